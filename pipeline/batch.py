@@ -1,0 +1,270 @@
+"""Run many notes through ingest -> nlp -> tables, in parallel, with a cache.
+
+One file's work (`process_file`) is a plain function of the file, so the same
+code runs in local worker processes (pebble, which replaces a worker that
+hangs or dies) and on a Dask cluster. Each worker builds the spaCy pipeline
+once. The parent collects results, writes texts and tables atomically and
+sorts everything by document, so the outputs do not depend on job count or
+completion order."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from pipeline.cache import Cache, file_sha256, nlp_key, text_key
+from pipeline.note import IngestError, NoteText
+from pipeline.tables import DocumentResult, build_tables
+
+SUPPORTED_SUFFIXES = {".pdf", ".txt"}
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    document: str  # the path relative to the INPUT folder it was found in
+
+
+@dataclass
+class RunOptions:
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    cache_dir: Path | None = None          # None: OUT/.cache
+    use_cache: bool = True
+    overlay: Path | None = None             # the user's pattern/gazetteer folder
+    password: str | None = None
+    timeout: float = 600.0                  # seconds a file may take
+    max_memory_mb: int = 6144               # address space a worker may use
+    max_file_mb: int = 512                  # larger files are refused
+    engine: str = "local"                   # "local" or "dask"
+    scheduler: str | None = None            # tcp://HOST:PORT for dask; None: a local cluster
+
+
+@dataclass
+class RunSummary:
+    results: list[DocumentResult]
+    seconds: float
+    out: Path
+
+    @property
+    def ok(self) -> int:
+        return sum(r.status == "ok" for r in self.results)
+
+    @property
+    def failed(self) -> int:
+        return sum(r.status != "ok" for r in self.results)
+
+    @property
+    def pages(self) -> int:
+        return sum(r.pages for r in self.results if r.status == "ok" and not r.duplicate_of)
+
+    @property
+    def findings(self) -> int:
+        return sum(len(r.findings.get("mentions", [])) + len(r.findings.get("recommendations", []))
+                   for r in self.results)
+
+
+def discover(inputs: Iterable[Path], exclude: Path | None = None) -> list[InputFile]:
+    """Notes in the given files and folders (recursively; hidden folders and
+    the output folder skipped). A file named directly is taken whatever its
+    type; in folders only .pdf and .txt files are."""
+    found: dict[Path, InputFile] = {}
+    exclude = exclude.resolve() if exclude else None
+    for item in inputs:
+        item = Path(item)
+        if item.is_dir():
+            for path in sorted(item.rglob("*")):
+                rel = path.relative_to(item)
+                if any(part.startswith(".") for part in rel.parts[:-1]):
+                    continue
+                if exclude and exclude in path.resolve().parents:
+                    continue
+                if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+                    found.setdefault(path.resolve(), InputFile(path, rel.as_posix()))
+        else:
+            found.setdefault(item.resolve(), InputFile(item, item.name))
+    return sorted(found.values(), key=lambda f: f.document)
+
+
+# -- one file's work (runs in a worker) ---------------------------------------
+
+def _limit_memory(max_memory_mb: int) -> None:
+    try:
+        import resource
+
+        limit = max_memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this platform
+        pass
+
+
+def process_file(path: str, document: str, sha256: str, options: RunOptions, models_fp: str) -> DocumentResult:
+    """Ingest and analyse one file, through the cache. Never raises for a bad
+    file: the reason goes in the result's `error`."""
+    from pipeline.ingest import read_note
+
+    cache = Cache(options.cache_dir)
+    result = DocumentResult(document=document, sha256=sha256)
+    try:
+        size_mb = os.path.getsize(path) / 1e6
+        if size_mb > options.max_file_mb:
+            raise IngestError(f"too large ({size_mb:.0f} MB; the limit is {options.max_file_mb} MB)")
+        tkey = text_key(sha256, options.password)
+        cached = cache.get("text", tkey) if options.use_cache else None
+        if cached and "error" in cached:
+            raise IngestError(cached["error"])
+        if cached:
+            note = NoteText.from_dict(cached)
+        else:
+            try:
+                note = read_note(Path(path), password=options.password)
+            except IngestError as e:
+                cache.put("text", tkey, {"error": str(e)})
+                raise
+            cache.put("text", tkey, note.to_dict())
+        result.note, result.pages = note, note.pages
+        if note.language not in ("", "en"):
+            note.warnings.append(f"not English ({note.language}): entities and recommendations not extracted")
+            return result
+        nkey = nlp_key(sha256, models_fp, options.password)
+        findings = cache.get("nlp", nkey) if options.use_cache else None
+        if findings is None:
+            from pipeline.findings import analyse
+            from pipeline.nlp.build import build_nlp
+
+            findings = analyse(note, build_nlp(overlay=options.overlay))
+            cache.put("nlp", nkey, findings)
+        result.findings = findings
+    except IngestError as e:
+        result.status, result.error = "error", str(e)
+    except MemoryError:
+        result.status, result.error = "error", f"too large: ran out of memory (limit {options.max_memory_mb} MB)"
+        result.note = None
+    except RecursionError:
+        result.status, result.error = "error", "truncated or corrupt: structure too deeply nested"
+    except Exception as e:  # one bad file never stops a batch; the reason is kept
+        result.status, result.error = "error", f"internal error: {type(e).__name__}: {e}".splitlines()[0]
+    return result
+
+
+# -- the batch ------------------------------------------------------------------
+
+def run_batch(inputs: list[Path], out: Path, options: RunOptions,
+              on_result: Callable[[DocumentResult], None] | None = None,
+              on_start: Callable[[int], None] | None = None) -> RunSummary:
+    from pipeline.nlp.build import models_fingerprint
+    from pipeline.output import write_tables, write_text
+
+    started = time.perf_counter()
+    out = Path(out)
+    if options.cache_dir is None and options.use_cache:
+        options.cache_dir = out / ".cache"
+    files = discover(inputs, exclude=out)
+    if on_start:
+        on_start(len(files))
+    models_fp = models_fingerprint(overlay=options.overlay)
+
+    # Same bytes under two names: process once, name both.
+    results: list[DocumentResult] = []
+    first_by_sha: dict[str, InputFile] = {}
+    todo: list[tuple[InputFile, str]] = []
+    duplicates: list[tuple[InputFile, str]] = []
+    for f in files:
+        try:
+            sha = file_sha256(f.path)
+        except OSError as e:
+            res = DocumentResult(document=f.document, status="error", error=f"cannot read file: {e.strerror}")
+            results.append(res)
+            on_result and on_result(res)
+            continue
+        if sha in first_by_sha:
+            duplicates.append((f, sha))
+        else:
+            first_by_sha[sha] = f
+            todo.append((f, sha))
+
+    runner = _run_dask if options.engine == "dask" else _run_local
+    for res in runner(todo, options, models_fp):
+        results.append(res)
+        on_result and on_result(res)
+
+    by_document = {r.document: r for r in results}
+    for f, sha in duplicates:
+        first = by_document[first_by_sha[sha].document]
+        dup = DocumentResult(document=f.document, sha256=sha, pages=first.pages, status=first.status,
+                             error=first.error, duplicate_of=first.document)
+        results.append(dup)
+        on_result and on_result(dup)
+
+    out.mkdir(parents=True, exist_ok=True)
+    for res in results:
+        if res.note is not None and res.status == "ok":
+            write_text(out, res.document, res.note.text)
+    write_tables(build_tables(results), out)
+    return RunSummary(sorted(results, key=lambda r: r.document), time.perf_counter() - started, out)
+
+
+def _failed(f: InputFile, sha: str, reason: str) -> DocumentResult:
+    return DocumentResult(document=f.document, sha256=sha, status="error", error=reason)
+
+
+def _run_local(todo, options: RunOptions, models_fp: str):
+    """Worker processes that each build the pipeline once; a worker that runs
+    past the time limit or dies is replaced and its file marked."""
+    from pebble import ProcessPool
+    from pebble.common import ProcessExpired
+
+    if not todo:
+        return
+    jobs = max(1, min(options.jobs, len(todo)))
+    with ProcessPool(max_workers=jobs, initializer=_limit_memory, initargs=(options.max_memory_mb,)) as pool:
+        futures = [(f, sha, pool.schedule(process_file, args=(str(f.path), f.document, sha, options, models_fp),
+                                          timeout=options.timeout)) for f, sha in todo]
+        try:
+            for f, sha, fut in futures:
+                try:
+                    yield fut.result()
+                except FutureTimeout:
+                    yield _failed(f, sha, f"timed out (over {options.timeout:.0f} s)")
+                except ProcessExpired as e:
+                    yield _failed(f, sha, f"worker died while reading it (exit code {e.exitcode}; "
+                                          "out of memory or a crash in the PDF library)")
+                except Exception as e:  # pickling or pool errors: keep the batch going
+                    yield _failed(f, sha, f"internal error: {type(e).__name__}: {e}".splitlines()[0])
+        except BaseException:
+            pool.stop()
+            raise
+
+
+def _run_dask(todo, options: RunOptions, models_fp: str):
+    """The same per-file work on a Dask distributed cluster: the scheduler at
+    `options.scheduler`, or a local cluster of `options.jobs` processes. Workers
+    need unnotes installed and the cache folder on a shared file system."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    if not todo:
+        return
+    cluster = None
+    if options.scheduler:
+        client = Client(options.scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, options.jobs), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = {client.submit(process_file, str(f.path), f.document, sha, options, models_fp,
+                                 pure=False, key=f"unnotes-{i}"): (f, sha)
+                   for i, (f, sha) in enumerate(todo)}
+        for fut in as_completed(futures):
+            f, sha = futures[fut]
+            try:
+                yield fut.result()
+            except Exception as e:
+                yield _failed(f, sha, f"worker failed: {type(e).__name__}: {e}".splitlines()[0])
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,81 @@
+"""A content-addressed cache for the two expensive stages.
+
+- text: what ingestion made of a file (NoteText, or the reason it failed),
+  keyed by the file's sha256 and a hash of the ingestion code;
+- nlp: the findings, keyed also by a hash of the NLP code and of `models/`
+  (and the user's overlay), so a pattern change re-runs only the NLP stage.
+
+Entries are JSON files written atomically; a corrupt entry counts as a miss."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.output import atomic_write_text
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)
+def code_version(*parts: str) -> str:
+    """Hash of the source files of the given package parts (files or folders
+    under pipeline/), so that a code change invalidates what it produced."""
+    h = hashlib.sha256()
+    for part in parts:
+        path = PACKAGE / part
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for f in files:
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def ingest_version() -> str:
+    return code_version("ingest", "note.py")
+
+
+def nlp_version() -> str:
+    return code_version("nlp", "findings.py")
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class Cache:
+    def __init__(self, root: Path | None):
+        self.root = Path(root) if root else None
+
+    def _path(self, stage: str, key: str) -> Path | None:
+        if self.root is None:
+            return None
+        return self.root / stage / key[:2] / f"{key}.json"
+
+    def get(self, stage: str, key: str):
+        path = self._path(stage, key)
+        if path is None or not path.exists():
+            return None
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, stage: str, key: str, value) -> None:
+        path = self._path(stage, key)
+        if path is not None:
+            atomic_write_text(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def text_key(sha256: str, password: str | None = None) -> str:
+    extra = hashlib.sha256(password.encode()).hexdigest()[:8] if password else ""
+    return f"{sha256}-{ingest_version()}{extra}"
+
+
+def nlp_key(sha256: str, models_fp: str, password: str | None = None) -> str:
+    return f"{text_key(sha256, password)}-{nlp_version()}-{models_fp}"

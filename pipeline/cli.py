@@ -1,0 +1,219 @@
+"""The `unnotes` command line: thin wrappers that parse options, call one
+library function each, and turn library errors into one `Error: ...` line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Turn a folder of UN meeting notes (PDF, .txt) into reviewable tables of "
+         "States, organizations, dates and recommendations.",
+)
+patterns_app = typer.Typer(no_args_is_help=True, help="Check the pattern and gazetteer files users tune.")
+app.add_typer(patterns_app, name="patterns")
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@app.command()
+def run(
+    inputs: List[Path] = typer.Argument(None, help="Files and folders of notes (default: corpus/)."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for the tables."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file fails."),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Your own pattern/gazetteer files, "
+                                            "added to the shipped ones in models/."),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="Cache folder (default: OUT/.cache)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
+    password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs."),
+    timeout: float = typer.Option(600.0, "--timeout", help="Seconds one file may take before it is given up."),
+    max_memory: int = typer.Option(6144, "--max-memory", help="MB of memory one worker may use."),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler, tcp://HOST:PORT "
+                                            "(default: a local cluster)."),
+):
+    """Extract the tables from notes.
+
+    Example: unnotes run notes/ --out results/ --jobs 2
+    """
+    from pipeline.batch import RunOptions, run_batch
+    from pipeline.nlp.common import ModelDataError
+
+    inputs = inputs or [Path("corpus")]
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}")
+    if engine not in ("local", "dask"):
+        fail(f"--engine must be 'local' or 'dask', got {engine!r}")
+    options = RunOptions(jobs=max(1, jobs), cache_dir=cache, use_cache=not no_cache, overlay=patterns,
+                         password=password, timeout=timeout, max_memory_mb=max_memory,
+                         engine=engine, scheduler=scheduler)
+    if patterns:
+        from pipeline.patterns import check_patterns
+
+        problems = check_patterns(patterns)
+        if problems:
+            fail(problems[0])
+    progress = _Progress() if _interactive() else None
+    try:
+        summary = run_batch(inputs, out, options,
+                            on_result=progress.advance if progress else None,
+                            on_start=progress.start if progress else None)
+    except ModelDataError as e:
+        fail(str(e))
+    finally:
+        if progress:
+            progress.stop()
+    for res in summary.results:
+        if res.status != "ok":
+            typer.echo(f"{res.document}: {res.error}", err=True)
+    typer.echo(
+        f"{summary.ok} file(s) ok, {summary.failed} failed; {summary.pages} pages; "
+        f"{summary.findings} findings; {summary.seconds:.1f} s -> {out}/"
+    )
+    if not summary.results or summary.ok == 0 or (strict and summary.failed):
+        raise typer.Exit(1)
+
+
+class _Progress:
+    """A progress bar on a terminal; nothing in pipes and CI."""
+
+    def __init__(self):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), transient=True)
+        self.task = None
+
+    def start(self, total: int) -> None:
+        self.bar.start()
+        self.task = self.bar.add_task("notes", total=total)
+
+    def advance(self, result) -> None:
+        self.bar.update(self.task, advance=1, description=result.document[-40:])
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+@app.command("eval")
+def eval_command(
+    gold: Path = typer.Argument(..., help="Folder of gold JSON files (ANNOTATION.md format)."),
+    out: Path = typer.Argument(..., help="Output folder of a run."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+):
+    """Score a run's tables against gold annotations.
+
+    Example: unnotes eval corpus/gold outputs/ --json
+    """
+    from pipeline.evaluate import evaluate
+
+    for path, what in ((gold, "gold folder"), (out / "documents.csv", "run output")):
+        if not path.exists():
+            fail(f"no {what} at {path}")
+    report = evaluate(gold, out)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2))
+    else:
+        typer.echo(report.render_text())
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="Output folder of the earlier run."),
+    new: Path = typer.Argument(..., help="Output folder of the later run."),
+    as_json: bool = typer.Option(False, "--json", help="Print the differences as JSON."),
+):
+    """Rows added and removed per table and document between two runs.
+
+    Example: unnotes diff outputs-before/ outputs/
+    """
+    from pipeline.diff import diff_runs
+
+    for path in (old, new):
+        if not (path / "documents.csv").exists():
+            fail(f"no run output at {path} (documents.csv is missing)")
+    report = diff_runs(old, new)
+    typer.echo(json.dumps(report.to_json(), indent=2) if as_json else report.render_text())
+
+
+@app.command()
+def review(
+    out: Path = typer.Argument(Path("outputs"), help="Output folder of a run."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold folder, to show quality figures."),
+):
+    """Write OUT/review.html: each finding highlighted in its sentence, tables filterable.
+
+    Example: unnotes review outputs/ --gold corpus/gold
+    """
+    from pipeline.review import write_review
+
+    if not (out / "documents.csv").exists():
+        fail(f"no run output at {out} (documents.csv is missing)")
+    path = write_review(out, gold_dir=gold)
+    typer.echo(f"wrote {path}")
+
+
+@app.command()
+def explain(
+    text: Optional[str] = typer.Argument(None, help="A snippet of text to analyse."),
+    file: Optional[Path] = typer.Option(None, "--file", help="A note to take the text from instead."),
+    page: Optional[int] = typer.Option(None, "--page", help="With --file: only this page (from 1)."),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Your overlay folder of patterns."),
+    as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
+):
+    """Show what is found in a snippet, and which pattern, gazetteer row or model found it.
+
+    Example: unnotes explain "The Central American Integration System (SICA) met on 9 -11 November 2010."
+    """
+    from pipeline.explain import explain_text, load_page_text, render_explanation
+    from pipeline.note import IngestError
+
+    if (text is None) == (file is None):
+        fail("give either TEXT or --file")
+    try:
+        note = load_page_text(file, page) if file else None
+    except IngestError as e:
+        fail(f"{file}: {e}")
+    result = explain_text(text if text is not None else note, overlay=patterns)
+    typer.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else render_explanation(result))
+
+
+@patterns_app.command("check")
+def patterns_check(
+    directory: Path = typer.Argument(Path("models"), help="A folder of pattern/gazetteer files."),
+):
+    """Validate pattern and gazetteer files; each problem names file, line and what is wrong.
+
+    Example: unnotes patterns check my-patterns/
+    """
+    from pipeline.patterns import check_patterns
+
+    if not directory.is_dir():
+        fail(f"no such folder: {directory}")
+    problems = check_patterns(directory)
+    for p in problems:
+        typer.echo(p, err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"{directory}: all pattern and gazetteer files are valid")
+
+
+if __name__ == "__main__":
+    app()

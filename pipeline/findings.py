@@ -1,0 +1,74 @@
+"""Run the NLP pipeline over a note and keep what the tables need as plain
+data (the NLP stage's cache entry): mentions and recommendations with
+character offsets into `NoteText.text`.
+
+Long notes are cut at block boundaries into chunks of at most
+`MAX_CHUNK_CHARS`, so spaCy's memory stays bounded whatever the note's size;
+acronyms defined in one chunk carry over to the next."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from pipeline.note import NoteText
+
+MAX_CHUNK_CHARS = 100_000
+
+
+def chunk_bounds(note: NoteText, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) offsets of chunks of `note.text`, cut only between blocks
+    (or, for a single block longer than `limit`, at a blank line or space)."""
+    text, bounds, start = note.text, [], 0
+    cuts = [b.start for b in note.blocks] + [len(text)]
+    while start < len(text):
+        if len(text) - start <= limit:
+            bounds.append((start, len(text)))
+            break
+        end = max((c for c in cuts if start < c <= start + limit), default=None)
+        if end is None:  # one enormous block: cut at the last space inside the limit
+            end = text.rfind(" ", start + 1, start + limit) + 1 or start + limit
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def analyse(note: NoteText, nlp: Language) -> dict:
+    """Findings for one note: {"mentions": [...], "recommendations": [...], "acronyms": {...}}."""
+    from pipeline.nlp.orgs import org_acronym
+    from pipeline.nlp.states import state_role
+
+    issue_year = int(note.issued[:4]) if note.issued[:4].isdigit() else None
+    mentions: list[dict] = []
+    recommendations: list[dict] = []
+    acronyms: dict[str, str] = {}
+    for start, end in chunk_bounds(note):
+        doc = nlp.make_doc(note.text[start:end])
+        doc._.blocks = [(b.kind, b.start - start, b.end - start, b.page)
+                        for b in note.blocks if start <= b.start < end]
+        doc._.issue_year = issue_year
+        doc._.acronyms = dict(acronyms)
+        doc = nlp(doc)
+        acronyms.update(doc._.acronyms or {})
+        long_to_short = {v: k for k, v in acronyms.items()}
+        for ent in doc.ents:
+            record = {
+                "label": ent.label_, "text": ent.text, "norm": ent.kb_id_,
+                "start": start + ent.start_char, "end": start + ent.end_char,
+                "source": ent.id_,
+                "sent_start": start + ent.sent.start_char, "sent_end": start + ent.sent.end_char,
+            }
+            if ent.label_ == "STATE":
+                record["role"] = state_role(doc, ent)
+            elif ent.label_ == "ORG":
+                record["acronym"] = org_acronym(ent.kb_id_) or long_to_short.get(ent.kb_id_, "")
+            mentions.append(record)
+        for rec in doc._.recommendations or []:
+            rec = dict(rec)
+            rec["start"] += start
+            rec["end"] += start
+            recommendations.append(rec)
+    for rec in recommendations:
+        inside = [m for m in mentions if rec["start"] <= m["start"] and m["end"] <= rec["end"]]
+        rec["states"] = sorted({m["norm"] for m in inside if m["label"] == "STATE"})
+        rec["orgs"] = sorted({m["norm"] for m in inside if m["label"] == "ORG"})
+    return {"mentions": mentions, "recommendations": recommendations, "acronyms": acronyms}

@@ -1,0 +1,68 @@
+"""`unnotes_model_ents`: keep what the statistical NER adds only where it is
+one of ours and sane.
+
+Rule entities (those with a source in `span.id_`) pass through unchanged. An
+entity the model added is mapped: GPE/NORP/LOC that the State gazetteer knows
+becomes a STATE; an ORG that passes the sanity filters becomes an ORG (norm
+from the text's acronyms or the organization gazetteer); a DATE the date
+grammar can normalise becomes a DATE. Every other model label is dropped."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+MODEL = "model:en_core_web_sm"
+
+
+@Language.factory("unnotes_model_ents", assigns=["doc.ents"], default_config={})
+def make_model_ents(nlp: Language, name: str):
+    return ModelEntityFilter()
+
+
+class ModelEntityFilter:
+    def __init__(self):
+        # Imported here: each lives in its own component module.
+        from pipeline.nlp.datenorm import normalise_date
+        from pipeline.nlp.orgs import clean_model_org, lookup_org
+        from pipeline.nlp.states import lookup_state
+
+        self.lookup_state = lookup_state
+        self.clean_model_org = clean_model_org
+        self.lookup_org = lookup_org
+        self.normalise_date = normalise_date
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = []
+        for ent in doc.ents:
+            if ent.id_:  # a rule found it
+                kept.append(ent)
+                continue
+            mapped = self.map_model_entity(doc, ent)
+            if mapped is not None:
+                kept.append(mapped)
+        doc.set_ents(kept, default="outside")
+        return doc
+
+    def map_model_entity(self, doc: Doc, ent: Span) -> Span | None:
+        label = ent.label_
+        if label in ("GPE", "NORP", "LOC"):
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            iso3 = self.lookup_state(text)
+            if iso3:
+                return Span(doc, ent.start, ent.end, label="STATE", kb_id=iso3, span_id=f"{MODEL}:{label}")
+            return None
+        if label == "ORG":
+            name = self.clean_model_org(ent)
+            if not name:
+                return None
+            long_form = (doc._.acronyms or {}).get(name)
+            known = self.lookup_org(long_form or name)
+            norm = known[0] if known else (long_form or name)
+            return Span(doc, ent.start, ent.end, label="ORG", kb_id=norm, span_id=f"{MODEL}:ORG")
+        if label == "DATE":
+            value = self.normalise_date(ent.text, doc._.issue_year)
+            if value:
+                return Span(doc, ent.start, ent.end, label="DATE", kb_id=f"{value[0]}/{value[1]}",
+                            span_id=f"{MODEL}:DATE")
+        return None

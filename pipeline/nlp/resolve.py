@@ -1,0 +1,45 @@
+"""`unnotes_resolve`: choose one reading where rule candidates overlap.
+
+Each rule component proposes spans in `doc.spans["candidates"]`; this one
+keeps a non-overlapping set (longest first; among equal lengths, the label
+earlier in `priority`; then the earlier span) and sets them as `doc.ents`,
+before the statistical `ner` runs, so the model keeps them and only fills the
+gaps (spaCy issue #4227)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.common import CANDIDATES
+
+
+@Language.factory(
+    "unnotes_resolve",
+    assigns=["doc.ents"],
+    default_config={"priority": ["REFERENCE", "ORG", "STATE", "DATE"]},
+)
+def make_resolver(nlp: Language, name: str, priority: list[str]):
+    return CandidateResolver(priority)
+
+
+class CandidateResolver:
+    def __init__(self, priority: list[str]):
+        self.rank = {label: i for i, label in enumerate(priority)}
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = list(doc.spans.get(CANDIDATES, []))
+        order = sorted(
+            candidates,
+            key=lambda s: (-(s.end_char - s.start_char), self.rank.get(s.label_, 99), s.start),
+        )
+        taken = [False] * len(doc)
+        chosen = []
+        for span in order:
+            if any(taken[span.start:span.end]):
+                continue
+            for i in range(span.start, span.end):
+                taken[i] = True
+            chosen.append(span)
+        doc.set_ents(sorted(chosen, key=lambda s: s.start), default="unmodified")  # the rest stays open for `ner`
+        return doc

@@ -1,0 +1,72 @@
+"""Write a run's tables and texts so that a reviewer's spreadsheet can trust
+them: UTF-8 CSV with a header, every cell safe from formula injection, and
+every file replaced atomically (written to a temporary file in the same
+folder, then renamed), so an interrupted run leaves the previous complete
+outputs in place."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+# OWASP, "CSV Injection": a cell starting with one of these is run as a
+# formula by spreadsheets. Prefixing a single quote makes it plain text while
+# keeping it readable.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object:
+            safe[column] = safe[column].map(neutralise_cell)
+    return safe
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_table(frame: pd.DataFrame, path: Path) -> None:
+    atomic_write_text(path, neutralise(frame).to_csv(index=False, lineterminator="\n"))
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
+    """Each table to OUT/<name>.csv; returns the paths written."""
+    paths = []
+    for name, frame in tables.items():
+        path = Path(out) / f"{name}.csv"
+        write_table(frame, path)
+        paths.append(path)
+    return paths
+
+
+def text_path(out: Path, document: str) -> Path:
+    """Where the cleaned text of `document` goes: OUT/text/<document>.txt."""
+    return Path(out) / "text" / f"{document}.txt"
+
+
+def write_text(out: Path, document: str, text: str) -> Path:
+    path = text_path(out, document)
+    atomic_write_text(path, text)
+    return path

@@ -1,0 +1,135 @@
+"""Per-document results -> the contract tables of OUTPUT.md as DataFrames.
+
+Knows only `NoteText`, the findings dict of `pipeline.findings`, and the
+document record of `pipeline.batch`; writes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from pipeline.note import NoteText
+
+COLUMNS = {
+    "documents": ["document", "sha256", "pages", "status", "error", "title",
+                  "symbol", "issued", "language", "duplicate_of", "warnings"],
+    "mentions": ["document", "label", "text", "norm", "page", "start", "end", "sentence", "source",
+                 "role", "acronym"],
+    "states": ["document", "iso3", "name", "mentions", "first_page", "role"],
+    "organizations": ["document", "name", "acronym", "mentions", "first_page"],
+    "dates": ["document", "text", "start", "end", "mentions", "first_page", "inferred"],
+    "recommendations": ["document", "text", "actor", "cue", "page", "section", "by",
+                        "start", "end", "states", "orgs"],
+    "references": ["document", "reference", "mentions", "first_page"],
+}
+TABLES = list(COLUMNS)
+
+
+@dataclass
+class DocumentResult:
+    """What one input file gave: its documents.csv row, and (when it could be
+    read) its text and findings."""
+
+    document: str
+    sha256: str = ""
+    pages: int = 0
+    status: str = "ok"
+    error: str = ""
+    duplicate_of: str = ""
+    note: NoteText | None = None
+    findings: dict = field(default_factory=dict)
+
+
+def build_tables(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for res in sorted(results, key=lambda r: r.document):
+        note = res.note
+        rows["documents"].append({
+            "document": res.document, "sha256": res.sha256, "pages": res.pages,
+            "status": res.status, "error": res.error,
+            "title": note.title if note else "", "symbol": note.symbol if note else "",
+            "issued": note.issued if note else "", "language": note.language if note else "",
+            "duplicate_of": res.duplicate_of,
+            "warnings": "; ".join(note.warnings) if note else "",
+        })
+        if note is None or res.status != "ok":
+            continue
+        mentions = mention_rows(res.document, note, res.findings.get("mentions", []))
+        rows["mentions"] += mentions
+        rows["states"] += state_rows(mentions)
+        rows["organizations"] += org_rows(mentions)
+        rows["dates"] += date_rows(mentions)
+        rows["references"] += reference_rows(mentions)
+        rows["recommendations"] += recommendation_rows(res.document, note, res.findings.get("recommendations", []))
+    return {name: pd.DataFrame(rows[name], columns=COLUMNS[name]) for name in TABLES}
+
+
+def sentence_text(note: NoteText, start: int, end: int) -> str:
+    return " ".join(note.text[start:end].split())
+
+
+def mention_rows(document: str, note: NoteText, mentions: list[dict]) -> list[dict]:
+    return [{
+        "document": document, "label": m["label"], "text": m["text"], "norm": m["norm"],
+        "page": note.page_at(m["start"]), "start": m["start"], "end": m["end"],
+        "sentence": sentence_text(note, m["sent_start"], m["sent_end"]), "source": m["source"],
+        "role": m.get("role", ""), "acronym": m.get("acronym", ""),
+    } for m in sorted(mentions, key=lambda m: (m["start"], m["end"]))]
+
+
+def _grouped(mentions: list[dict], label: str, key) -> dict:
+    groups: dict = {}
+    for m in mentions:
+        if m["label"] == label:
+            groups.setdefault(key(m), []).append(m)
+    return groups
+
+
+def state_rows(mentions: list[dict]) -> list[dict]:
+    from pipeline.nlp.states import state_name
+
+    out = []
+    for iso3, ms in _grouped(mentions, "STATE", lambda m: m["norm"]).items():
+        out.append({
+            "document": ms[0]["document"], "iso3": iso3, "name": state_name(iso3),
+            "mentions": len(ms), "first_page": min(m["page"] for m in ms),
+            "role": "participant" if any(m["role"] == "participant" for m in ms) else "mentioned",
+        })
+    return sorted(out, key=lambda r: r["iso3"])
+
+
+def org_rows(mentions: list[dict]) -> list[dict]:
+    out = []
+    for name, ms in _grouped(mentions, "ORG", lambda m: m["norm"]).items():
+        acronym = next((m["acronym"] for m in ms if m["acronym"]), "")
+        out.append({"document": ms[0]["document"], "name": name, "acronym": acronym,
+                    "mentions": len(ms), "first_page": min(m["page"] for m in ms)})
+    return sorted(out, key=lambda r: r["name"].lower())
+
+
+def date_rows(mentions: list[dict]) -> list[dict]:
+    out = []
+    for norm, ms in _grouped(mentions, "DATE", lambda m: m["norm"]).items():
+        start, _, end = norm.partition("/")
+        out.append({"document": ms[0]["document"], "text": ms[0]["text"], "start": start, "end": end or start,
+                    "mentions": len(ms), "first_page": min(m["page"] for m in ms),
+                    "inferred": all(m["source"].endswith(":year-inferred") for m in ms)})
+    return sorted(out, key=lambda r: (r["start"], r["end"]))
+
+
+def reference_rows(mentions: list[dict]) -> list[dict]:
+    out = []
+    for norm, ms in _grouped(mentions, "REFERENCE", lambda m: m["norm"]).items():
+        out.append({"document": ms[0]["document"], "reference": norm, "mentions": len(ms),
+                    "first_page": min(m["page"] for m in ms)})
+    return sorted(out, key=lambda r: r["reference"])
+
+
+def recommendation_rows(document: str, note: NoteText, recs: list[dict]) -> list[dict]:
+    return [{
+        "document": document, "text": r["text"], "actor": r.get("actor", ""), "cue": r.get("cue", ""),
+        "page": note.page_at(r["start"]), "section": r.get("section", ""), "by": r.get("by", ""),
+        "start": r["start"], "end": r["end"],
+        "states": "; ".join(r.get("states", [])), "orgs": "; ".join(r.get("orgs", [])),
+    } for r in sorted(recs, key=lambda r: r["start"])]
