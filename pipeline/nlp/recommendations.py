@@ -1,0 +1,670 @@
+"""`unnotes_recommendations`: find the sentences and list items in which someone
+proposes that an actor take a future action (ANNOTATION.md "RECOMMENDATION").
+
+Sets `doc._.recommendations`: a list of dicts
+`{start, end, text, actor, by, cue, section}` where `start`/`end` are char
+offsets into `doc.text` (list marker excluded), `actor` is who is asked to act,
+`by` who proposes (where named), `cue` the cue phrase and `section` the text of
+the nearest preceding heading block.
+
+The rules are hand-written (regex over sentence text, no parser) because the
+pipeline runs without tagger/parser for speed and because the cues of UN notes
+are a small closed set; every word list and pattern lives in
+`models/patterns/recommendation_cues.jsonl` and
+`models/patterns/recommendation_exclusions.jsonl`.
+
+How a unit is judged (a unit is a body sentence, or a whole list item):
+1. a cue (modal / reporting verb / need statement) makes it a candidate; an
+   exclusion (objectives, stock letter request, "should be noted", question,
+   "if ... could", ...) vetoes it;
+2. a lead-in sentence ("Participants recommended the following:", "...
+   commented as follows.") is not itself a row: the list items after it are,
+   carrying its `by`/`actor`/`cue` where they have none of their own; inline
+   "(a) ...; (b) ..." items after a recommending lead-in are split into rows;
+3. in a recommendations section, or after a recommending lead-in, a list item
+   that opens with an imperative verb ("Ratify ...") or ends with the
+   recommending States in parentheses ("(Brazil);") is a recommendation; its
+   `by` is those States and its `actor` the State the report addresses (the
+   State under review, found by the `addressee` patterns).
+
+The plain functions (`load_rules`, `find_cue`, `detect`, ...) work on text and
+offsets and are testable without a pipeline; the component only wires them to
+the Doc.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.common import ModelDataError, read_jsonl
+
+PATTERNS_DIR = Path(__file__).resolve().parents[2] / "models" / "patterns"
+DEFAULT_CUES = PATTERNS_DIR / "recommendation_cues.jsonl"
+DEFAULT_EXCLUSIONS = PATTERNS_DIR / "recommendation_exclusions.jsonl"
+
+CUE_KINDS = ("modal", "reporting", "need")
+RULE_KINDS = CUE_KINDS + ("lead_in", "imperative", "imperative_prefix", "rec_section", "addressee", "opener",
+                          "np_stop")
+# How far before a trigger word a cue may start ("it is essential", "there is a need").
+TRIGGER_LOOKBACK = 60
+EXCLUSION_KINDS = ("sentence", "section", "carried")
+
+# Longest actor/by phrase we accept, in words: longer runs are clauses, not names.
+MAX_ACTOR_WORDS = 12
+# How far into the text we look for the State a report addresses.
+ADDRESSEE_WINDOW = 20_000
+# Pronouns that stand for the previous sentence's subject ("It recommended ...").
+PRONOUNS = {"it", "they", "he", "she", "the latter"}
+
+# A list marker at the start of a unit: "-", "•", "(a)", "a)", "(iv)", "3.", "86.1", "86.1."
+MARKER_RE = re.compile(
+    r"^\s*(?:[-•●▪◦·*–—]|\((?:[a-zA-Z]|[ivxlcIVXLC]{1,5}|\d{1,3})\)|(?:[a-zA-Z]|[ivxIVX]{1,5})\)"
+    r"|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+"
+)
+# Inline item markers "(a)", "(ii)", "(3)" where a list may start: after the
+# start, a colon, semicolon or comma, optionally followed by "and"/"or".
+INLINE_MARKER_RE = re.compile(r"(?:^|(?<=[:;,])|(?<=\band)|(?<=\bor))\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+# "(Hungary); ratify ...": a name in parentheses that closes one part of a combined UPR item
+MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,60}(?:\([^()]{1,30}\))?)\)\s*;\s*(?=[a-z])")
+INLINE_QUICK_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
+WORD_RE = re.compile(r"\(|\)|[,;:]|[^\s,;:()]+")
+CONNECTORS = {"of", "and", "the", "for", "on", "in", "de", "du", "d’", "d'", "&", "to"}
+DETERMINERS = {"the", "a", "an", "all", "some", "many", "several", "other", "most", "both", "each",
+               "these", "those", "its", "their", "relevant", "concerned", "interested", "any", "every"}
+# A phrase that opens with one of these is an adverbial, not an actor ("Among the ideas ...").
+PREPOSITIONS = {"among", "in", "on", "at", "for", "with", "during", "after", "before", "by", "from",
+                "under", "within", "through", "regarding", "concerning", "as", "to", "of", "since"}
+# Head words that make a phrase a thing said, not someone who acts or proposes
+# ("These recommendations could ...", "More should be done").
+NOT_ACTOR_HEADS = {"recommendations", "recommendation", "suggestions", "proposals", "ideas", "following",
+                   "more", "less", "much", "this", "that", "there", "what", "which", "efforts"}
+PASSIVE_RE = re.compile(r"^\s*(?:also\s+|further\s+|therefore\s+)?be\s+(?:\w+ed|\w+en|made|built|held|set|given|done|taken|kept|sought)\b")
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    kind: str
+    label: str
+    regex: re.Pattern
+
+
+@dataclass
+class Rules:
+    """The compiled contents of the cue and exclusion files."""
+
+    cues: list[Cue]                           # modal/reporting/need cues, in file order
+    trigger_re: re.Pattern | None             # alternation of all trigger words
+    by_trigger: dict[str, list[int]]          # trigger word -> indexes into `cues`
+    untriggered: list[int]                    # cues without triggers: always tried
+    lead_in: list[Cue]
+    imperative_re: re.Pattern | None          # anchored at the start of a unit
+    imperative_words: set[str]                # lower-case first words, they end an actor phrase
+    rec_section: list[re.Pattern]
+    addressee: list[re.Pattern]
+    openers: list[re.Pattern]
+    np_stop: re.Pattern | None
+    exclusions: list[tuple[str, str, re.Pattern, frozenset]] = field(default_factory=list)
+
+
+# -- loading ------------------------------------------------------------------
+def _compile(path: Path, lineno: int, pattern: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as e:
+        raise ModelDataError(f"{path} line {lineno}: expected a valid regular expression in 'pattern', "
+                             f"got {pattern!r} ({e})") from None
+
+
+def load_rules(cues_path: Path | str | None = None, exclusions_path: Path | str | None = None) -> Rules:
+    """Read and check the cue lexicon and the exclusions; errors name file and line."""
+    cues_path = Path(cues_path or DEFAULT_CUES)
+    exclusions_path = Path(exclusions_path or DEFAULT_EXCLUSIONS)
+    by_kind: dict[str, list[Cue]] = {k: [] for k in RULE_KINDS}
+    triggers: dict[int, list[str]] = {}
+    for lineno, obj in read_jsonl(cues_path, {"id": (str,), "kind": (str,), "pattern": (str,)}):
+        kind = obj["kind"]
+        if kind not in RULE_KINDS:
+            raise ModelDataError(f"{cues_path} line {lineno}: expected 'kind' one of {list(RULE_KINDS)}, got {kind!r}")
+        label = obj.get("label", obj["id"])
+        if not isinstance(label, str):
+            raise ModelDataError(f"{cues_path} line {lineno}: expected a string for 'label', got {label!r}")
+        regex = _compile(cues_path, lineno, obj["pattern"])
+        trigger = obj.get("trigger")
+        if trigger is not None and (not isinstance(trigger, list) or not trigger
+                                    or not all(isinstance(t, str) and t for t in trigger)):
+            raise ModelDataError(f"{cues_path} line {lineno}: expected a list of strings for 'trigger', got {trigger!r}")
+        if kind in CUE_KINDS and trigger:
+            triggers[id(regex)] = [t.lower() for t in trigger]
+        if kind == "addressee" and "name" not in regex.groupindex:
+            raise ModelDataError(f"{cues_path} line {lineno}: expected a group (?P<name>...) in an addressee "
+                                 f"pattern, got {obj['pattern']!r}")
+        by_kind[kind].append(Cue(obj["id"], kind, label, regex))
+
+    cues = [c for k in CUE_KINDS for c in by_kind[k]]
+    by_trigger: dict[str, list[int]] = {}
+    untriggered = []
+    for i, cue in enumerate(cues):
+        words = triggers.get(id(cue.regex))
+        if not words:
+            untriggered.append(i)
+        for w in words or []:
+            by_trigger.setdefault(w, []).append(i)
+    # Python's re tries every alternative at every position, so one big
+    # alternation of cue patterns is slow; a plain alternation of literal trigger
+    # words is scanned fast, and only the cues a trigger names are then tried.
+    trigger_re = (re.compile("|".join(re.escape(t) for t in sorted(by_trigger, key=len, reverse=True)))
+                  if by_trigger else None)
+    imps = by_kind["imperative"]
+    prefixes = "|".join(c.regex.pattern for c in by_kind["imperative_prefix"])
+    imperative_re = re.compile(("^(?:(?:" + prefixes + r")\s+)?" if prefixes else "^")
+                               + "(?:" + "|".join(c.regex.pattern for c in imps) + r")\b") if imps else None
+    imperative_words = {c.label.split()[0].lower() for c in imps if c.label}
+    stops = by_kind["np_stop"]
+    np_stop = re.compile("(?:" + "|".join(c.regex.pattern for c in stops) + ")", re.I) if stops else None
+
+    exclusions = []
+    for lineno, obj in read_jsonl(exclusions_path, {"id": (str,), "kind": (str,), "pattern": (str,)}):
+        if obj["kind"] not in EXCLUSION_KINDS:
+            raise ModelDataError(f"{exclusions_path} line {lineno}: expected 'kind' one of "
+                                 f"{list(EXCLUSION_KINDS)}, got {obj['kind']!r}")
+        only = obj.get("cues", [])
+        if not isinstance(only, list) or not all(isinstance(c, str) for c in only):
+            raise ModelDataError(f"{exclusions_path} line {lineno}: expected a list of cue labels for 'cues', "
+                                 f"got {only!r}")
+        exclusions.append((obj["id"], obj["kind"], _compile(exclusions_path, lineno, obj["pattern"]),
+                           frozenset(only)))
+    return Rules(cues=cues, trigger_re=trigger_re, by_trigger=by_trigger, untriggered=untriggered, lead_in=by_kind["lead_in"], imperative_re=imperative_re,
+                 imperative_words=imperative_words,
+                 rec_section=[c.regex for c in by_kind["rec_section"]],
+                 addressee=[c.regex for c in by_kind["addressee"]],
+                 openers=[c.regex for c in by_kind["opener"]], np_stop=np_stop, exclusions=exclusions)
+
+
+# -- plain functions over text ------------------------------------------------
+def clean(text: str) -> str:
+    """Whitespace collapsed, leading list marker and trailing ';'/'and' removed."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = MARKER_RE.sub("", text, count=1)
+    text = re.sub(r"(?:\s*;\s*(?:and|or)?|,\s*(?:and|or)|\s+and)\s*$", "", text)
+    return text.strip()
+
+
+def strip_marker(text: str) -> int:
+    """Length of the list marker (and its spaces) at the start of `text`, 0 if none."""
+    m = MARKER_RE.match(text)
+    return m.end() if m else 0
+
+
+def trigger_hits(text: str, rules: Rules) -> list[tuple[int, str]]:
+    """Every (offset, trigger word) in `text`, sorted; str.find per word is much
+    faster than a regex scan (Python's re tries each alternative at each position)."""
+    low = text.lower()
+    hits = []
+    for word in rules.by_trigger:
+        p = low.find(word)
+        while p >= 0:
+            hits.append((p, word))
+            p = low.find(word, p + 1)
+    hits.sort()
+    return hits
+
+
+def find_cue(text: str, rules: Rules, hits: list[tuple[int, str]] | None = None) -> tuple[Cue, int, int] | None:
+    """The first cue in `text`: (cue, start, end). `hits`: its trigger words, when known."""
+    first_hit: dict[int, int] = {i: 0 for i in rules.untriggered}
+    for p, word in (trigger_hits(text, rules) if hits is None else hits):
+        for i in rules.by_trigger[word]:
+            if i not in first_hit:
+                first_hit[i] = max(0, p - TRIGGER_LOOKBACK)
+    best = None
+    for i in sorted(first_hit):
+        m = rules.cues[i].regex.search(text, first_hit[i])
+        if m and (best is None or m.start() < best[1]):
+            best = (rules.cues[i], m.start(), m.end())
+    return best
+
+
+def excluded(text: str, cue_label: str, rules: Rules, kinds: Iterable[str] = ("sentence",)) -> str | None:
+    """The id of the first exclusion of `kinds` that vetoes `text` (given its cue label), else None."""
+    for xid, kind, regex, only in rules.exclusions:
+        if kind in kinds and (not only or cue_label in only) and regex.search(text):
+            return xid
+    return None
+
+
+def is_lead_in(text: str, rules: Rules) -> Cue | None:
+    for cue in rules.lead_in:
+        if cue.regex.search(text):
+            return cue
+    return None
+
+
+def skip_openers(text: str, rules: Rules) -> str:
+    """`text` without leading adverbials ("In addition, ", "While noting X, ")."""
+    for _ in range(3):
+        for regex in rules.openers:
+            m = regex.match(text)
+            if m and m.end():
+                text = text[m.end():]
+                break
+        else:
+            break
+    return text
+
+
+def noun_phrase(text: str, rules: Rules) -> tuple[str, int]:
+    """The actor-like phrase that opens `text` ("The 1540 Committee", "Member
+    States", "the Government of Peru") and the offset where it ends; ("", 0)
+    when `text` does not open with one or it runs on like a clause."""
+    words: list[tuple[str, int]] = []  # (word, end offset)
+    skip_to = 0
+    for m in WORD_RE.finditer(text):
+        w = m.group()
+        low = w.lower()
+        if m.start() < skip_to:
+            continue
+        if w in (",", ";", ":", ")"):
+            break
+        if w == "(":
+            # "Iran (Islamic Republic of)": keep a parenthesis that continues a name
+            close = text.find(")", m.end())
+            inner = text[m.end():close] if close > 0 else ""
+            if words and inner[:1].isupper() and close - m.end() < 40:
+                words.append((text[m.start():close + 1], close + 1))
+                skip_to = close + 1
+                continue
+            break
+        if rules.np_stop and rules.np_stop.fullmatch(low):
+            break
+        if low in rules.imperative_words and w.islower() and words:
+            break
+        if w[0].islower() and low not in CONNECTORS and low not in DETERMINERS:
+            prev = words[-1][0] if words else ""
+            # "Slovenia adopt": a lower-case word right after a name is its verb
+            if prev[:1].isupper() and prev.lower() not in DETERMINERS:
+                break
+            if low.endswith("ed") and len(low) > 4:
+                break
+        words.append((w, m.end()))
+        if len(words) > MAX_ACTOR_WORDS:
+            return "", 0
+    while words and words[-1][0].lower() in CONNECTORS | DETERMINERS:
+        words.pop()
+    if not words or words[0][0].lower() in PREPOSITIONS:
+        return "", 0
+    names = [w for w, _ in words]
+    if names[-1].lower() in NOT_ACTOR_HEADS or (names[0].isdigit() and len(names[0]) <= 2 and len(names) > 1):
+        return "", 0  # "1 These recommendations": a footnote mark and a thing said
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in names) and names[0].lower() not in DETERMINERS \
+            and not re.search(r"(?:s|ity|ion|ship)$", names[-1].lower()):
+        return "", 0
+    return " ".join(names), words[-1][1]
+
+
+def subject(text: str, rules: Rules) -> str:
+    """The subject phrase that opens a sentence, after list marker and openers."""
+    text = text[strip_marker(text):]
+    phrase, _ = noun_phrase(skip_openers(text, rules), rules)
+    return phrase
+
+
+def actor_after(rest: str, rules: Rules) -> str:
+    """Who a reporting verb addresses: "that Slovenia ratify" -> "Slovenia",
+    "Member States to adopt" -> "Member States"; "" for "the establishment of"."""
+    m = re.match(r"\s*(?:that\s+|to\s+|on\s+|upon\s+)?", rest)
+    had_that = bool(m and m.group().strip() == "that")
+    rest = rest[m.end():] if m else rest
+    phrase, end = noun_phrase(rest, rules)
+    if not phrase:
+        return ""
+    after = rest[end:]
+    if had_that or re.match(r"\s*(?:,[^,]{0,80},\s*)?to\s+[a-z]", after):
+        return phrase
+    return ""
+
+
+def trailing_states(text: str) -> list[str]:
+    """The names in parentheses that close a UPR item: "... (Algeria) (Cabo
+    Verde);" -> ["Algeria", "Cabo Verde"]. Acronyms and numbers are not names."""
+    names = []
+    t = text.rstrip(" \t\n;.,")
+    if t.endswith((" and", " or")):
+        t = t.rsplit(" ", 1)[0].rstrip(" ;.,")
+    while t.endswith(")"):
+        depth = 0
+        for i in range(len(t) - 1, -1, -1):
+            if t[i] == ")":
+                depth += 1
+            elif t[i] == "(":
+                depth -= 1
+                if depth == 0:
+                    break
+        else:
+            break
+        inner = t[i + 1:-1].strip()
+        if (not inner[:1].isupper() or re.search(r"\d", inner) or len(inner.split()) > 8
+                or re.fullmatch(r"[A-Z0-9/&.\-]{2,12}", inner)):
+            break
+        names.append(inner)
+        t = t[:i].rstrip(" ,;")
+    names.reverse()
+    if names:
+        # "... (Hungary); ratify the other ... (Chile)": States that close earlier parts of the item
+        earlier = [n for n in MID_STATE_RE.findall(t) if not re.search(r"\d", n)
+                   and not re.fullmatch(r"[A-Z0-9/&.\-]{2,12}", n)]
+        names = [n for n in earlier if n not in names] + names
+    return names
+
+
+def find_addressee(text: str, rules: Rules) -> str:
+    """The State a report's imperative items address (the State under review)."""
+    head = text[:ADDRESSEE_WINDOW]
+    for regex in rules.addressee:
+        m = regex.search(head)
+        if m:
+            name = re.sub(r"\s+", " ", m.group("name")).strip(" *")
+            if name and len(name.split()) <= 8:
+                return re.sub(r"^the\s+", "", name)
+    return ""
+
+
+def inline_items(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of "(a) ...; (b) ..." items in `text`; [] unless at least two."""
+    if len(INLINE_QUICK_RE.findall(text)) < 2:  # cheap test first: most sentences have no markers
+        return []
+    marks = list(INLINE_MARKER_RE.finditer(text))
+    if len(marks) < 2:
+        return []
+    out = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        seg = text[m.end():end]
+        trimmed = re.sub(r"(?:[;,]?\s*(?:and|or))?[\s;,.]*$", "", seg)
+        if trimmed:
+            out.append((m.end(), m.end() + len(trimmed)))
+    return out
+
+
+# -- the detector -------------------------------------------------------------
+class _Antecedent:
+    """What "It"/"They" stands for: the subject of the nearest earlier sentence
+    of the block that has a non-pronoun subject ("Turkey ... . It encouraged").
+    Computed only when a pronoun needs it."""
+
+    def __init__(self, text: str, earlier: list[tuple[int, int]], rules: Rules):
+        self.text, self.earlier, self.rules = text, earlier, rules
+
+    def __str__(self) -> str:
+        for s, e in reversed(self.earlier):
+            subj = subject(self.text[s:e], self.rules)
+            if subj and subj.lower() not in PRONOUNS:
+                return subj
+        return ""
+
+
+@dataclass
+class _Lead:
+    """What a lead-in line hands to the list items after it."""
+    recommending: bool
+    by: str = ""
+    actor: str = ""
+    cue: str = ""
+
+
+def _who(text: str, cue: Cue, cs: int, ce: int, rules: Rules, block_subject: "_Antecedent | str") -> tuple[str, str]:
+    """(actor, by) of a sentence given its cue at text[cs:ce]."""
+    before, after = text[:cs], text[ce:]
+    actor = by = ""
+
+    def resolve(phrase: str) -> str:
+        return str(block_subject) if phrase.lower() in PRONOUNS else phrase
+
+    if cue.kind == "reporting":
+        prefix = skip_openers(before[strip_marker(before):], rules)
+        phrase, end = noun_phrase(prefix, rules)
+        passive = re.match(r"\s*(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\b", prefix[end:])
+        if phrase and not (passive and phrase.lower() == "it"):
+            by = resolve(phrase)
+        actor = actor_after(after, rules)
+        if passive and not actor:
+            # "Participants were encouraged to ..." / "States are requested to": the subject acts
+            actor = "" if phrase.lower() == "it" else by
+            by = ""
+        return actor, by
+    if cue.kind == "modal":
+        clause = before
+        m = list(re.finditer(r"\bthat\s+", before))
+        if m:
+            head = before[:m[-1].start()]
+            clause = before[m[-1].end():]
+            by = resolve(subject(head, rules))
+        if cue.label.endswith(" to") and re.search(r"\b(?:is|are|was|were|be)\b", cue.label + text[cs:ce]):
+            pass  # "States are invited to": the subject acts, no proposer named
+        if PASSIVE_RE.match(after):
+            bym = re.search(r"\bby\s+((?:the\s+)?[A-Z][^,;.]{0,60})", after)
+            actor = noun_phrase(bym.group(1), rules)[0] if bym else ""
+        else:
+            actor = resolve(subject(clause, rules))
+        if cue.label == "it is essential":
+            actor = ""
+        return actor, by
+    # need statements
+    if text[cs:ce].endswith("that"):  # "it is essential that Governments allocate ..."
+        actor = subject(after, rules)
+    else:
+        bym = re.search(r"\b(?:by|for)\s+((?:the\s+|all\s+)?(?:[A-Z][\w\-]*|States|Governments|countries|"
+                        r"parties|donors|members)[^,;.]{0,60})", after)
+        if bym:
+            actor = noun_phrase(bym.group(1), rules)[0]
+    prefix = skip_openers(before[strip_marker(before):], rules)
+    phrase, end = noun_phrase(prefix, rules)
+    if phrase and not prefix[end:].strip() and cue.id == "stressed-need":
+        by = resolve(phrase)
+    elif phrase and re.match(r"\s*(?:\w+ly\s+)?(?:stressed|emphasi[sz]ed|underlined|underscored|highlighted|noted|"
+                           r"reiterated|recognized|recognised|pointed|agreed|said|stated|felt|believed|"
+                           r"considered|expressed|mentioned|referred|spoke|raised|cited|affirmed|reaffirmed|"
+                           r"confirmed|identified|acknowledged|observed|concluded|also|further)\b", prefix[end:]):
+        by = resolve(phrase)
+    return actor, by
+
+
+def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int]] | None,
+           rules: Rules) -> list[dict]:
+    """Recommendations in `text`, given its blocks ((kind, start, end, page)) and
+    sentence offsets ((start, end)); both optional (blank-line blocks, whole
+    blocks as sentences)."""
+    if not blocks:
+        blocks = blocks_from_text(text)
+    sent_starts = [s for s, _ in sentences] if sentences else []
+    addressee = find_addressee(text, rules)
+    hits = trigger_hits(text, rules)
+    hit_pos = [p for p, _ in hits]
+    out: list[dict] = []
+    section = ""
+    section_is_rec = section_vetoed = False
+    lead: _Lead | None = None
+
+    def emit(s: int, e: int, cue: str, actor: str, by: str) -> None:
+        s += strip_marker(text[s:e])
+        while e > s and text[e - 1] in " \n\t":
+            e -= 1
+        out.append({"start": s, "end": e, "text": clean(text[s:e]), "actor": actor.strip(),
+                    "by": by.strip(), "cue": cue, "section": section})
+
+    for block in blocks:
+        kind, bs, be = block[0], block[1], block[2]
+        btext = text[bs:be]
+        if kind == "heading":
+            section = re.sub(r"\s+", " ", btext).strip()
+            section_is_rec = any(r.search(section) for r in rules.rec_section)
+            section_vetoed = excluded(section, "", rules, kinds=("section",)) is not None
+            lead = None
+            continue
+        if kind in ("table_row", "footnote"):
+            continue
+        item_like = kind == "list_item" or bool(MARKER_RE.match(btext))
+        if not item_like:
+            lead = None
+        if section_vetoed:
+            continue
+        # sentence spans inside this block
+        if sent_starts:
+            i = max(0, bisect.bisect_right(sent_starts, bs) - 1)  # the sentence that holds the block start
+            if sentences[i][1] <= bs:
+                i += 1
+            spans = []
+            while i < len(sentences) and sentences[i][0] < be:
+                spans.append((max(sentences[i][0], bs), min(sentences[i][1], be)))
+                i += 1
+            spans = spans or [(bs, be)]
+        else:
+            spans = [(bs, be)]
+        if item_like and (len(spans) <= 2 or lead is not None or section_is_rec):
+            units = [(bs, be)]
+        else:
+            units = spans
+        for n, (us, ue) in enumerate(units):
+            utext = text[us:ue]
+            block_subject = _Antecedent(text, units[:n], rules)
+            off = us + strip_marker(utext)
+            unit_hits = [(p - off, w) for p, w in hits[bisect.bisect_left(hit_pos, off):bisect.bisect_left(hit_pos, ue)]]
+            _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject,
+                  lead, emit, unit_hits)
+            # a lead-in line opens a list: remember what it carries
+            new_lead = _lead_of(utext, rules, block_subject)
+            if new_lead is not None:
+                lead = new_lead
+    return out
+
+
+def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _Lead | None:
+    """The lead a unit sets for the list items after it (None when it is no lead-in)."""
+    body = utext.rstrip()
+    if not (body.endswith(":") or re.search(r"\bas\s+follows\s*[.:]?$", body[-20:])):
+        return None
+    if inline_items(body):
+        return None
+    lead_cue = is_lead_in(body, rules)
+    found = find_cue(body, rules)
+    if lead_cue or found:
+        label = found[0].label if found else lead_cue.label
+        by = subject(body, rules)
+        actor = ""
+        if found:
+            actor, by2 = _who(body, found[0], found[1], found[2], rules, block_subject)
+            by = by2 or by
+        if by.lower() in ("it", "the following") or by.lower().startswith(("the following", "among")):
+            by = ""
+        return _Lead(True, by=by, actor=actor, cue=label)
+    return _Lead(False)
+
+
+def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, hits):
+    """Judge one sentence or list item; emit rows for it."""
+    body_off = strip_marker(utext)
+    body = utext[body_off:]
+    # a lead-in line itself is not a row (its items are)
+    if _lead_of(utext, rules, block_subject) is not None and not inline_items(body):
+        return
+    found = find_cue(body, rules, hits)
+    # inline "(a) ...; (b) ..." items after a recommending lead-in
+    items = inline_items(body)
+    if items:
+        head = body[:items[0][0]]
+        head_cue = find_cue(head, rules)
+        if (head_cue or is_lead_in(head, rules)) and not excluded(head, head_cue[0].label if head_cue else "", rules):
+            actor = by = ""
+            label = head_cue[0].label if head_cue else (is_lead_in(head, rules).label)
+            if head_cue:
+                actor, by = _who(head, head_cue[0], head_cue[1], head_cue[2], rules, block_subject)
+            if not by:
+                by = subject(head, rules) if is_lead_in(head, rules) else ""
+            for s, e in items:
+                item = body[s:e]
+                own = find_cue(item, rules)
+                if excluded(item, own[0].label if own else label, rules):
+                    continue
+                a, b = (_who(item, own[0], own[1], own[2], rules, block_subject) if own else ("", ""))
+                emit(us + body_off + s, us + body_off + e, own[0].label if own else label, a or actor, b or by)
+            return
+    states = trailing_states(body) if item_like or section_is_rec else []
+    # only items and recommendations-section sentences can be imperative recommendations
+    imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
+    if found:
+        cue, cs, ce = found
+        if excluded(body, cue.label, rules):
+            return
+        actor, by = _who(body, cue, cs, ce, rules, block_subject)
+        if states:
+            by = "; ".join(states)
+        if (imperative or states) and (not actor or imperative and cs > imperative.end()):
+            # "Ratify ... as recommended ... (Brazil)": the item's own verb speaks to the State under review
+            actor = addressee
+            if imperative:
+                cue = Cue(cue.id, "imperative", re.sub(r"\s+", " ", imperative.group()).strip(), cue.regex)
+        if lead and lead.recommending and item_like:
+            actor, by = actor or lead.actor, by or lead.by
+        emit(us, ue, cue.label, actor, by)
+        return
+    # no cue of its own: imperative / (State) items in a recommending context
+    carried = item_like and lead is not None and lead.recommending
+    in_context = carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
+    if not in_context:
+        return
+    if not (imperative or states or carried):
+        return
+    if imperative:
+        label = re.sub(r"\s+", " ", imperative.group()).strip()
+    else:
+        # an item in a recommendations list with no cue word: the list is its cue
+        label = (lead.cue if carried else "") or "recommended"
+    if excluded(body, label, rules) or excluded(body, label, rules, kinds=("carried",)):
+        return
+    by = "; ".join(states) if states else (lead.by if carried else "")
+    # an imperative or a State-attributed item addresses the State the report is about
+    actor = addressee if (imperative or states) else ""
+    actor = actor or (lead.actor if carried else "")
+    emit(us, ue, label, actor, by)
+
+
+def blocks_from_text(text: str) -> list[tuple[str, int, int, int]]:
+    """Blocks of a plain text: runs separated by blank lines, all `body`
+    except those that open with a list marker (`list_item`)."""
+    out = []
+    for m in re.finditer(r"[^\n](?:[^\n]|\n(?!\s*\n))*", text):
+        kind = "list_item" if MARKER_RE.match(m.group()) else "body"
+        out.append((kind, m.start(), m.end(), 1))
+    return out
+
+
+# -- the spaCy component ------------------------------------------------------
+@Language.factory(
+    "unnotes_recommendations",
+    assigns=["doc._.recommendations"],
+    default_config={"cues": "", "exclusions": ""},
+)
+def make_recommendations(nlp: Language, name: str, cues: str, exclusions: str):
+    return RecommendationDetector(load_rules(cues or None, exclusions or None))
+
+
+class RecommendationDetector:
+    """Sets `doc._.recommendations` (list of {start, end, text, actor, by, cue,
+    section}) from `doc._.blocks` and the Doc's sentences."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = None
+        if doc.has_annotation("SENT_START"):
+            sents = [(s.start_char, s.end_char) for s in doc.sents]
+        doc._.recommendations = detect(doc.text, doc._.blocks, sents, self.rules)
+        return doc

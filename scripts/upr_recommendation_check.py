@@ -1,0 +1,131 @@
+"""Run the recommendation detector over UPR reports and print what it finds,
+for hand checking: rows per document, totals, and a random sample of rows
+with their `by` and `actor`.
+
+    .venv/bin/python scripts/upr_recommendation_check.py [PDF or folder ...] [--limit N] [--sample 20] [--seed 1]
+
+Default input: ../shared/corpus/upr (relative to the repo). Text comes from
+pypdfium2's page text joined with simple rules (furniture lines dropped,
+lines joined into paragraphs at numbered markers and headings); the real
+ingest gives cleaner text, so the counts here are a lower bound on quality.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import pypdfium2 as pdfium  # noqa: E402
+import spacy  # noqa: E402
+
+from pipeline.nlp import common  # noqa: E402,F401  (declares the Doc extensions)
+from pipeline.nlp.recommendations import detect, load_rules  # noqa: E402
+
+DEFAULT_DIR = REPO.parent / "shared" / "corpus" / "upr"
+# Page furniture of UN documents: symbols, job numbers, bare page numbers.
+FURNITURE_RE = re.compile(r"^\s*(?:[A-Z]{1,4}/[\w./\-]+(?:\s+\d+)?|GE\.\d{2}-\d{4,6}.*|\d{1,3}(?:\s+GE\.\S+)?|"
+                          r"\d{1,3}\s+[A-Z]{1,4}/[\w./\-]+)\s*$")
+BLOCK_START_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?\s|\([a-z]{1,4}\)\s|[•●▪-]\s)")
+HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,5}\.|[A-H]\.)\s+[A-Z][^.]{0,120}$|^\s*(?:Annex|Introduction|Contents)\s*$")
+
+
+def pdf_text(path: Path) -> tuple[str, list[tuple[str, int, int, int]]]:
+    """Cleaned-ish text ("\\n\\n"-separated blocks, lines joined) and its blocks."""
+    pdf = pdfium.PdfDocument(str(path))
+    paras: list[tuple[str, list[str], int]] = []  # (kind, lines, page)
+    try:
+        for pno, page in enumerate(pdf, 1):
+            lines = page.get_textpage().get_text_range().replace("\r", "").split("\n")
+            for line in lines:
+                line = line.replace("\ufffe", "-").replace("\x02", "-").strip()
+                if not line or FURNITURE_RE.match(line) or "......" in line:
+                    continue
+                if HEADING_RE.match(line):
+                    paras.append(("heading", [line], pno))
+                    continue
+                if BLOCK_START_RE.match(line) or not paras or paras[-1][0] == "heading":
+                    kind = "list_item" if BLOCK_START_RE.match(line) else "body"
+                    paras.append((kind, [line], pno))
+                else:
+                    paras[-1][1].append(line)
+    finally:
+        pdf.close()
+    text_parts, blocks, pos = [], [], 0
+    for kind, lines, pno in paras:
+        t = ""
+        for ln in lines:
+            if t.endswith("-") and ln[:1].islower():
+                t = t[:-1] + ln
+            else:
+                t = (t + " " + ln) if t else ln
+        if text_parts:
+            pos += 2
+        blocks.append((kind, pos, pos + len(t), pno))
+        text_parts.append(t)
+        pos += len(t)
+    return "\n\n".join(text_parts), blocks
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("inputs", nargs="*", type=Path)
+    ap.add_argument("--limit", type=int, default=0, help="at most N documents (0 = all)")
+    ap.add_argument("--sample", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    inputs = args.inputs or [DEFAULT_DIR]
+    files = []
+    for p in inputs:
+        files += sorted(p.glob("*.pdf")) if p.is_dir() else [p]
+    if not files:
+        print(f"Error: no PDFs found in {', '.join(map(str, inputs))}")
+        return 1
+    if args.limit:
+        files = random.Random(args.seed).sample(files, min(args.limit, len(files)))
+    rules = load_rules()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 5_000_000
+    all_rows, t_detect, words = [], 0.0, 0
+    for f in files:
+        try:
+            text, blocks = pdf_text(f)
+        except Exception as e:  # a broken PDF should not stop the survey
+            print(f"{f.name}\tERROR {e}")
+            continue
+        doc = nlp(text)
+        words += len(doc)
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        t0 = time.perf_counter()
+        rows = detect(text, blocks, sents, rules)
+        t_detect += time.perf_counter() - t0
+        with_by = sum(1 for r in rows if r["by"])
+        with_actor = sum(1 for r in rows if r["actor"])
+        cues = {}
+        for r in rows:
+            cues[r["cue"]] = cues.get(r["cue"], 0) + 1
+        top = ", ".join(f"{k or '-'}:{v}" for k, v in sorted(cues.items(), key=lambda kv: -kv[1])[:4])
+        print(f"{f.name}\trows={len(rows)}\tby={with_by}\tactor={with_actor}\t{top}")
+        all_rows += [dict(r, document=f.name) for r in rows]
+    n = len(all_rows)
+    if not n:
+        print("no rows")
+        return 0
+    print(f"\nTOTAL documents={len(files)} rows={n} with_by={sum(1 for r in all_rows if r['by'])} "
+          f"with_actor={sum(1 for r in all_rows if r['actor'])} tokens={words} detect_seconds={t_detect:.2f}")
+    print(f"\nRANDOM SAMPLE of {min(args.sample, n)} rows (seed {args.seed}):")
+    for r in random.Random(args.seed).sample(all_rows, min(args.sample, n)):
+        print(f"- [{r['document']}] cue={r['cue']!r} by={r['by']!r} actor={r['actor']!r} section={r['section'][:40]!r}\n"
+              f"  {r['text'][:300]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
