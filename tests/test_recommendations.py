@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -315,7 +314,9 @@ def test_user_cue_file_adds_a_cue(tmp_path, rules):
     assert find_cue("The Board deems it advisable to act.", custom)[0].label == "deems advisable"
 
 
-def test_ninety_thousand_words_in_well_under_a_second(nlp, rules):
+def test_a_ninety_thousand_word_note_gives_one_row_per_recommending_sentence(nlp, rules):
+    # Speed is measured in benchmarks/, not asserted here; this checks the
+    # detector stays exact on a note of the largest size we process.
     from pipeline.nlp.recommendations import detect
 
     para = ("The delegation described the national system in detail and answered questions from the floor. "
@@ -326,11 +327,7 @@ def test_ninety_thousand_words_in_well_under_a_second(nlp, rules):
     for kind, s, e, _ in blocks:
         for m in re.finditer(r"[^.]+\.", text[s:e]):
             sents.append((s + m.start() + (1 if text[s + m.start()] == " " else 0), s + m.end()))
-    best = float("inf")
-    for _ in range(3):  # best of three, as timeit does: other processes share the CPU
-        t0 = time.perf_counter()
-        rows = detect(text, blocks, sents, rules)
-        best = min(best, time.perf_counter() - t0)
-    assert best < 1.0
+    rows = detect(text, blocks, sents, rules)
     assert len(text.split()) > 90_000
     assert len(rows) == 4200
+    assert all(r["cue"] == "recommended" and r["text"].startswith("Participants recommended") for r in rows)
