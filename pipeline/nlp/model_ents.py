@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 MODEL = "model:en_core_web_sm"
+REJECTED = "states_rejected"  # set by unnotes_states
 
 
 @Language.factory("unnotes_model_ents", assigns=["doc.ents"], default_config={})
@@ -34,10 +35,13 @@ class ModelEntityFilter:
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
+        rejected = {i for s in doc.spans.get(REJECTED, []) for i in range(s.start, s.end)}
         for ent in doc.ents:
             if ent.id_:  # a rule found it
                 kept.append(ent)
                 continue
+            if ent.label_ in ("GPE", "NORP", "LOC") and rejected.intersection(range(ent.start, ent.end)):
+                continue  # a State reading the context rules turned down ("Mexico City")
             mapped = self.map_model_entity(doc, ent)
             if mapped is not None:
                 kept.append(mapped)

@@ -4,7 +4,11 @@ Each rule component proposes spans in `doc.spans["candidates"]`; this one
 keeps a non-overlapping set (longest first; among equal lengths, the label
 earlier in `priority`; then the earlier span) and sets them as `doc.ents`,
 before the statistical `ner` runs, so the model keeps them and only fills the
-gaps (spaCy issue #4227)."""
+gaps (spaCy issue #4227).
+
+A State named inside a chosen organization's name ("Permanent Mission of
+Denmark", "Korea International Cooperation Agency") is still a STATE mention
+(ANNOTATION.md); entities cannot nest, so it goes to `doc.spans["nested"]`."""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.common import CANDIDATES
+
+NESTED = "nested"  # doc.spans key: STATE candidates inside a chosen ORG
 
 
 @Language.factory(
@@ -42,4 +48,10 @@ class CandidateResolver:
                 taken[i] = True
             chosen.append(span)
         doc.set_ents(sorted(chosen, key=lambda s: s.start), default="unmodified")  # the rest stays open for `ner`
+        orgs = [s for s in chosen if s.label_ == "ORG"]
+        doc.spans[NESTED] = [
+            s for s in candidates
+            if s.label_ == "STATE" and s not in chosen
+            and any(o.start <= s.start and s.end <= o.end for o in orgs)
+        ]
         return doc

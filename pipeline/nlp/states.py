@@ -534,3 +534,19 @@ def _sentence_text(doc: Doc, span: Span, block) -> str:
     start = doc.text.rfind("\n", 0, span.start_char) + 1
     end = doc.text.find("\n", span.end_char)
     return doc.text[start:end if end >= 0 else len(doc.text)]
+
+
+# -- names for the tables ------------------------------------------------------------
+
+DEFAULT_MEMBERS = "gazetteers/un_members.tsv"
+
+
+@lru_cache(maxsize=4)
+def _un_names(members: str) -> dict[str, str]:
+    return {row["iso3"]: row["un_name"] for _, row in read_tsv(Path(members), ["iso3", "un_name"])}
+
+
+def state_name(iso3: str, members: str | Path = DEFAULT_MEMBERS) -> str:
+    """The name the UN uses for a State ("BOL" -> "Bolivia (Plurinational State of)");
+    the code itself when the list does not know it."""
+    return _un_names(str(resolve_path(members))).get(iso3, iso3)
