@@ -1,0 +1,226 @@
+"""Lines -> blocks: paragraphs, headings, list items, table rows, footnotes.
+
+A new block starts at a vertical gap, an indented first line, a short last
+line that ends a sentence, a change of font, or a list marker ("1.", "(a)",
+"•", "86.1"). A sentence that runs over a page (or column) break is joined:
+the last body line of a page continues on the next page unless it ended a
+sentence. Lines inside a block are joined with one space; line-end hyphens
+are repaired (hyphenation.py)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from pipeline.ingest.footnotes import footnote_groups, leading_marker
+from pipeline.ingest.hyphenation import Vocabulary, keep_hyphen
+from pipeline.ingest.patterns import layout_patterns
+from pipeline.ingest.pdf_layout import SOFT_HYPHENS, Line, PageLayout
+from pipeline.ingest.tables import find_table
+from pipeline.ingest.textbuild import Piece, Src, TextBuilder, piece_text
+
+ENDS_SENTENCE_RE = re.compile(r"(?:[.!?:;…]|\b(?:and|or))[”\"’)\]]*$")
+ENDS_CLAUSE_RE = re.compile(r"[.,;:!?]$")
+PARA_GAP = 0.6         # extra space above a line (in font sizes) that starts a paragraph ...
+PARA_GAP_AFTER_SENTENCE = 0.25  # ... or less when the line above ended a sentence
+INDENT = 1.2           # first-line indent, in font sizes
+SHORT_LINE = 4.0       # a line ending this many font sizes before the right edge is short
+SIZE_CHANGE = 0.6      # points of font size change that start a new block
+HEADING_MAX_CHARS = 220
+HEADING_LARGER = 1.12  # a heading font at least this times the body size
+BULLET_IDS = {"bullet"}
+
+
+def line_pitch(pages: list[PageLayout], body_size: float) -> float:
+    """The usual distance between the tops of consecutive body lines."""
+    deltas = []
+    for p in pages:
+        body = [ln for ln in p.lines if ln.role == "body" and abs(ln.size - body_size) < 0.6]
+        for a, b in zip(body, body[1:]):
+            d = b.top - a.top
+            if 0.8 * body_size < d < 2.5 * body_size:
+                deltas.append(d)
+    return statistics.median(deltas) if deltas else 1.2 * body_size
+
+
+def list_start(text: str) -> str | None:
+    """Id of the list-item pattern a line starts with, if any."""
+    for p in layout_patterns():
+        if p.kind == "list_item" and p.regex.match(text):
+            return p.id
+    return None
+
+
+def heading_pattern(text: str) -> bool:
+    return any(p.kind == "heading" and p.regex.match(text) for p in layout_patterns())
+
+
+class BlockAssembler:
+    """Feeds pages of lines, produces blocks into a TextBuilder."""
+
+    def __init__(self, vocab: Vocabulary, body_size: float, pitch: float) -> None:
+        self.vocab = vocab
+        self.body_size = body_size
+        self.pitch = pitch
+        self.builder = TextBuilder()
+        self.current: list[Line] = []
+        self.footnotes: list[tuple[list[Line], int]] = []
+        self.prev_page_end = False   # the next line follows a page break
+
+    # -- per page -----------------------------------------------------------
+    def add_page(self, page: PageLayout) -> None:
+        body = [ln for ln in page.lines if ln.role == "body"]
+        body = order_columns(body, page)
+        left, right = _margins(body, self.body_size, page)
+        table = find_table(body, self.pitch)
+        first = True
+        for ln in body:
+            if table and id(ln) in table.lines:
+                if table.rows:
+                    self._flush()
+                    for row in table.rows:
+                        self._emit("table_row", row)
+                    table.rows = []
+                continue
+            if not self.current or self._starts_block(self.current[-1], ln, left, right,
+                                                     page_break=first and self.prev_page_end):
+                self._flush()
+            self.current.append(ln)
+            first = False
+        self.prev_page_end = True
+        notes = sorted((ln for ln in page.lines if ln.role == "footnote"), key=lambda l: l.top)
+        for group in footnote_groups(notes):
+            self.footnotes.append((group, page.number))
+
+    def finish(self) -> TextBuilder:
+        self._flush()
+        for group, page in self.footnotes:
+            pieces = self._join(group, first_cut=leading_marker(group[0]))
+            self.builder.add_block("footnote", pieces, page)
+        return self.builder
+
+    # -- decisions ------------------------------------------------------------
+    def _starts_block(self, prev: Line, cur: Line, left: float, right: float, page_break: bool) -> bool:
+        prev_text, cur_text = prev.text, cur.text
+        ends = bool(ENDS_SENTENCE_RE.search(prev_text))
+        marker = list_start(cur_text)
+        if page_break or cur.top < prev.top - cur.size:      # next page or next column
+            if _is_heading_line(prev, self.body_size) or _is_heading_line(cur, self.body_size):
+                return True
+            return ends and not cur_text[:1].islower() or marker is not None and ends
+        if abs(cur.size - prev.size) > SIZE_CHANGE or cur.bold != prev.bold:
+            return True
+        extra = cur.top - prev.top - self.pitch
+        if extra > PARA_GAP * cur.size or ends and extra > PARA_GAP_AFTER_SENTENCE * cur.size:
+            return True
+        if marker is not None and (ends or marker in BULLET_IDS and not cur_text[:1] in "-–—"):
+            return True
+        if not ends:
+            return False
+        if cur.x0 > prev.x0 + INDENT * cur.size and cur.x0 > left + INDENT * cur.size / 2:
+            return True
+        if prev.x1 < right - SHORT_LINE * prev.size:
+            return True
+        return False
+
+    # -- output ---------------------------------------------------------------
+    def _flush(self) -> None:
+        if self.current:
+            lines, self.current = self.current, []
+            self._emit(_kind(lines, self.body_size), lines)
+
+    def _emit(self, kind: str, lines: list[Line]) -> None:
+        pieces = self._join(lines)
+        if kind == "table_row" and not piece_text(pieces).split(":")[0].strip():
+            kind = "body"
+        self.builder.add_block(kind, pieces, lines[0].page)
+
+    def _join(self, lines: list[Line], first_cut: list[tuple[int, int]] | None = None) -> list[Piece]:
+        out: list[Piece] = []
+        tail = ""
+        for k, ln in enumerate(lines):
+            cuts = ln.markers + (first_cut or []) if k == 0 else ln.markers
+            pieces = ln.pieces_without(cuts)
+            text = piece_text(pieces).strip()
+            if not text:
+                continue
+            if out:
+                tail = piece_text(out[-3:]).rstrip()
+                if tail and tail[-1] in SOFT_HYPHENS:
+                    _drop_last_char(out)
+                elif tail.endswith("-") and len(tail) > 1 and not tail[-2].isspace():
+                    keep = keep_hyphen(tail, text, self.vocab)
+                    if keep is False:
+                        _drop_last_char(out)
+                else:
+                    out.append(" ")
+            out.extend(pieces)
+        return out
+
+
+def _drop_last_char(pieces: list[Piece]) -> None:
+    while pieces:
+        last = pieces[-1]
+        t = last.text if isinstance(last, Src) else last
+        if t.rstrip() != t:   # trailing spaces first
+            t = t.rstrip()
+        t = t[:-1]
+        if isinstance(last, Src):
+            pieces[-1] = Src(t, last.page, last.start)
+        else:
+            pieces[-1] = t
+        if not t:
+            pieces.pop()
+        return
+
+
+def _is_heading_line(line: Line, body_size: float) -> bool:
+    text = line.text
+    return (len(text) < HEADING_MAX_CHARS and not ENDS_CLAUSE_RE.search(text)
+            and (line.bold or line.size >= HEADING_LARGER * body_size))
+
+
+def _kind(lines: list[Line], body_size: float) -> str:
+    text = " ".join(ln.text for ln in lines)
+    words = text.split()
+    if len(text) <= HEADING_MAX_CHARS and not ENDS_CLAUSE_RE.search(text):
+        bold = all(ln.bold for ln in lines)
+        larger = min(ln.size for ln in lines) >= HEADING_LARGER * body_size
+        letters = [c for c in text if c.isalpha()]
+        caps = len(letters) >= 3 and all(c.isupper() for c in letters) and len(words) <= 12
+        if bold or larger or caps or (heading_pattern(text) and len(words) <= 10):
+            return "heading"
+    if list_start(lines[0].text):
+        return "list_item"
+    return "body"
+
+
+def _margins(body: list[Line], body_size: float, page: PageLayout) -> tuple[float, float]:
+    main = [ln for ln in body if abs(ln.size - body_size) < 0.6] or body
+    if not main:
+        return 0.0, page.width
+    xs = sorted(ln.x0 for ln in main)
+    ends = sorted(ln.x1 for ln in main)
+    return xs[len(xs) // 10], ends[(len(ends) * 9) // 10]
+
+
+def order_columns(body: list[Line], page: PageLayout) -> list[Line]:
+    """Two-column pages: read the left column, then the right one. A column
+    gutter is a vertical strip near the middle that no line crosses over most
+    of the body height."""
+    if len(body) < 12:
+        return body
+    mid = page.width / 2
+    left = [ln for ln in body if ln.x1 < mid]
+    right = [ln for ln in body if ln.x0 > mid - 0.05 * page.width and ln.x0 > mid * 0.9]
+    crossing = [ln for ln in body if ln.x0 < mid - 5 and ln.x1 > mid + 5]
+    if len(left) < 5 or len(right) < 5 or len(crossing) > 0.2 * len(body):
+        return body
+    lo = min(ln.top for ln in left + right)
+    above = sorted((ln for ln in crossing if ln.top < lo), key=lambda l: l.top)
+    below = sorted((ln for ln in crossing if ln.top >= lo), key=lambda l: l.top)
+    in_left = set(map(id, left))
+    cross_ids = set(map(id, crossing))
+    lcol = sorted((ln for ln in body if id(ln) in in_left), key=lambda l: l.top)
+    rcol = sorted((ln for ln in body if id(ln) not in cross_ids and id(ln) not in in_left), key=lambda l: l.top)
+    return above + lcol + rcol + below

@@ -1,0 +1,100 @@
+"""The ingestion data files in `models/patterns/`: furniture regexes, layout
+(block start) regexes, metadata cues and hyphenation compounds. Loaded once,
+checked on load (errors name file, line and problem)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.nlp.common import ModelDataError, read_jsonl, read_tsv
+
+PATTERNS_DIR = Path(__file__).resolve().parents[2] / "models" / "patterns"
+
+FURNITURE_WHERE = ("any", "band")
+LAYOUT_KINDS = ("list_item", "heading")
+METADATA_KINDS = ("symbol", "date", "title_cue", "masthead", "months")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    kind: str
+    regex: re.Pattern
+    source: str   # "file:line", for messages
+
+
+def _compile(path: Path, lineno: int, obj: dict, flags: int) -> re.Pattern:
+    try:
+        return re.compile(obj["regex"], flags)
+    except re.error as e:
+        raise ModelDataError(f"{path} line {lineno}: expected a valid regex for 'regex', "
+                             f"got {obj['regex']!r} ({e})") from None
+
+
+def _check_choice(path: Path, lineno: int, obj: dict, key: str, choices: tuple[str, ...]) -> str:
+    value = obj.get(key)
+    if value not in choices:
+        raise ModelDataError(f"{path} line {lineno}: expected one of {list(choices)} for '{key}', got {value!r}")
+    return value
+
+
+@lru_cache(maxsize=None)
+def furniture_patterns(directory: Path = PATTERNS_DIR) -> tuple[Pattern, ...]:
+    """Whole-line regexes for page furniture; `kind` is where they apply (any/band)."""
+    path = Path(directory) / "furniture.jsonl"
+    out = []
+    for lineno, obj in read_jsonl(path, {"id": (str,), "regex": (str,), "where": (str,)}):
+        where = _check_choice(path, lineno, obj, "where", FURNITURE_WHERE)
+        out.append(Pattern(obj["id"], where, _compile(path, lineno, obj, re.IGNORECASE), f"{path.name}:{lineno}"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def layout_patterns(directory: Path = PATTERNS_DIR) -> tuple[Pattern, ...]:
+    """Line-start regexes: list items / numbered paragraphs and headings."""
+    path = Path(directory) / "layout.jsonl"
+    out = []
+    for lineno, obj in read_jsonl(path, {"id": (str,), "regex": (str,), "kind": (str,)}):
+        kind = _check_choice(path, lineno, obj, "kind", LAYOUT_KINDS)
+        out.append(Pattern(obj["id"], kind, _compile(path, lineno, obj, 0), f"{path.name}:{lineno}"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def metadata_patterns(directory: Path = PATTERNS_DIR) -> tuple[Pattern, ...]:
+    """Symbol, date, title-cue and masthead regexes for metadata.py."""
+    path = Path(directory) / "doc_metadata.jsonl"
+    out = []
+    for lineno, obj in read_jsonl(path, {"id": (str,), "regex": (str,), "kind": (str,)}):
+        kind = _check_choice(path, lineno, obj, "kind", METADATA_KINDS)
+        flags = 0 if obj.get("case") else re.IGNORECASE
+        out.append(Pattern(obj["id"], kind, _compile(path, lineno, obj, flags), f"{path.name}:{lineno}"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def hyphen_prefixes(directory: Path = PATTERNS_DIR) -> frozenset[str]:
+    """Left parts of real compounds ("follow", "non") whose line-end hyphen stays."""
+    path = Path(directory) / "hyphen_prefixes.tsv"
+    return frozenset(row["prefix"].lower() for _, row in read_tsv(path, ["prefix"]) if row["prefix"])
+
+
+@lru_cache(maxsize=None)
+def month_numbers(directory: Path = PATTERNS_DIR) -> dict[str, int]:
+    """Month name (lower case, any language listed) -> 1..12, from the "months" lines."""
+    path = Path(directory) / "doc_metadata.jsonl"
+    out: dict[str, int] = {}
+    for lineno, obj in read_jsonl(path, {"id": (str,), "kind": (str,)}):
+        if obj["kind"] != "months":
+            continue
+        names = obj.get("names", "")
+        parts = names.split() if isinstance(names, str) else []
+        if len(parts) != 12:
+            raise ModelDataError(f"{path} line {lineno}: expected 12 space-separated month names in 'names', "
+                                 f"got {len(parts)}")
+        for i, name in enumerate(parts, 1):
+            out[name.lower()] = i
+    return out

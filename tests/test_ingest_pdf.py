@@ -1,0 +1,237 @@
+"""PDF ingestion: furniture, footnotes, page-break joins, hyphenation, tables,
+columns, the char map, metadata. Real UN PDFs come from ../shared/corpus;
+small layout cases are drawn with reportlab in a temporary folder."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from pipeline.ingest import read_note
+from pipeline.note import IngestError, NoteText
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+REAL = SHARED / "corpus" / "real"
+SEED_PDF = SHARED / "corpus" / "seed" / "lima-2010-information-note.pdf"
+
+
+def corpus_file(name: str) -> Path:
+    path = REAL / name if not name.startswith("lima") else SEED_PDF
+    if not path.exists():
+        pytest.skip("../shared/corpus not found")
+    return path
+
+
+_cache: dict[str, NoteText] = {}
+
+
+def note_of(name: str) -> NoteText:
+    if name not in _cache:
+        _cache[name] = read_note(corpus_file(name))
+    return _cache[name]
+
+
+def blocks(note: NoteText, kind: str | None = None) -> list[str]:
+    return [note.text[b.start:b.end] for b in note.blocks if kind is None or b.kind == kind]
+
+
+def draw_pdf(path: Path, pages: list[list[tuple[float, float, str, float]]]) -> Path:
+    """Each page: (x, y-from-top, text, font size) strings in Helvetica."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _, height = A4
+    for items in pages:
+        for x, y, text, size in items:
+            c.setFont("Helvetica", size)
+            c.drawString(x, height - y, text)
+        c.showPage()
+    c.save()
+    return path
+
+
+# -- real UN documents -----------------------------------------------------------
+
+def test_letter_loses_job_numbers_and_barcodes_to_furniture():
+    note = note_of("aiun__S_2025_31.en.pdf")
+    for junk in ("25-00524", "*2500524*", "170125", "2/5"):
+        assert junk not in note.text
+    furniture = " ".join(line for _, line in note.furniture)
+    assert "25-00524 (E) 170125" in furniture and "*2500524*" in furniture
+    # the symbol repeated on top of pages 2.. is furniture, not body
+    assert [p for p, line in note.furniture if line == "S/2025/31"] == [2, 3, 4, 5]
+
+
+def test_letter_metadata():
+    note = note_of("aiun__S_2025_31.en.pdf")
+    assert note.symbol == "S/2025/31"
+    assert note.issued == "2025-01-14"
+    assert note.pages == 5 and note.language == "en"
+    assert note.title == ("Letter dated 13 January 2025 from the Permanent Representative of the Russian "
+                          "Federation to the United Nations addressed to the President of the Security Council")
+
+
+def test_joint_symbol_takes_the_first():
+    note = note_of("aiun__A_79_923.en.pdf")
+    assert note.symbol == "A/79/923"
+    assert note.title.startswith("Identical letters dated 30 May 2025")
+
+
+def test_footnote_reference_markers_leave_the_body():
+    note = note_of("aiun__S_2025_31.en.pdf")
+    assert "livestreamed online through United Nations Web TV and X. It was chaired" in note.text
+    assert "battalions”, held on 13 August 2024" in note.text
+
+
+def test_footnotes_are_own_blocks_after_the_body():
+    note = note_of("aiun__S_2025_31.en.pdf")
+    kinds = [b.kind for b in note.blocks]
+    first_note = kinds.index("footnote")
+    assert set(kinds[first_note:]) == {"footnote"}
+    notes = blocks(note, "footnote")
+    assert "https://webtv.un.org/en/asset/k1c/k1c78db8iz." in notes
+    assert not any("webtv.un.org" in b for b in blocks(note, "body"))
+    assert [b.page for b in note.blocks if b.kind == "footnote"][:3] == [2, 2, 2]
+
+
+def test_seed_sentence_across_page_break_is_whole():
+    note = note_of("lima-2010-information-note.pdf")
+    whole = ("(b) national interagency cooperation; (c) possibilities for country visits and national plans; "
+             "(d) role of intergovernmental organizations")
+    body = [b for b in note.blocks if whole in note.text[b.start:b.end]]
+    assert len(body) == 1 and body[0].kind == "body" and body[0].page == 1
+    assert "For information" not in note.text[body[0].start:body[0].end]
+
+
+def test_seed_footnote_and_title():
+    note = note_of("lima-2010-information-note.pdf")
+    assert blocks(note, "footnote") == [
+        "For information – not an official report. The views expressed here do not necessarily represent "
+        "those of the 1540 Committee or of the organizers or participants in the event."]
+    assert note.title == "Information Note"
+    assert "¹" not in note.text
+    assert [p for p, _ in note.furniture] == [1, 2]   # the page numbers
+
+
+def test_seed_label_value_table_rows_in_place():
+    note = note_of("lima-2010-information-note.pdf")
+    rows = blocks(note, "table_row")
+    assert [r.split(":")[0] for r in rows] == ["Event", "Organizers", "Date and Venue", "Participants"]
+    assert rows[1].startswith("Organizers: The United Nations Office for Disarmament Affairs (UNODA), in "
+                              "cooperation with its UN Regional Center for Peace")
+    assert rows[1].endswith("hosted by the Government of Peru")
+    assert rows[2] == "Date and Venue: 9 -11 November 2010, Lima, Peru"
+    assert note.blocks[1].kind == "table_row"   # right after the title, before "1. Objectives"
+
+
+def test_seed_headings_and_list_items():
+    note = note_of("lima-2010-information-note.pdf")
+    assert blocks(note, "heading") == ["Information Note", "1. Objectives", "2. Background", "3. Highlights",
+                                       "4. Bilateral dialogues", "5. Additional information"]
+    items = blocks(note, "list_item")
+    assert len(items) == 4 and all(i.startswith("• ") for i in items)
+
+
+def test_seed_blocks_match_seed_text_paragraphs():
+    note = note_of("lima-2010-information-note.pdf")
+    body = blocks(note, "body")
+    assert body[-3].startswith("The round table was a forum")
+    assert body[-4].endswith("followed by discussions based on four specific questions.")
+
+
+def test_upr_numbered_recommendations_are_list_items():
+    note = note_of("svnupr__g2502644.pdf")
+    items = blocks(note, "list_item")
+    assert len(items) > 200
+    assert any(i.startswith("1. The Working Group on the Universal Periodic Review") for i in items)
+    assert "GE.25-02819" not in note.text and note.symbol == "A/HRC/59/15"
+
+
+def test_image_only_report_is_a_scanned_pdf():
+    with pytest.raises(IngestError, match=r"^no text layer \(scanned PDF\)$"):
+        read_note(corpus_file("pact__UNMISET_S_2005_310.pdf"))
+
+
+def test_garbled_ocr_still_gives_text():
+    note = note_of("pact__UNIKOM_S_23766.pdf")
+    assert len(note.text) > 1000
+
+
+def test_spans_map_back_to_pdfium_chars():
+    path = corpus_file("aiun__S_2025_31.en.pdf")
+    note = note_of("aiun__S_2025_31.en.pdf")
+    pdf = pypdfium2.PdfDocument(str(path))
+    page_texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    rng = random.Random(7)
+    checked = 0
+    for offset in rng.sample(range(len(note.text)), 400):
+        src = note.source_at(offset)
+        if src is None:
+            assert note.text[offset] in " \n-:;"     # only joins are added
+            continue
+        page, index = src
+        assert note.text[offset] == page_texts[page - 1][index]
+        assert note.page_at(offset) == page
+        checked += 1
+    assert checked > 350
+
+
+def test_every_real_file_reads_or_fails_cleanly():
+    if not REAL.exists():
+        pytest.skip("../shared/corpus not found")
+    files = sorted(p for p in REAL.iterdir() if p.suffix in (".pdf", ".txt"))
+    assert len(files) >= 30
+    failed = []
+    for path in files:
+        try:
+            note = read_note(path)
+        except IngestError as e:
+            failed.append((path.name, str(e)))
+            continue
+        assert note.text.strip(), path.name
+        assert all(note.text[b.start:b.end].strip() for b in note.blocks)
+        assert "\n\n\n" not in note.text
+    assert failed == [("pact__UNMISET_S_2005_310.pdf", "no text layer (scanned PDF)")]
+
+
+# -- drawn layouts --------------------------------------------------------------
+
+def test_line_end_hyphenation_repaired_and_compounds_kept(tmp_path):
+    lines = ["The Committee discussed the imple-", "mentation of the resolution with the Secretary-",
+             "General and agreed on a follow-", "up meeting with the Non-Self-", "Governing Territories."]
+    page = [(72, 100 + 14 * i, t, 11) for i, t in enumerate(lines)]
+    note = read_note(draw_pdf(tmp_path / "h.pdf", [page]))
+    assert note.text == ("The Committee discussed the implementation of the resolution with the "
+                         "Secretary-General and agreed on a follow-up meeting with the Non-Self-Governing "
+                         "Territories.")
+
+
+def test_hyphenated_form_elsewhere_in_document_wins(tmp_path):
+    page = [(72, 100, "Delegations called for a decision-", 11), (72, 114, "making process.", 11),
+            (72, 150, "They praised the decision-making of the Council.", 11)]
+    note = read_note(draw_pdf(tmp_path / "d.pdf", [page]))
+    assert "a decision-making process." in note.text
+
+
+def test_two_column_page_reads_column_by_column(tmp_path):
+    left = [(50, 100 + 14 * i, f"Left column line {i} of text goes on", 10) for i in range(12)]
+    right = [(320, 100 + 14 * i, f"right column line {i} of text goes on", 10) for i in range(12)]
+    left[-1] = (50, 100 + 14 * 11, "Left column ends here.", 10)
+    right[0] = (320, 100, "Right column begins here and", 10)
+    items = [x for pair in zip(left, right) for x in pair]   # content order interleaved
+    note = read_note(draw_pdf(tmp_path / "c.pdf", [items]))
+    text = note.text
+    assert text.index("Left column line 10") < text.index("Left column ends here.") < text.index("Right column begins")
+
+
+def test_running_header_repeated_on_every_page_is_furniture(tmp_path):
+    pages = []
+    for n in range(1, 4):
+        pages.append([(72, 40, "Informal summary of the workshop", 9), (500, 40, f"{n}", 9),
+                      (72, 120, f"Paragraph on page {n} ends here.", 11), (290, 810, f"GE.10-1234{n}", 8)])
+    note = read_note(draw_pdf(tmp_path / "r.pdf", pages))
+    assert "Informal summary" not in note.text and "GE.10" not in note.text
+    assert note.text.count("Paragraph on page") == 3
