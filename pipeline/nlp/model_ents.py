@@ -24,14 +24,14 @@ def make_model_ents(nlp: Language, name: str):
 class ModelEntityFilter:
     def __init__(self):
         # Imported here: each lives in its own component module.
-        from pipeline.nlp.datenorm import normalise_date
+        from pipeline.nlp.datenorm import normalise_date_at
         from pipeline.nlp.orgs import clean_model_org, lookup_org
         from pipeline.nlp.states import lookup_state
 
         self.lookup_state = lookup_state
         self.clean_model_org = clean_model_org
         self.lookup_org = lookup_org
-        self.normalise_date = normalise_date
+        self.normalise_date_at = normalise_date_at
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
@@ -65,7 +65,8 @@ class ModelEntityFilter:
             norm = known[0] if known else (long_form or name)
             return Span(doc, ent.start, ent.end, label="ORG", kb_id=norm, span_id=f"{MODEL}:ORG")
         if label == "DATE":
-            value = self.normalise_date(ent.text, doc._.issue_year)
+            # Context matters: "2030" in "the 2030 Agenda" is not a date.
+            value = self.normalise_date_at(doc.text, ent.start_char, ent.end_char, doc._.issue_year)
             if value:
                 return Span(doc, ent.start, ent.end, label="DATE", kb_id=f"{value[0]}/{value[1]}",
                             span_id=f"{MODEL}:DATE")

@@ -1,0 +1,462 @@
+"""Calendar dates and document references in plain text, normalised to ISO 8601
+`start`/`end` at the precision the text states (ANNOTATION.md, DATE).
+
+Why a grammar and not `dateparser`/`dateutil`: those turn a string into ONE
+datetime, so "9-11 November 2010" loses its end, "November 2010" gains a day
+it never stated (2010-11-01) and "2005-2009" or "the 1990s" cannot be said at
+all. Here each pattern in `models/patterns/dates.jsonl` is a regex whose named
+groups (d1 m1 y1, d2 m2 y2, decade, q, h, ...) say which part of the period the
+text gives, and `normalise_parts` turns them into a (start, end) pair with
+exactly that precision, checked with `datetime` (no 31 February).
+
+Resolutions and document symbols (`models/patterns/references.jsonl`) are
+found first: a year inside "resolution 1540 (2004)" or "S/2025/149" is part
+of a reference, not a date. No spaCy here: the component in `dates.py` wires
+these functions to a Doc."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from pipeline.nlp.common import ModelDataError, read_jsonl, read_tsv
+
+MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+DEFAULT_PATTERNS = MODELS_DIR / "patterns" / "dates.jsonl"
+DEFAULT_REFERENCES = MODELS_DIR / "patterns" / "references.jsonl"
+DEFAULT_WORDS = MODELS_DIR / "gazetteers" / "date_words.tsv"
+
+YEAR_MIN, YEAR_MAX = 1500, 2099  # {YEAR} itself is 1900-2099; older years only in `historical-year`
+DATE_GROUPS = {"d1", "m1", "y1", "d2", "m2", "y2", "yy2", "decade", "q", "h", "pre"}
+WORD_KINDS = {"month", "weekday", "ordinal", "qualifier"}
+# A DATE match may not start or end inside a word, a number or a symbol
+# ("S/2025/149", "GE.10-2010", "20101"); a year range is its own pattern.
+EDGE_BEFORE = r"(?<![A-Za-zÀ-ÿ0-9/])(?<![0-9][.,\-–/])"
+EDGE_AFTER = r"(?![A-Za-zÀ-ÿ0-9/])(?![.,\-–][0-9])"
+MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+# Words a statistical model leaves at the edge of a DATE entity ("the 1990s",
+# "from 2005 to 2009"): `normalise_date` accepts them around one grammar match.
+EDGE_WORDS = re.compile(r"^(?:(?:the|on|in|of|from|since|by|until|till|during|between|before|after|as of|"
+                        r"around|about|at|for)\s+)*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date in text: `text[start:end]`, normalised to `start_iso`/`end_iso`;
+    `inferred` when the year came from the note's year of issue."""
+
+    start: int
+    end: int
+    text: str
+    start_iso: str
+    end_iso: str
+    pattern_id: str
+    inferred: bool = False
+
+    @property
+    def norm(self) -> str:
+        return f"{self.start_iso}/{self.end_iso}"
+
+
+@dataclass(frozen=True)
+class ReferenceMatch:
+    """A resolution, decision or document symbol: `text[start:end]`, `norm`
+    its canonical form ("resolution 1540 (2004)", "S/2025/149")."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    pattern_id: str
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    label: str
+    regex: re.Pattern
+    norm: str = ""
+    item: re.Pattern | None = None
+    require: re.Pattern | None = None
+
+
+# -- loading the data files ---------------------------------------------------
+class DateWords:
+    """The word lists of `date_words.tsv`: month names (value 1-12), weekdays,
+    ordinals (first..fourth, -1 = last) and qualifiers ("early", "mid")."""
+
+    def __init__(self, rows: dict[str, list[tuple[str, int | None]]]):
+        self.rows = rows
+        self.values = {w.lower().rstrip("."): v for kind in ("month", "ordinal") for w, v in rows[kind]}
+
+    @classmethod
+    def load(cls, paths: Iterable[Path]) -> "DateWords":
+        rows: dict[str, list[tuple[str, int | None]]] = {k: [] for k in WORD_KINDS}
+        for path in paths:
+            for lineno, row in read_tsv(path, ["word", "kind", "value"]):
+                kind, word, value = row["kind"], row["word"], row["value"]
+                if kind not in WORD_KINDS:
+                    raise ModelDataError(f"{path} line {lineno}: expected kind one of {sorted(WORD_KINDS)}, got {kind!r}")
+                if not word:
+                    raise ModelDataError(f"{path} line {lineno}: expected a word, got an empty field")
+                number = None
+                if kind in ("month", "ordinal"):
+                    try:
+                        number = int(value)
+                    except ValueError:
+                        raise ModelDataError(f"{path} line {lineno}: expected an integer value for {kind} "
+                                             f"{word!r}, got {value!r}") from None
+                    if kind == "month" and not 1 <= number <= 12:
+                        raise ModelDataError(f"{path} line {lineno}: expected a month number 1-12, got {value!r}")
+                rows[kind].append((word, number))
+        if not rows["month"]:
+            raise ModelDataError(f"{', '.join(map(str, paths))}: expected rows of kind 'month', got none")
+        return cls(rows)
+
+    def value(self, word: str) -> int | None:
+        word = word.strip().rstrip(".").lower()
+        if word.isdigit():
+            return int(word)
+        return self.values.get(word)
+
+    def alternation(self, kind: str, full_months_only: bool = False) -> str:
+        """A regex alternation of the words of `kind`, longest first. Months and
+        weekdays match as written in the file, in Title and in UPPER case (so the
+        verb "may" is not the month "May"); ordinals and qualifiers in any case."""
+        full = {calendar.month_name[i].lower() for i in range(1, 13)}
+        forms: set[str] = set()
+        for word, _ in self.rows[kind]:
+            if full_months_only and word.lower() not in full:
+                continue
+            variants = {word, word[:1].upper() + word[1:], word.upper()}
+            if kind in ("ordinal", "qualifier"):
+                variants |= {word.lower()}
+            forms |= variants
+        parts = []
+        for form in sorted(forms, key=lambda f: (-len(f), f)):
+            body = r"\s+".join(re.escape(w) for w in form.split())
+            abbreviated = kind in ("month", "weekday") and form.lower() not in full and len(form) <= 5
+            parts.append(body + (r"\.?" if abbreviated else ""))
+        if not parts:
+            return "(?!)"
+        # The lookahead on the first letters lets the regex engine skip most
+        # positions without trying every alternative (a 3x speed-up on long notes).
+        first = "".join(sorted({re.escape(f[0]) for f in forms}))
+        return f"(?=[{first}])(?:" + "|".join(parts) + ")(?![A-Za-z])"
+
+
+def _macros(words: DateWords) -> dict[str, str]:
+    sp = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
+    sp0 = r"(?:[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*)"
+    dash = "[-‐‑‒–—]"
+    weekday = words.alternation("weekday")
+    return {
+        "SP": sp, "SP0": sp0, "DASH": dash,
+        "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)?",
+        "YEAR": r"(?:19|20)[0-9]{2}",
+        "MONTH": words.alternation("month"),
+        "MONTHNAME": words.alternation("month", full_months_only=True),
+        "WEEKDAY": weekday,
+        "WD": f"(?:{weekday},?{sp})?",
+        "ORDINAL": words.alternation("ordinal"),
+        "QUALIFIER": words.alternation("qualifier"),
+        "RANGE": f"(?:{sp0}{dash}{sp0}|{sp}(?:to|until|till|through){sp})",
+        "AND": f"(?:{sp}(?:and|&){sp})",
+        "OF": f"(?:{sp}(?:of|de))?",  # "10th of March", "23 de mayo de 2025"
+    }
+
+
+def _expand(regex: str, macros: dict[str, str], where: str) -> str:
+    def sub(m: re.Match) -> str:
+        if m.group(1) not in macros:
+            raise ModelDataError(f"{where}: expected a macro among {sorted(macros)}, got {{{m.group(1)}}}")
+        return macros[m.group(1)]
+    return MACRO.sub(sub, regex)
+
+
+def _compile(regex: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(regex)
+    except re.error as e:
+        raise ModelDataError(f"{where}: expected a valid Python regex, got an error: {e}") from None
+
+
+def load_patterns(paths: Iterable[Path], words: DateWords, labels: set[str]) -> list[Pattern]:
+    """The patterns of JSONL files, in file order; a later line with the same
+    id replaces an earlier one, and `"disabled": true` removes it."""
+    macros = _macros(words)
+    by_id: dict[str, Pattern | None] = {}
+    for path in paths:
+        for lineno, obj in read_jsonl(path, {"id": (str,), "label": (str,), "regex": (str,)}):
+            where = f"{path} line {lineno}"
+            if obj["label"] not in labels:
+                raise ModelDataError(f"{where}: expected label one of {sorted(labels)}, got {obj['label']!r}")
+            if obj.get("disabled"):
+                by_id[obj["id"]] = None
+                continue
+            local = dict(macros)
+            item = None
+            if "item" in obj:
+                item_src = _expand(str(obj["item"]), macros, where)
+                item = _compile(item_src, where)
+                local["ITEM"] = NAMED_GROUP.sub("(?:", item_src)
+            source = _expand(obj["regex"], local, where)
+            if obj["label"] == "DATE":
+                source = f"{EDGE_BEFORE}(?:{source}){EDGE_AFTER}"
+            regex = _compile(source, where)
+            if obj["label"] == "DATE":
+                unknown = set(regex.groupindex) - DATE_GROUPS
+                if unknown:
+                    raise ModelDataError(f"{where}: expected named groups among {sorted(DATE_GROUPS)}, "
+                                         f"got {sorted(unknown)}")
+                if not set(regex.groupindex) & {"y1", "y2", "m1", "m2", "decade"}:
+                    raise ModelDataError(f"{where}: expected a DATE regex with a year, month or decade group, "
+                                         f"got groups {sorted(regex.groupindex)}")
+            if obj["label"] == "REFERENCE" and not isinstance(obj.get("norm"), str):
+                raise ModelDataError(f"{where}: expected a string 'norm' template, got {obj.get('norm')!r}")
+            require = _compile(obj["require"], where) if obj.get("require") else None
+            by_id[obj["id"]] = Pattern(obj["id"], obj["label"], regex, obj.get("norm", ""), item, require)
+    return [p for p in by_id.values() if p is not None]
+
+
+# -- normalisation ------------------------------------------------------------
+def _iso(year: int, month: int | None, day: int | None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _valid(year: int, month: int | None, day: int | None) -> bool:
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        return False
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        try:
+            dt.date(year, month or 1, day)
+        except ValueError:
+            return False
+    return True
+
+
+def _int(value: str | None) -> int | None:
+    if not value:
+        return None
+    digits = re.match(r"\d+", value)
+    return int(digits.group()) if digits else None
+
+
+def normalise_parts(parts: dict[str, str | None], words: DateWords,
+                    issue_year: int | None = None) -> tuple[str, str, bool] | None:
+    """(start, end, year_inferred) for the named groups of a DATE match, or
+    None where they do not make a calendar date (31 February, end before
+    start, no year and no year of issue)."""
+    def month(key: str) -> int | None:
+        return words.value(parts[key]) if parts.get(key) else None
+
+    d1, d2 = _int(parts.get("d1")), _int(parts.get("d2"))
+    m1, m2 = month("m1"), month("m2")
+    y1, y2 = _int(parts.get("y1")), _int(parts.get("y2"))
+    if parts.get("decade"):
+        decade = _int(parts["decade"])
+        return _iso(decade, None, None), _iso(decade + 9, None, None), False
+    if parts.get("yy2") and y1 is not None:
+        y2 = y1 // 100 * 100 + int(parts["yy2"])
+        if y2 != y1 + 1:  # "2008-09" reads as September 2008 as easily; only the fiscal form is safe
+            return None
+    inferred = False
+    if y1 is None and y2 is None:
+        if issue_year is None:
+            return None
+        y1, inferred = int(issue_year), True
+    if parts.get("q") or parts.get("h"):
+        count = 4 if parts.get("q") else 2
+        n = words.value(parts.get("q") or parts["h"])
+        if n == -1:
+            n = count
+        if n is None or not 1 <= n <= count:
+            return None
+        size = 12 // count
+        return _iso(y1, n * size - size + 1, None), _iso(y1, n * size, None), inferred
+    # A side takes the larger units it lacks from the other side: "9-11 November
+    # 2010" (start takes month and year), "March 10-12, 2025" (end takes month).
+    start_y = y1 if y1 is not None else y2
+    start_m = m1 if m1 is not None else (m2 if d1 is not None else None)
+    if d2 is None and m2 is None and y2 is None:  # a single date
+        end_y, end_m, end_d = start_y, start_m, d1
+    else:
+        end_y = y2 if y2 is not None else y1
+        end_m = m2 if m2 is not None else (m1 if d2 is not None else None)
+        end_d = d2
+    if not (_valid(start_y, start_m, d1) and _valid(end_y, end_m, end_d)):
+        return None
+    if (d1 is not None and start_m is None) or (end_d is not None and end_m is None):
+        return None
+    start = (start_y, start_m, d1)
+    end = (end_y, end_m, end_d)
+    common = next((i for i in range(3) if start[i] is None or end[i] is None), 3)
+    if start[:common] > end[:common]:
+        return None
+    return _iso(*start), _iso(*end), inferred
+
+
+# -- the grammar ---------------------------------------------------------------
+class DateGrammar:
+    """The compiled patterns: `find_references(text)` and `find_dates(text)`."""
+
+    def __init__(self, patterns: Iterable[Path] | Path = DEFAULT_PATTERNS,
+                 references: Iterable[Path] | Path = DEFAULT_REFERENCES,
+                 words: Iterable[Path] | Path = DEFAULT_WORDS):
+        self.words = DateWords.load(_paths(words))
+        self.dates = load_patterns(_paths(patterns), self.words, {"DATE", "NOT_DATE"})
+        self.references = load_patterns(_paths(references), self.words, {"REFERENCE"})
+        self.source_names = {"DATE": _paths(patterns)[0].name, "REFERENCE": _paths(references)[0].name}
+
+    def find_references(self, text: str) -> list[ReferenceMatch]:
+        found = []
+        for pattern in self.references:
+            for m in pattern.regex.finditer(text):
+                if pattern.require and not pattern.require.search(m.group()):
+                    continue
+                found.extend(self._reference_items(pattern, m, text))
+        return _longest_first(found)
+
+    def _reference_items(self, pattern: Pattern, m: re.Match, text: str) -> list[ReferenceMatch]:
+        groups = {k: v or "" for k, v in m.groupdict().items()}
+        if groups.get("kw"):
+            groups["kw"] = re.sub(r"s$", "", groups["kw"].lower())
+        if pattern.item is None:
+            spans = [(m.start(), m.end(), groups)]
+        else:
+            spans = []
+            for i, item in enumerate(pattern.item.finditer(text, m.start(), m.end())):
+                item_groups = dict(groups, **{k: v or "" for k, v in item.groupdict().items()})
+                spans.append((m.start() if i == 0 else item.start(), item.end(), item_groups))
+        out = []
+        for start, end, values in spans:
+            values = dict(values, text=text[start:end])
+            norm = pattern.norm.format_map(_Blank(values))
+            norm = re.sub(r"\s+", " ", norm.replace("()", "")).strip()
+            out.append(ReferenceMatch(start, end, text[start:end], norm, pattern.id))
+        return out
+
+    def find_dates(self, text: str, issue_year: int | None = None,
+                   references: list[ReferenceMatch] | None = None) -> list[DateMatch]:
+        if references is None:
+            references = self.find_references(text)
+        refs = [(r.start, r.end) for r in references]
+        blockers = [(m.start(), m.end()) for p in self.dates if p.label == "NOT_DATE" for m in p.regex.finditer(text)]
+        found = []
+        for pattern in self.dates:
+            if pattern.label != "DATE":
+                continue
+            for m in pattern.regex.finditer(text):
+                start = m.end("pre") if "pre" in pattern.regex.groupindex and m.group("pre") else m.start()
+                end = m.end()
+                if any(s < end and start < e for s, e in refs):
+                    continue
+                if any(s <= start and end <= e for s, e in blockers):
+                    continue
+                # A match that is no calendar date ("31 February 2025") still claims its
+                # span, so that no shorter reading of it ("February 2025") is reported.
+                value = normalise_parts(m.groupdict(), self.words, issue_year) or ("", "", False)
+                found.append(DateMatch(start, end, text[start:end], value[0], value[1], pattern.id, value[2]))
+        return [d for d in _longest_first(found) if d.start_iso]
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _paths(value: Iterable[Path] | Path | str) -> list[Path]:
+    if isinstance(value, (str, Path)):
+        return [Path(value)]
+    return [Path(v) for v in value]
+
+
+def _longest_first(found: list) -> list:
+    """A non-overlapping subset: longest first, then earliest (the patterns'
+    file order breaks remaining ties, as `sorted` is stable)."""
+    chosen: list = []
+    for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(match.end <= c.start or c.end <= match.start for c in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def default_grammar() -> DateGrammar:
+    """The grammar of the shipped `models/` files."""
+    return DateGrammar()
+
+
+# -- the plain-function API ---------------------------------------------------
+def find_dates(text: str, issue_year: int | None = None) -> list[DateMatch]:
+    """Every calendar date or period in `text`, in text order, not counting
+    years inside references. A date without a year takes `issue_year` (and is
+    marked inferred); without `issue_year` it is skipped."""
+    return default_grammar().find_dates(text, issue_year)
+
+
+def find_references(text: str) -> list[ReferenceMatch]:
+    """Every resolution, decision and document symbol in `text`, in text order."""
+    return default_grammar().find_references(text)
+
+
+def normalise_date(text: str, issue_year: int | None = None) -> tuple[str, str] | None:
+    """(start, end) when `text` as a whole is one calendar date or period
+    (leading "the", "on", "from", ... and trailing punctuation allowed), else
+    None: "last year", "five years", "2030 Agenda", "S/2025/149" give None."""
+    if not isinstance(text, str):
+        return None
+    stripped = text.strip().rstrip(".,;:)")
+    lead = EDGE_WORDS.match(stripped)
+    offset = lead.end() if lead else 0
+    body = stripped[offset:]
+    if not body:
+        return None
+    matches = find_dates(stripped, issue_year)
+    if len(matches) == 1 and matches[0].start <= offset and matches[0].end == len(stripped):
+        return matches[0].start_iso, matches[0].end_iso
+    return None
+
+
+CONTEXT = 300  # characters either side that `normalise_date_at` reads (references, names)
+
+
+def normalise_date_at(text: str, start: int, end: int, issue_year: int | None = None) -> tuple[str, str] | None:
+    """Like `normalise_date` for `text[start:end]`, but read in its context:
+    None where the grammar, seeing the words around it, finds no date with
+    exactly that span ("2030" in "the 2030 Agenda", "2004" in "resolution 1540
+    (2004)", "2025" in "S/2025/149"). For the statistical model's DATE entities."""
+    if not isinstance(text, str) or not 0 <= start < end <= len(text):
+        return None
+    piece = text[start:end]
+    stripped = piece.rstrip().rstrip(".,;:)")
+    lead = EDGE_WORDS.match(stripped)
+    first = start + (lead.end() if lead else 0)
+    last = start + len(stripped)
+    lo = max(0, start - CONTEXT)
+    window = text[lo:min(len(text), end + CONTEXT)]
+    for match in find_dates(window, issue_year):
+        if lo + match.start <= first and lo + match.end == last and lo + match.start >= start:
+            return match.start_iso, match.end_iso
+    return None
+
+
+def issue_date(text: str) -> str | None:
+    """The ISO date (YYYY-MM-DD) of the first single full date in `text`
+    ("14 January 2025", "January 14, 2025", "14 JANUARY 2025"), or None."""
+    for match in find_dates(text or ""):
+        if match.start_iso == match.end_iso and len(match.start_iso) == 10 and not match.inferred:
+            return match.start_iso
+    return None
