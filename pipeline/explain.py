@@ -1,0 +1,106 @@
+"""`unnotes explain`: what the pipeline finds in a snippet, who found it, and
+what nearly matched but was not kept.
+
+Runs the same pipeline as `unnotes run`, one component at a time, and keeps a
+snapshot of the rule candidates (before overlap resolution) and of what the
+statistical model proposed (before the sanity filters), so a near-miss can be
+explained: "lost to an overlapping ORG candidate", "model said ORG; dropped by
+the organization filters"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.note import Block, NoteText, Span
+
+
+def load_page_text(path: Path, page: int | None) -> NoteText:
+    """A note's cleaned text, or only the blocks of one page of it."""
+    from pipeline.ingest import read_note
+
+    note = read_note(Path(path))
+    if page is None:
+        return note
+    blocks = [b for b in note.blocks if b.page == page]
+    parts, new_blocks, pos = [], [], 0
+    for b in blocks:
+        piece = note.text[b.start:b.end]
+        new_blocks.append(Block(b.kind, pos, pos + len(piece), b.page))
+        parts.append(piece)
+        pos += len(piece) + 2
+    text = "\n\n".join(parts)
+    return NoteText(text=text, blocks=new_blocks, spans=[Span(0, len(text), page, 0)], pages=1,
+                    title=note.title, symbol=note.symbol, issued=note.issued, language=note.language)
+
+
+def _note_from_text(text: str) -> NoteText:
+    blocks, pos = [], 0
+    for part in text.split("\n\n"):
+        if part.strip():
+            blocks.append(Block("body", pos, pos + len(part), 1))
+        pos += len(part) + 2
+    return NoteText(text=text, blocks=blocks, spans=[Span(0, len(text), 1, 0)], pages=1)
+
+
+def explain_text(source: str | NoteText, overlay: Path | None = None) -> dict:
+    from pipeline.nlp.build import build_nlp
+
+    note = source if isinstance(source, NoteText) else _note_from_text(source)
+    nlp = build_nlp(overlay=overlay)
+    doc = nlp.make_doc(note.text)
+    doc._.blocks = [(b.kind, b.start, b.end, b.page) for b in note.blocks]
+    doc._.issue_year = int(note.issued[:4]) if note.issued[:4].isdigit() else None
+    doc._.acronyms = {}
+    candidates, model_proposals = [], []
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "unnotes_resolve":
+            candidates = [(s.start_char, s.end_char, s.label_, s.text, s.kb_id_, s.id_)
+                          for s in doc.spans.get("candidates", [])]
+        if name == "ner":
+            model_proposals = [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if not e.id_]
+    kept = {(e.start_char, e.end_char) for e in doc.ents}
+    findings = [{"label": e.label_, "text": e.text, "norm": e.kb_id_, "source": e.id_,
+                 "start": e.start_char, "end": e.end_char} for e in doc.ents]
+    near_misses = []
+    for start, end, label, text, norm, src in candidates:
+        if (start, end) in kept:
+            continue
+        winner = next((e for e in doc.ents if e.start_char < end and start < e.end_char), None)
+        why = (f"lost to the overlapping {winner.label_} '{winner.text}' ({winner.id_})" if winner
+               else "removed after resolution")
+        near_misses.append({"label": label, "text": text, "norm": norm, "source": src, "why": why})
+    for start, end, label, text in model_proposals:
+        if (start, end) in kept:
+            continue
+        why = {"ORG": "model said ORG; dropped by the organization filters (patterns/org_filters.jsonl)",
+               "DATE": "model said DATE; the date grammar cannot normalise it to a calendar date",
+               "GPE": "model said GPE; not a sovereign State in gazetteers/states.tsv",
+               "NORP": "model said NORP; not an adjective of exactly one State in gazetteers/states.tsv",
+               }.get(label, f"model said {label}; not a label unnotes keeps")
+        near_misses.append({"label": label, "text": text, "norm": "", "source": "model:en_core_web_sm",
+                            "why": why})
+    recommendations = [{k: r.get(k, "") for k in ("text", "actor", "by", "cue", "section")}
+                       for r in doc._.recommendations or []]
+    return {"text": note.text, "findings": findings, "near_misses": near_misses,
+            "recommendations": recommendations, "acronyms": dict(doc._.acronyms or {})}
+
+
+def render_explanation(result: dict) -> str:
+    lines = ["Found:"]
+    for f in result["findings"]:
+        lines.append(f"  {f['label']:<9} {f['text']!r:<45} -> {f['norm']:<30} [{f['source']}]")
+    if not result["findings"]:
+        lines.append("  (nothing)")
+    if result["acronyms"]:
+        lines.append("Acronyms defined in the text:")
+        lines += [f"  {k} = {v}" for k, v in result["acronyms"].items()]
+    if result["recommendations"]:
+        lines.append("Recommendations:")
+        for r in result["recommendations"]:
+            lines.append(f"  cue={r['cue']!r} actor={r['actor']!r} by={r['by']!r}: {r['text']}")
+    if result["near_misses"]:
+        lines.append("Not kept:")
+        for n in result["near_misses"]:
+            lines.append(f"  {n['label']:<9} {n['text']!r}: {n['why']}")
+    return "\n".join(lines)
