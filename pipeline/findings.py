@@ -50,7 +50,7 @@ def analyse(note: NoteText, nlp: Language) -> dict:
         doc = nlp(doc)
         acronyms.update(doc._.acronyms or {})
         long_to_short = {v: k for k, v in acronyms.items()}
-        # States inside an organization's name come from the "nested" group (see nlp/resolve.py).
+        # States and organizations inside an organization's name come from the "nested" group (see nlp/resolve.py).
         for ent in list(doc.ents) + list(doc.spans.get("nested", [])):
             record = {
                 "label": ent.label_, "text": ent.text, "norm": ent.kb_id_,

@@ -6,9 +6,10 @@ earlier in `priority`; then the earlier span) and sets them as `doc.ents`,
 before the statistical `ner` runs, so the model keeps them and only fills the
 gaps (spaCy issue #4227).
 
-A State named inside a chosen organization's name ("Permanent Mission of
-Denmark", "Korea International Cooperation Agency") is still a STATE mention
-(ANNOTATION.md); entities cannot nest, so it goes to `doc.spans["nested"]`."""
+A State or organization named inside a chosen organization's name
+("Permanent Mission of Denmark", "Center for International Trade and Security
+of the University of Georgia") is still a mention (ANNOTATION.md); entities
+cannot nest, so it goes to `doc.spans["nested"]`."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.common import CANDIDATES
 
-NESTED = "nested"  # doc.spans key: STATE candidates inside a chosen ORG
+NESTED = "nested"  # doc.spans key: STATE and ORG candidates inside a chosen ORG
 
 
 @Language.factory(
@@ -51,7 +52,7 @@ class CandidateResolver:
         orgs = [s for s in chosen if s.label_ == "ORG"]
         doc.spans[NESTED] = [
             s for s in candidates
-            if s.label_ == "STATE" and s not in chosen
+            if s.label_ in ("STATE", "ORG") and s not in chosen
             and any(o.start <= s.start and s.end <= o.end for o in orgs)
         ]
         return doc

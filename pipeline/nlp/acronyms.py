@@ -1,0 +1,225 @@
+"""`unnotes_acronyms`: acronyms a note defines itself, "Long Form (ACR)" or
+"ACR (Long Form)", and every later use of them.
+
+The pairing follows Schwartz & Hearst (2003), "A simple algorithm for
+identifying abbreviation definitions in biomedical text" (PSB 2003), as
+scispacy's AbbreviationDetector does; the algorithm lives in plain functions
+(`find_best_long_form`, `is_short_form`, `find_abbreviations`) testable without
+a pipeline. UN notes add a case the algorithm cannot see: acronyms from another
+language ("Central American Integration System (SICA)"). There the long form
+is accepted when it is an organization-like name (a capitalised run whose head
+noun is in `org_filters.jsonl` "org_head"), taken from just before the
+parenthesis.
+
+Sets `doc._.acronyms` = {short form: long form} and adds ORG candidates
+(source `acronym:defined-in-text`) for an organization's long form and every
+occurrence of its short form; norm = the gazetteer's canonical name when the
+long or short form is known there, else the long form as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp import orgs
+from pipeline.nlp.common import CANDIDATES, add_candidate
+
+SOURCE = "acronym:defined-in-text"
+MAX_SHORT_CHARS = 12     # S&H use 10; "CITS/UGA", "UN-Habitat" need a little more
+MAX_INNER_TOKENS = 20    # a parenthesis longer than this holds prose, not a name
+
+
+# -- Schwartz & Hearst (2003) ---------------------------------------------------------
+def is_short_form(text: str, not_acronym: set[str] = frozenset()) -> bool:
+    """A plausible short form: 2-12 characters, at most two words, starts with
+    a letter or digit, has a capital, is not a year, number, list marker, symbol
+    or cross-reference."""
+    text = text.strip()
+    if not (2 <= len(text) <= MAX_SHORT_CHARS) or len(text.split()) > 2:
+        return False
+    if not text[0].isalnum() or not any(ch.isupper() for ch in text) or text.lower() in not_acronym:
+        return False
+    if re.fullmatch(r"[\d\s.,/-]+", text) or re.fullmatch(r"[ivxlcIVXLC]+", text):
+        return False
+    if orgs.SYMBOL_RE.match(text) and any(ch.isdigit() for ch in text):
+        return False
+    # an acronym is mostly capitals ("SICA", "LiREC", "UN-Habitat" is 3 of 10, "CITS/UGA")
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) >= max(2, len(letters) // 3)
+
+
+def find_best_long_form(short: str, long: str) -> str | None:
+    """Schwartz & Hearst's matcher: the shortest suffix of `long` whose
+    characters, right to left, contain every letter and digit of `short` in
+    order, the first one at the start of a word. None when there is none."""
+    s, l_ = len(short) - 1, len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while l_ >= 0 and (long[l_].lower() != c or (s == 0 and l_ > 0 and long[l_ - 1].isalnum())):
+            l_ -= 1
+        if l_ < 0:
+            return None
+        l_ -= 1
+        s -= 1
+    start = long.rfind(" ", 0, l_ + 1) + 1
+    return long[start:]
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """A definition found in a doc: token spans of the short and long forms."""
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+    org_like: bool
+
+
+def _strip_determiner(doc: Doc, start: int, end: int) -> int:
+    while start < end and doc[start].lower_ in ("the", "its", "their", "a", "an"):
+        start += 1
+    return start
+
+
+def _sh_long_span(doc: Doc, short: str, paren: int) -> tuple[int, int] | None:
+    """S&H over the words before the parenthesis (at most min(|A|+5, 2|A|)), in the same sentence."""
+    n_words = min(len(short) + 5, len(short) * 2)
+    start = paren
+    words = 0
+    while start > 0 and words < n_words and not doc[start - 1].is_sent_end and doc[start - 1].text not in "();:":
+        start -= 1
+        if not doc[start].is_punct:
+            words += 1
+    if start == paren:
+        return None
+    window = doc[start:paren]
+    best = find_best_long_form(short, window.text)
+    if not best or len(best) <= len(short):
+        return None
+    span = doc.char_span(window.end_char - len(best), window.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    # S&H also demand the long form not be much longer than the acronym
+    if len([t for t in span if not t.is_punct]) > n_words:
+        return None
+    return span.start, span.end
+
+
+def find_abbreviations(doc: Doc, filters: orgs.OrgFilters | None = None,
+                       gazetteer: orgs.OrgGazetteer | None = None) -> list[Abbreviation]:
+    """Every "Long Form (ACR)" and "ACR (Long Form)" definition in `doc`."""
+    filters = filters or orgs.active_filters()
+    gazetteer = gazetteer or orgs.active_gazetteer()
+    is_state = orgs._state_lookup()
+    not_acronym = filters["not_acronym"]
+    named_end = {end: start for start, end in orgs.find_named_bodies(doc, filters)}
+    found = []
+    for tok in doc:
+        if tok.text != "(":
+            continue
+        close = next((t.i for t in doc[tok.i + 1: tok.i + 2 + MAX_INNER_TOKENS] if t.text in "()"), None)
+        if close is None or doc[close].text != ")" or close == tok.i + 1:
+            continue
+        inner = doc[tok.i + 1:close]
+        if is_state(inner.text):
+            continue
+        if is_short_form(inner.text, not_acronym) and tok.i > 0:
+            abbr = _long_before(doc, tok.i, inner, named_end, gazetteer, filters)
+        elif tok.i > 0 and is_short_form(doc[tok.i - 1].text, not_acronym) and len(inner) >= 2:
+            abbr = _long_inside(doc, tok.i, inner, gazetteer, filters)
+        else:
+            abbr = None
+        if abbr is not None:
+            found.append(abbr)
+    return found
+
+
+def _long_before(doc, paren, inner, named_end, gazetteer, filters) -> Abbreviation | None:
+    short = inner.text
+    known = gazetteer.lookup(short)
+    named = named_end.get(paren)
+    # a gazetteer name ending right before "(" (found by unnotes_orgs) is the best long form
+    from_gazetteer = [c.start for c in doc.spans.get(CANDIDATES, []) if c.end == paren and c.id_.startswith("gazetteer:")]
+    if from_gazetteer:
+        return Abbreviation(inner.start, inner.end, min(from_gazetteer), paren, True)
+    if named is not None:  # an organization-like name ends right before "(": take it whole
+        start = _strip_determiner(doc, named, paren)
+        return Abbreviation(inner.start, inner.end, start, paren, True)
+    sh = _sh_long_span(doc, short, paren)
+    if sh is None:
+        return None
+    start = _strip_determiner(doc, *sh)
+    long_text = doc[start:paren].text
+    org_like = bool(known or gazetteer.lookup(long_text)
+                    or (orgs.clean_org_name(long_text, filters, lambda t: None)
+                        and orgs.head_word(long_text.split(), filters["connector"]) in filters["org_head"]))
+    return Abbreviation(inner.start, inner.end, start, paren, org_like)
+
+
+def _long_inside(doc, paren, inner, gazetteer, filters) -> Abbreviation | None:
+    short_tok = doc[paren - 1]
+    start = _strip_determiner(doc, inner.start, inner.end)
+    long_text = doc[start:inner.end].text
+    if not find_best_long_form(short_tok.text, long_text) and not gazetteer.lookup(long_text):
+        return None
+    name = orgs.clean_org_name(long_text, filters, lambda t: None)
+    org_like = bool(gazetteer.lookup(long_text) or gazetteer.lookup(short_tok.text)
+                    or (name and orgs.head_word(name.split(), filters["connector"]) in filters["org_head"]))
+    return Abbreviation(short_tok.i, short_tok.i + 1, start, inner.end, org_like)
+
+
+# -- the component ---------------------------------------------------------------------
+@Language.factory("unnotes_acronyms", assigns=["doc.spans", "doc._.acronyms"], default_config={})
+def make_acronyms(nlp: Language, name: str):
+    return AcronymDetector()
+
+
+class AcronymDetector:
+    """Sets `doc._.acronyms` {short: long} and adds ORG candidates for
+    organization-like definitions and every use of their short forms."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        gazetteer, filters = orgs.active_gazetteer(), orgs.active_filters()
+        acronyms: dict[str, str] = {}
+        for abbr in find_abbreviations(doc, filters, gazetteer):
+            short = doc[abbr.short_start:abbr.short_end]
+            long = doc[abbr.long_start:abbr.long_end]
+            acronyms.setdefault(short.text, long.text)
+            if not abbr.org_like:
+                continue
+            known = gazetteer.lookup(long.text) or gazetteer.lookup(short.text)
+            norm = known.name if known else orgs.strip_the(long.text)
+            add_candidate(doc, long.start, long.end, "ORG", norm, SOURCE)
+            for start, end, part_norm in self._uses(doc, [t.text for t in short], norm, gazetteer):
+                add_candidate(doc, start, end, "ORG", part_norm, SOURCE)
+        doc._.acronyms = acronyms
+        return doc
+
+    @staticmethod
+    def _uses(doc: Doc, parts: list[str], norm: str, gazetteer):
+        """Token spans of every occurrence of `short`. A compound "CITS/UGA"
+        is read part by part: a part the gazetteer knows is that organization,
+        the first part is the defined one."""
+        compound = "/" in parts
+        for tok in doc:
+            if tok.text != parts[0]:
+                continue
+            end = tok.i + len(parts)
+            if end > len(doc) or [t.text for t in doc[tok.i:end]] != parts:
+                continue
+            if orgs.OrgMatcher._inside_symbol(doc, tok.i, end):
+                continue
+            if not compound:
+                yield tok.i, end, norm
+                continue
+            for k, t in enumerate(t for t in doc[tok.i:end] if t.text != "/"):
+                known = gazetteer.lookup(t.text)
+                if known or k == 0:
+                    yield t.i, t.i + 1, known.name if known and k else norm

@@ -1,0 +1,467 @@
+"""`unnotes_orgs`: organizations named in a note, from the gazetteer
+`models/gazetteers/orgs.tsv` and from a capitalised-name pattern, plus the
+sanity filters applied to the statistical model's ORG entities.
+
+Public helpers (used by other components and the tables):
+- `lookup_org(text)` -> (canonical name, acronym) or None
+- `org_acronym(canonical_name)` -> acronym ("" when none)
+- `clean_model_org(span_or_text)` -> cleaned name to keep, or None to drop
+
+Matching rules: an alias of 3+ tokens matches in any case; shorter aliases and
+acronyms match exactly as written ("WHO" yes, "who" never), plus an ALL-CAPS
+copy of short names for headings. The longest of our own matches wins, so
+"United Nations" inside "United Nations Office for Disarmament Affairs" is only
+the longer name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.common import ModelDataError, add_candidate, read_jsonl, read_tsv
+
+MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+DEFAULT_GAZETTEER = MODELS_DIR / "gazetteers" / "orgs.tsv"
+DEFAULT_FILTERS = MODELS_DIR / "patterns" / "org_filters.jsonl"
+
+KINDS = frozenset({
+    "un_organ", "un_subsidiary", "un_secretariat", "un_fund_programme", "un_specialized_agency",
+    "un_related", "un_mission", "igo", "regional", "ngo", "research", "other",
+})
+FILTER_KINDS = frozenset({
+    "generic", "title", "event", "document", "drop_phrase", "connector", "ending", "org_head",
+    "spelling_variants", "not_acronym", "state_head", "person_head",
+})
+LONG_ALIAS_TOKENS = 3   # aliases this long match case-insensitively
+MAX_NAME_TOKENS = 12    # a model "ORG" longer than this is a run-on, not a name
+NAMED_BODY = "pattern:org_filters.jsonl:named-body"
+
+# A UN document symbol ("A/HRC/14/37", "S/2025/149"): acronyms inside one are not mentions.
+SYMBOL_RE = re.compile(r"^[A-Z][A-Za-z0-9.()\-]*/[A-Za-z0-9./()\-]*\d")
+# "the1540 Committee": a function word glued to a number by the PDF text layer.
+GLUED_RE = re.compile(r"^(the|of|and|by|its|to)(\d{2,4})$", re.IGNORECASE)
+
+
+def norm_key(text: str) -> str:
+    """The comparison key ANNOTATION.md scores with: case-insensitive, no
+    leading "the", no punctuation or spacing."""
+    text = unicodedata.normalize("NFKC", text).casefold().strip()
+    text = re.sub(r"^the\s+", "", text)
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def is_acronym(text: str) -> bool:
+    """An acronym-like form: no spaces, at least two capitals ("UNODA", "UN-Habitat", "LiREC", "G77")."""
+    return " " not in text and sum(ch.isupper() for ch in text) >= 2
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    acronym: str
+    aliases: tuple[str, ...]
+    kind: str
+    line: int
+
+
+@dataclass
+class OrgFilters:
+    """The word lists of `org_filters.jsonl`, lowercased."""
+    lists: dict[str, set[str]] = field(default_factory=dict)
+    variants: list[tuple[str, str]] = field(default_factory=list)
+
+    def __getitem__(self, kind: str) -> set[str]:
+        return self.lists.get(kind, set())
+
+
+def load_filters(path: Path | str = DEFAULT_FILTERS) -> OrgFilters:
+    filters = OrgFilters()
+    for lineno, obj in read_jsonl(Path(path), {"kind": (str,), "values": (list,)}):
+        kind = obj["kind"]
+        if kind not in FILTER_KINDS:
+            raise ModelDataError(f"{path} line {lineno}: expected kind one of {sorted(FILTER_KINDS)}, got {kind!r}")
+        for value in obj["values"]:
+            if not isinstance(value, str) or not value.strip():
+                raise ModelDataError(f"{path} line {lineno}: expected non-empty strings in 'values', got {value!r}")
+            if kind == "spelling_variants":
+                parts = value.split("|")
+                if len(parts) != 2 or not all(parts):
+                    raise ModelDataError(f"{path} line {lineno}: expected a variant pair 'A|B', got {value!r}")
+                filters.variants.append((parts[0], parts[1]))
+            else:
+                filters.lists.setdefault(kind, set()).add(value.strip().lower())
+    return filters
+
+
+class OrgGazetteer:
+    """The rows of orgs.tsv, validated, with every surface form each one takes."""
+
+    def __init__(self, path: Path | str = DEFAULT_GAZETTEER, filters: OrgFilters | None = None):
+        self.path = Path(path)
+        self.filters = filters or load_filters()
+        self.orgs: list[Org] = []
+        self.by_key: dict[str, Org] = {}
+        self.by_name: dict[str, Org] = {}
+        for lineno, row in read_tsv(self.path, ["name", "acronym", "aliases", "kind"]):
+            org = self._parse(lineno, row)
+            self.orgs.append(org)
+            for form in self.forms(org):
+                key = norm_key(form)
+                if not key:
+                    continue
+                other = self.by_key.get(key)
+                if other is not None and other.name != org.name:
+                    raise ModelDataError(f"{self.path} line {lineno}: expected '{form}' to name one organization, "
+                                         f"got it also on line {other.line} ({other.name})")
+                self.by_key[key] = org
+            self.by_name[org.name] = org
+
+    def _parse(self, lineno: int, row: dict) -> Org:
+        name = row["name"]
+        if not name:
+            raise ModelDataError(f"{self.path} line {lineno}: expected a name, got an empty 'name' field")
+        if row["kind"] not in KINDS:
+            raise ModelDataError(f"{self.path} line {lineno}: expected kind one of {sorted(KINDS)}, "
+                                 f"got {row['kind']!r}")
+        if name in self.by_name:
+            raise ModelDataError(f"{self.path} line {lineno}: expected each name once, got {name!r} "
+                                 f"again (first on line {self.by_name[name].line})")
+        aliases = tuple(a.strip() for a in row["aliases"].split(" | ") if a.strip()) if row["aliases"] else ()
+        if any("|" in a for a in aliases):
+            raise ModelDataError(f"{self.path} line {lineno}: expected aliases separated by ' | ', got {row['aliases']!r}")
+        return Org(name, row["acronym"], aliases, row["kind"], lineno)
+
+    def forms(self, org: Org) -> set[str]:
+        """The name, acronym and aliases, each with its spelling variants."""
+        forms = {org.name, *org.aliases} | ({org.acronym} if org.acronym else set())
+        for a, b in self.filters.variants:
+            for form in list(forms):
+                if a in form:
+                    forms.add(form.replace(a, b))
+                if b in form:
+                    forms.add(form.replace(b, a))
+        return forms
+
+    def lookup(self, text: str) -> Org | None:
+        return self.by_key.get(norm_key(text))
+
+
+# -- the active gazetteer and filters (the component sets them; helpers default to models/) --
+_ACTIVE: dict[str, object] = {}
+
+
+@lru_cache(maxsize=4)
+def _load_gazetteer(path: str, filters_path: str) -> OrgGazetteer:
+    return OrgGazetteer(path, _load_filters(filters_path))
+
+
+@lru_cache(maxsize=4)
+def _load_filters(path: str) -> OrgFilters:
+    return load_filters(path)
+
+
+def active_gazetteer() -> OrgGazetteer:
+    return _ACTIVE.get("gazetteer") or _load_gazetteer(str(DEFAULT_GAZETTEER), str(DEFAULT_FILTERS))
+
+
+def active_filters() -> OrgFilters:
+    return _ACTIVE.get("filters") or _load_filters(str(DEFAULT_FILTERS))
+
+
+def lookup_org(text: str) -> tuple[str, str] | None:
+    """(canonical name, acronym) of a known organization written any way the
+    gazetteer knows, or None."""
+    org = active_gazetteer().lookup(text)
+    return (org.name, org.acronym) if org else None
+
+
+def org_acronym(canonical_name: str) -> str:
+    org = active_gazetteer().by_name.get(canonical_name) or active_gazetteer().lookup(canonical_name)
+    return org.acronym if org else ""
+
+
+def _state_lookup() -> Callable[[str], str | None]:
+    # The State gazetteer is another component's; without it no name is a State.
+    try:
+        from pipeline.nlp.states import lookup_state
+    except ImportError:
+        return lambda text: None
+    return lookup_state
+
+
+# -- sanity filters ---------------------------------------------------------------
+def strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+
+
+def head_word(words: list[str], connectors: set[str]) -> str:
+    """The head noun of a name: the last word before the first connector
+    ("Treaty" in "Treaty on the Prohibition ...", "Organization" in
+    "North Atlantic Treaty Organization")."""
+    head = words[0]
+    for w in words:
+        if w.lower() in connectors:
+            break
+        head = w
+    return head.lower()
+
+
+def clean_org_name(text: str, filters: OrgFilters | None = None,
+                   is_state: Callable[[str], str | None] | None = None) -> str | None:
+    """The cleaned organization name in `text`, or None when it is a fragment,
+    a generic class, a title, an event, a document, a symbol or a State."""
+    filters = filters or active_filters()
+    if "\n" in text:
+        return None
+    name = strip_the(re.sub(r"\s+", " ", text))
+    name = re.sub(r"(?:['’]s|['’])$", "", name).strip(" ,;:.-–—\"'“”‘’")
+    if not name or not any(ch.isalpha() for ch in name):
+        return None
+    if name.count("(") != name.count(")") or name.count("[") != name.count("]") or name.count('"') % 2:
+        return None
+    if SYMBOL_RE.match(name) or re.search(r"\b[A-Z]-\d\b|\d+/\d+", name):  # document symbols, job grades
+        return None
+    words = name.split()
+    lower = name.lower()
+    if len(words) > MAX_NAME_TOKENS or not name[0].isupper() and not name[0].isdigit():
+        return None
+    if name[0].isdigit() and len(words) == 1:
+        return None
+    connectors = filters["connector"]
+    if words[-1].lower() in filters["ending"] or words[0].lower() in filters["ending"] - {"a"}:
+        return None
+    # a lowercase content word means a phrase, not a name ("resolution", "programmes")
+    if any(w[0].islower() and w.lower() not in connectors for w in words if w[0].isalpha()):
+        return None
+    connectors = filters["connector"]
+    preps = connectors - {"and", "&", "the", "'s", "et", "y"}
+    # the noun that says what the name is: before "of/on/for ..." if any, else the last word
+    last = head_word(words, preps) if any(w.lower() in preps for w in words) else words[-1].lower()
+    if lower in filters["generic"] or last in filters["state_head"] | filters["person_head"]:
+        return None
+    if len(words) == 1 and lower in filters["org_head"]:  # "International", "Centre"
+        return None
+    if any(lower == t or lower.startswith(t + " ") or lower.startswith(t + "s") for t in filters["title"]):
+        return None
+    if any(p in lower for p in filters["drop_phrase"]):
+        return None
+    head = head_word(words, connectors)
+    if head in filters["event"] or head in filters["document"] or words[-1].lower() in filters["event"]:
+        return None
+    is_state = is_state or _state_lookup()
+    if is_state(name):
+        return None
+    return name
+
+
+def clean_model_org(span: Span | str) -> str | None:
+    """For the statistical model's ORG entities: the cleaned name to keep, or None."""
+    if isinstance(span, Span) and _tail_of_longer_name(span):
+        return None
+    text = span.text if isinstance(span, Span) else str(span)
+    name = clean_org_name(text)
+    if name is None:
+        return None
+    words = name.split()
+    # the model's one-word "ORG"s are mostly places and headings ("Gonaïves", "Interior");
+    # one-word organizations it would find are acronyms or in the gazetteer
+    letters = [ch for ch in name if ch.isalpha()]
+    mostly_capitals = sum(ch.isupper() for ch in letters) * 2 >= len(letters)
+    if len(words) == 1 and not (is_acronym(name) and mostly_capitals) and not active_gazetteer().lookup(name):
+        return None
+    if re.match(r"^[IVX]+\.\s", name) or words[-1].isdigit() and not active_gazetteer().lookup(name):
+        return None  # a numbered heading ("I. Introduction 1")
+    return name
+
+
+def _tail_of_longer_name(span: Span) -> bool:
+    """"Non-Proliferation of Nuclear Weapons" cut from "Treaty on the Non-Proliferation ...":
+    the span follows a capitalised word and a connector ("Treaty on the", "Campaign to")."""
+    doc, i, filters = span.doc, span.start - 1, active_filters()
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    # only after a head noun of a name ("Treaty", "Campaign"), not after a title ("Director of the ...")
+    heads = filters["org_head"] | filters["document"] | filters["event"] | {"campaign"}
+    return (i >= 1 and doc[i].lower_ in filters["connector"] - {"and", "&"}
+            and doc[i].text.islower() and doc[i - 1].lower_ in heads)
+
+
+# -- the named-body pattern ---------------------------------------------------------
+def _capitalised(token) -> bool:
+    t = token.text
+    return t[:1].isupper() and (not t.isupper() or len(t) <= 6) or t[:1].isdigit() and any(c.isalpha() for c in t)
+
+
+def _run_end(doc: Doc, i: int) -> int:
+    """End of the run of capitalised tokens from i ("Women", "’s", "Affairs", "Office")."""
+    j = i
+    while j < len(doc) and (_capitalised(doc[j]) and doc[j].text != "I"
+                            or j > i and doc[j].lower_ in ("'s", "’s") and not doc[j - 1].whitespace_):
+        j += 1
+    return j
+
+
+def find_named_bodies(doc: Doc, filters: OrgFilters) -> list[tuple[int, int]]:
+    """Token spans of capitalised names whose first chunk ends with an
+    organization head noun, with their "of/on/for ..." complements:
+    "Group of Experts", "Scientific Advisory Group", "Center for International
+    Trade and Security of the University of Georgia". Written by hand because
+    no maintained matcher expresses "capitalised run + head noun + complement"."""
+    heads, connectors = filters["org_head"], filters["connector"]
+    spans = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _capitalised(doc[i]) or doc[i].is_sent_start and doc[i].lower_ in STOP_WORDS:
+            i += 1
+            continue
+        j = _run_end(doc, i)
+        # "Women's Peace and Humanitarian Fund": a run joined by "and" to a run ending with the head
+        if j + 1 < n and doc[j].lower_ in ("and", "&") and doc[j - 1].lower_ not in heads and _capitalised(doc[j + 1]):
+            j2 = _run_end(doc, j + 1)
+            if doc[j2 - 1].lower_ in heads:
+                j = j2
+        # the first chunk doc[i:j] must end with a head noun
+        k = j - 1 if doc[j - 1].lower_ in heads else None
+        if k is None:
+            i = max(j, i + 1)
+            continue
+        end = k + 1
+        m = end
+        # complements: (connectors | ", ") + capitalised words
+        while m < n:
+            c = m
+            while c < n and (doc[c].lower_ in connectors and doc[c].text.islower() or doc[c].text == ","):
+                c += 1
+            if c == m or c >= n or not _capitalised(doc[c]) or "\n" in doc[m:c].text:
+                break
+            joint = {t.lower_ for t in doc[m:c]}
+            # the first complement opens with a preposition ("Group of Experts"); a later "and" joins
+            # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
+            if m == k + 1 and not joint - {"and", "&", ",", "the"} or "and" in joint and "the" in joint:
+                break
+            m = end = _run_end(doc, c)
+        start = i
+        while start < k and doc[start].lower_ in STOP_WORDS:
+            start += 1
+        if end - start >= 2:
+            spans.append((start, end))
+        i = max(end, i + 1)
+    return spans
+
+
+def shortened_from(name: str, mentions: list[tuple[str, str]]) -> str:
+    """The norm of a longer name in the same note that `name` shortens, by
+    leading words ("Informal Expert Group" for "Informal Expert Group on Women,
+    Peace and Security") or trailing words ("Advisory Group" for "Scientific
+    Advisory Group"); else `name` itself."""
+    low = name.lower()
+    best = None
+    for text, norm in mentions:
+        if len(text) > len(low) and (text.startswith(low + " ") or text.endswith(" " + low)):
+            if best is None or len(text) > len(best[0]):
+                best = (text, norm)
+    return best[1] if best else name
+
+
+# -- the component ----------------------------------------------------------------
+@Language.factory(
+    "unnotes_orgs",
+    assigns=["doc.spans"],
+    default_config={"gazetteer": str(DEFAULT_GAZETTEER), "filters": str(DEFAULT_FILTERS), "named_bodies": True},
+)
+def make_orgs(nlp: Language, name: str, gazetteer: str, filters: str, named_bodies: bool):
+    flt = _load_filters(str(filters))
+    gaz = _load_gazetteer(str(gazetteer), str(filters))
+    _ACTIVE["gazetteer"], _ACTIVE["filters"] = gaz, flt
+    return OrgMatcher(nlp, gaz, flt, named_bodies)
+
+
+class OrgMatcher:
+    """Adds an ORG candidate (norm = canonical name, source =
+    `gazetteer:orgs.tsv:<line>` or the named-body pattern) for every
+    organization mention."""
+
+    def __init__(self, nlp: Language, gazetteer: OrgGazetteer, filters: OrgFilters, named_bodies: bool = True):
+        self.gazetteer, self.filters, self.named_bodies = gazetteer, filters, named_bodies
+        self.source = gazetteer.path.name
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact_forms: dict[str, Org] = {}
+        self.orgs = {str(i): org for i, org in enumerate(gazetteer.orgs)}
+        for key, org in self.orgs.items():
+            exact, lower = [], []
+            for form in gazetteer.forms(org):
+                tokens = nlp.make_doc(form)
+                if len(tokens) >= LONG_ALIAS_TOKENS:
+                    lower.append(tokens)
+                else:
+                    exact.append(tokens)
+                    self.exact_forms[form] = org
+                    if not is_acronym(form) and form.upper() != form:
+                        exact.append(nlp.make_doc(form.upper()))  # headings in capitals
+            if exact:
+                self.exact.add(key, exact)
+            if lower:
+                self.lower.add(key, lower)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for match_id, start, end in list(self.exact(doc)) + list(self.lower(doc)):
+            if self._inside_symbol(doc, start, end):
+                continue
+            found.append((start, end, self.orgs[doc.vocab.strings[match_id]]))
+        found.extend(self._glued(doc))
+        taken = [False] * len(doc)
+        for start, end, org in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = [True] * (end - start)
+            add_candidate(doc, start, end, "ORG", org.name, f"gazetteer:{self.source}:{org.line}")
+        if self.named_bodies:
+            bodies = []
+            for start, end in find_named_bodies(doc, self.filters):
+                name = clean_org_name(doc[start:end].text, self.filters) if not any(taken[start:end]) else None
+                if name and not self.gazetteer.lookup(name):
+                    bodies.append((start, end, name))
+            mentions = [(doc[s:e].text.lower(), o.name) for s, e, o in found]
+            mentions += [(n.lower(), n) for _, _, n in bodies]
+            for start, end, name in bodies:
+                add_candidate(doc, start, end, "ORG", shortened_from(name, mentions), NAMED_BODY)
+        return doc
+
+    @staticmethod
+    def _inside_symbol(doc: Doc, start: int, end: int) -> bool:
+        """An acronym inside "A/HRC/14/37" or after a hyphen ("OP-CAT") is not a mention."""
+        if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+            return True
+        a = start
+        while a > 0 and not doc[a - 1].whitespace_:
+            a -= 1
+        b = end
+        while b < len(doc) and not doc[b - 1].whitespace_:
+            b += 1
+        word = doc[a:b].text.strip(" .,;:()")
+        return "/" in word and bool(SYMBOL_RE.match(word))
+
+    def _glued(self, doc: Doc) -> Iterable[tuple[int, int, Org]]:
+        """"the1540 Committee": try the number plus the next words as a short alias."""
+        for tok in doc:
+            m = GLUED_RE.match(tok.text)
+            if not m:
+                continue
+            for end in range(min(len(doc), tok.i + 5), tok.i, -1):
+                text = m.group(2) + (" " + doc[tok.i + 1:end].text if end > tok.i + 1 else "")
+                org = self.exact_forms.get(text) or (self.gazetteer.lookup(text) if end - tok.i >= 2 else None)
+                if org:
+                    yield tok.i, end, org
+                    break
