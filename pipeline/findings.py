@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from pipeline.nlp.common import sentence_of
 from pipeline.note import NoteText
 
 MAX_CHUNK_CHARS = 100_000
@@ -52,11 +53,12 @@ def analyse(note: NoteText, nlp: Language) -> dict:
         long_to_short = {v: k for k, v in acronyms.items()}
         # States and organizations inside an organization's name come from the "nested" group (see nlp/resolve.py).
         for ent in list(doc.ents) + list(doc.spans.get("nested", [])):
+            sent = sentence_of(doc, ent)
             record = {
                 "label": ent.label_, "text": ent.text, "norm": ent.kb_id_,
                 "start": start + ent.start_char, "end": start + ent.end_char,
                 "source": ent.id_,
-                "sent_start": start + ent.sent.start_char, "sent_end": start + ent.sent.end_char,
+                "sent_start": start + sent.start_char, "sent_end": start + sent.end_char,
             }
             if ent.label_ == "STATE":
                 record["role"] = state_role(doc, ent)

@@ -94,3 +94,35 @@ def read_jsonl(path: Path, required: dict[str, tuple[type, ...]]) -> Iterator[tu
                     raise ModelDataError(f"{path} line {lineno}: expected {want} for '{key}', "
                                          f"got {obj[key]!r}")
             yield lineno, obj
+
+
+def sentence_of(doc: Doc, span: Span) -> Span:
+    """The sentence holding `span`. spaCy's `span.sent` walks the tokens on
+    every call (quadratic over a long note); this finds it by bisection in the
+    sentence starts, computed once per Doc."""
+    import bisect
+
+    starts = doc.user_data.get("unnotes_sent_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents] if has_sentences(doc) else [0]
+        doc.user_data["unnotes_sent_starts"] = starts
+    i = bisect.bisect_right(starts, span.start) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else len(doc)
+    return doc[starts[i]:max(end, span.end)]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once: spaCy joins every token's text on each access,
+    which is quadratic when done per entity over a long note."""
+    text = doc.user_data.get("unnotes_text")
+    if text is None:
+        text = doc.user_data["unnotes_text"] = doc.text
+    return text
+
+
+def has_sentences(doc: Doc) -> bool:
+    """`doc.has_annotation("SENT_START")`, computed once per Doc (it scans every token)."""
+    value = doc.user_data.get("unnotes_has_sents")
+    if value is None:
+        value = doc.user_data["unnotes_has_sents"] = doc.has_annotation("SENT_START")
+    return value

@@ -12,6 +12,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.common import doc_text
+
 MODEL = "model:en_core_web_sm"
 REJECTED = "states_rejected"  # set by unnotes_states
 
@@ -66,7 +68,7 @@ class ModelEntityFilter:
             return Span(doc, ent.start, ent.end, label="ORG", kb_id=norm, span_id=f"{MODEL}:ORG")
         if label == "DATE":
             # Context matters: "2030" in "the 2030 Agenda" is not a date.
-            value = self.normalise_date_at(doc.text, ent.start_char, ent.end_char, doc._.issue_year)
+            value = self.normalise_date_at(doc_text(doc), ent.start_char, ent.end_char, doc._.issue_year)
             if value:
                 return Span(doc, ent.start, ent.end, label="DATE", kb_id=f"{value[0]}/{value[1]}",
                             span_id=f"{MODEL}:DATE")

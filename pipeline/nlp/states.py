@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.nlp.common import ModelDataError, add_candidate, read_jsonl, read_tsv
+from pipeline.nlp.common import ModelDataError, add_candidate, doc_text, has_sentences, read_jsonl, read_tsv, sentence_of
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 DEFAULT_GAZETTEER = "gazetteers/states.tsv"
@@ -456,7 +456,7 @@ def state_role(doc: Doc, span: Span) -> str:
     label_re, sent_re, intro_re = (_cue_regex(rules, k) for k in ("role_label", "role_sentence", "role_list_intro"))
 
     if block is not None and block[0] == "table_row" and label_re is not None:
-        text = doc.text[block[1]:block[2]]
+        text = doc_text(doc)[block[1]:block[2]]
         label, colon, _ = text.partition(":")
         if colon and len(label) <= 80 and span.start_char > block[1] + len(label) and label_re.search(label):
             return "participant"
@@ -467,10 +467,10 @@ def state_role(doc: Doc, span: Span) -> str:
     if _speaks(doc, span, rules):
         return "participant"
 
-    if block is not None and intro_re is not None and not _is_prose(doc.text[block[1]:block[2]]):
+    if block is not None and intro_re is not None and not _is_prose(doc_text(doc)[block[1]:block[2]]):
         for j in range(i - 1, max(-1, i - 1 - MAX_LIST_WALK), -1):
             kind, start, end, _ = blocks[j]
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             if kind in LIST_KINDS or kind == "footnote":
                 continue
             if intro_re.search(text):
@@ -511,7 +511,7 @@ def _speaks(doc: Doc, span: Span, rules: list[Rule]) -> bool:
         j -= 1
     if j < 0:
         return True
-    if doc.has_annotation("SENT_START") and doc[j + 1].is_sent_start:
+    if has_sentences(doc) and doc[j + 1].is_sent_start:
         return True
     blocks = doc._.blocks or []
     if any(b[1] == doc[j + 1].idx for b in blocks):
@@ -520,20 +520,22 @@ def _speaks(doc: Doc, span: Span, rules: list[Rule]) -> bool:
 
 
 def _block_index(blocks, offset: int) -> int | None:
-    for i, (_, start, end, _page) in enumerate(blocks):
-        if start <= offset < end:
-            return i
+    import bisect
+
+    i = bisect.bisect_right([b[1] for b in blocks], offset) - 1
+    if i >= 0 and blocks[i][1] <= offset < blocks[i][2]:
+        return i
     return None
 
 
 def _sentence_text(doc: Doc, span: Span, block) -> str:
-    if doc.has_annotation("SENT_START"):
-        return span.sent.text
+    if has_sentences(doc):
+        return sentence_of(doc, span).text
     if block is not None:
-        return doc.text[block[1]:block[2]]
-    start = doc.text.rfind("\n", 0, span.start_char) + 1
-    end = doc.text.find("\n", span.end_char)
-    return doc.text[start:end if end >= 0 else len(doc.text)]
+        return doc_text(doc)[block[1]:block[2]]
+    start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+    end = doc_text(doc).find("\n", span.end_char)
+    return doc_text(doc)[start:end if end >= 0 else len(doc_text(doc))]
 
 
 # -- names for the tables ------------------------------------------------------------
