@@ -179,3 +179,16 @@ def test_model_org_cut_from_a_treaty_name_is_dropped_but_not_after_a_title():
 @pytest.mark.parametrize("text", ["Gonaïves", "Bel-Air", "Interior", "I. Introduction 1"])
 def test_model_one_word_places_and_headings_are_dropped(text):
     assert orgs.clean_model_org(text) is None
+
+
+@pytest.mark.parametrize("text", ["Challenges and Priorities", "Rodion Miroshnik", "Protection of Civilians",
+                                  "Future of Peacekeeping"])
+def test_model_multiword_org_without_a_body_noun_is_dropped(text):
+    assert orgs.clean_model_org(text) is None
+
+
+@pytest.mark.parametrize("text, kept", [("Brian Urquhart Center for Peace Operations", "Brian Urquhart Center for Peace Operations"),
+                                        ("Movimiento Nacional Revolucionario", "Movimiento Nacional Revolucionario"),
+                                        ("Human Rights Ombudsman in Slovenia", "Human Rights Ombudsman")])
+def test_model_org_naming_a_body_is_kept_and_a_trailing_state_goes_to_its_own_mention(text, kept):
+    assert orgs.clean_model_org(text) == kept

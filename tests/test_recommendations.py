@@ -331,3 +331,14 @@ def test_a_ninety_thousand_word_note_gives_one_row_per_recommending_sentence(nlp
     assert len(text.split()) > 90_000
     assert len(rows) == 4200
     assert all(r["cue"] == "recommended" and r["text"].startswith("Participants recommended") for r in rows)
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The representative of Sierra Leone stressed the “need for independent investigations”.", "need for"),
+    ("The Security Council may also wish to consider increasing their strength.", "may wish to"),
+    ("The electoral authorities will have to take special care to preserve the ink.", "will have to"),
+    ("It will be particularly important for States Parties to reflect on the mandate.", "it is essential"),
+])
+def test_cues_allow_quotes_and_adverbs_between_their_words(rules, sentence, cue):
+    found = find_cue(sentence, rules)
+    assert found is not None and found[0].label == cue

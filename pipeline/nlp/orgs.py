@@ -281,6 +281,28 @@ def clean_model_org(span: Span | str) -> str | None:
         return None
     if re.match(r"^[IVX]+\.\s", name) or words[-1].isdigit() and not active_gazetteer().lookup(name):
         return None  # a numbered heading ("I. Introduction 1")
+    # "Human Rights Ombudsman in Slovenia": the State is its own mention
+    name = _strip_trailing_state(name)
+    # A longer name the gazetteer does not know must say what kind of body it is
+    # ("... Center", "... Movement", "Ministry of ..."): the model's other multi-word
+    # ORGs in UN notes are mostly headings, topics and people ("Challenges and
+    # Priorities", "Protection of Civilians", "Rodion Miroshnik").
+    if len(words) > 1 and not active_gazetteer().lookup(name):
+        heads = active_filters()["org_head"]
+        if not any(w.strip("(),.’'").lower() in heads for w in name.split()):
+            return None
+    return name
+
+
+def _strip_trailing_state(name: str) -> str:
+    match = re.match(r"^(.*\S)\s+(?:in|of)\s+(?:the\s+)?(\S.*)$", name)
+    if match and len(match.group(1).split()) >= 2:
+        try:
+            from pipeline.nlp.states import lookup_state
+        except ImportError:
+            return name
+        if lookup_state(match.group(2)) and not match.group(1).split()[-1].lower() in ("ministry", "government"):
+            return match.group(1)
     return name
 
 
