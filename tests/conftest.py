@@ -16,3 +16,35 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not found: the real documents live in ../shared/corpus")
     return path
+
+
+# The columns a run writes, as OUTPUT.md fixes them (and, for recommendations,
+# the extra ones the review page and scorer read). Tests that write a run's
+# tables by hand use these.
+RUN_COLUMNS = {
+    "documents": ["document", "sha256", "pages", "status", "error", "title"],
+    "mentions": ["document", "label", "text", "norm", "page", "start", "end", "sentence", "source"],
+    "states": ["document", "iso3", "name", "mentions", "first_page"],
+    "organizations": ["document", "name", "acronym", "mentions", "first_page"],
+    "dates": ["document", "text", "start", "end", "mentions", "first_page"],
+    "recommendations": ["document", "text", "actor", "cue", "page", "section", "by", "start", "end", "states", "orgs"],
+}
+
+
+def write_run(out: Path, rows: dict, texts: dict | None = None) -> Path:
+    """A hand-made run output folder: every contract table filled from `rows`
+    ({table: [row dicts]}), and OUT/text/<document>.txt from `texts`."""
+    import csv
+
+    out.mkdir(parents=True, exist_ok=True)
+    for table, cols in RUN_COLUMNS.items():
+        with (out / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=cols)
+            w.writeheader()
+            for r in rows.get(table, []):
+                w.writerow({c: r.get(c, "") for c in cols})
+    for doc, text in (texts or {}).items():
+        p = out / "text" / f"{doc}.txt"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    return out

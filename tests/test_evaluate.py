@@ -1,6 +1,5 @@
 """evaluate(): scoring a run folder against gold files, per ANNOTATION.md "Gold format"."""
 
-import csv
 import json
 from pathlib import Path
 
@@ -9,31 +8,9 @@ import pytest
 from pipeline.evaluate import (EvalReport, GoldError, Score, evaluate, match_documents, match_orgs,
                                match_recommendations, norm_org, unquote_cell)
 
-COLUMNS = {
-    "documents": ["document", "sha256", "pages", "status", "error", "title"],
-    "mentions": ["document", "label", "text", "norm", "page", "start", "end", "sentence", "source"],
-    "states": ["document", "iso3", "name", "mentions", "first_page"],
-    "organizations": ["document", "name", "acronym", "mentions", "first_page"],
-    "dates": ["document", "text", "start", "end", "mentions", "first_page"],
-    "recommendations": ["document", "text", "actor", "cue", "page", "section",
-                        "by", "start", "end", "states", "orgs"],
-}
+from tests.conftest import write_run as write_out  # noqa: E402
 
 
-def write_out(out: Path, rows: dict[str, list[dict]], texts: dict[str, str] | None = None) -> Path:
-    """A hand-made run output folder: every contract table, filled from `rows`."""
-    out.mkdir(parents=True, exist_ok=True)
-    for table, cols in COLUMNS.items():
-        with (out / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=cols)
-            w.writeheader()
-            for r in rows.get(table, []):
-                w.writerow({c: r.get(c, "") for c in cols})
-    for doc, text in (texts or {}).items():
-        p = out / "text" / f"{doc}.txt"
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text, encoding="utf-8")
-    return out
 
 
 def write_gold(gold: Path, name: str, obj: dict) -> None:

@@ -1,41 +1,19 @@
 """write_review(): OUT/review.html, checked as HTML (the browser test checks what a person sees)."""
 
-import csv
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from pipeline.review import ROW_LIMIT, filter_table, render_text_html, select_marks, write_review
 
-COLUMNS = {
-    "documents": ["document", "sha256", "pages", "status", "error", "title"],
-    "mentions": ["document", "label", "text", "norm", "page", "start", "end", "sentence", "source"],
-    "states": ["document", "iso3", "name", "mentions", "first_page"],
-    "organizations": ["document", "name", "acronym", "mentions", "first_page"],
-    "dates": ["document", "text", "start", "end", "mentions", "first_page"],
-    "recommendations": ["document", "text", "actor", "cue", "page", "section", "by", "start", "end", "states", "orgs"],
-}
+from tests.conftest import write_run as write_out  # noqa: E402
 TEXT = ("Note <script>alert('x')</script> & Peru met the OAS on 9 November 2010.\n\n"
         "The OAS should invite Peru to report.")
 DOC = "sub/note.pdf"
 
 
-def write_out(out: Path, rows: dict, texts: dict) -> Path:
-    for table, cols in COLUMNS.items():
-        out.mkdir(parents=True, exist_ok=True)
-        with (out / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=cols)
-            w.writeheader()
-            for r in rows.get(table, []):
-                w.writerow({c: r.get(c, "") for c in cols})
-    for doc, text in texts.items():
-        p = out / "text" / f"{doc}.txt"
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text, encoding="utf-8")
-    return out
 
 
 def mention(label, text, norm, at=0):

@@ -4,7 +4,6 @@ Skips when /usr/bin/chromium or /usr/bin/chromedriver is missing (Debian
 packages chromium and chromium-driver). Leaves a screenshot at /tmp/review.png.
 """
 
-import csv
 import shutil
 import tempfile
 from pathlib import Path
@@ -24,14 +23,7 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not in
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
-COLUMNS = {
-    "documents": ["document", "sha256", "pages", "status", "error", "title"],
-    "mentions": ["document", "label", "text", "norm", "page", "start", "end", "sentence", "source"],
-    "states": ["document", "iso3", "name", "mentions", "first_page"],
-    "organizations": ["document", "name", "acronym", "mentions", "first_page"],
-    "dates": ["document", "text", "start", "end", "mentions", "first_page"],
-    "recommendations": ["document", "text", "actor", "cue", "page", "section", "by", "start", "end", "states", "orgs"],
-}
+from tests.conftest import RUN_COLUMNS as COLUMNS, write_run  # noqa: E402
 FILLER = "The delegations explained their national systems of export control in some detail. " * 3
 
 
@@ -61,12 +53,7 @@ def build_run(out: Path) -> None:
                               "end": "2010-11-09", "mentions": 1, "first_page": 1})
         rows["recommendations"].append({"document": doc, "text": tail, "cue": "might", "page": 3,
                                         "start": text.index(tail), "end": len(text)})
-    for table, cols in COLUMNS.items():
-        with (out / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=cols)
-            w.writeheader()
-            for r in rows[table]:
-                w.writerow({c: r.get(c, "") for c in cols})
+    write_run(out, rows)
 
 
 @pytest.fixture(scope="module")
