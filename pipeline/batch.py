@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pipeline.cache import Cache, file_sha256, nlp_key, text_key
+from pipeline.cache import Cache, file_sha256, nlp_key, statistical_key, text_key
 from pipeline.note import IngestError, NoteText
 from pipeline.tables import DocumentResult, build_tables
 
@@ -132,10 +132,16 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
         nkey = nlp_key(sha256, models_fp, options.password)
         findings = cache.get("nlp", nkey) if options.use_cache else None
         if findings is None:
-            from pipeline.findings import analyse
+            from pipeline.findings import analyse, statistical_docs
             from pipeline.nlp.build import build_nlp
 
-            findings = analyse(note, build_nlp(overlay=options.overlay))
+            nlp = build_nlp(overlay=options.overlay)
+            skey = statistical_key(sha256, f"{nlp.meta['name']}-{nlp.meta['version']}", options.password)
+            cached = cache.get_bytes("statistical", skey) if options.use_cache else None
+            docs, data = statistical_docs(note, nlp, cached)
+            if cached is None:
+                cache.put_bytes("statistical", skey, data)
+            findings = analyse(note, nlp, docs)
             cache.put("nlp", nkey, findings)
         result.findings = findings
     except IngestError as e:

@@ -2,6 +2,8 @@
 
 - text: what ingestion made of a file (NoteText, or the reason it failed),
   keyed by the file's sha256 and a hash of the ingestion code;
+- statistical: the statistical model's output (serialized spaCy Docs), keyed
+  also by the model's name and version: a pattern change does not touch it;
 - nlp: the findings, keyed also by a hash of the NLP code and of `models/`
   (and the user's overlay), so a pattern change re-runs only the NLP stage.
 
@@ -14,7 +16,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.output import atomic_write_text
+from pipeline.output import atomic_write_bytes, atomic_write_text
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -52,10 +54,10 @@ class Cache:
     def __init__(self, root: Path | None):
         self.root = Path(root) if root else None
 
-    def _path(self, stage: str, key: str) -> Path | None:
+    def _path(self, stage: str, key: str, suffix: str = ".json") -> Path | None:
         if self.root is None:
             return None
-        return self.root / stage / key[:2] / f"{key}.json"
+        return self.root / stage / key[:2] / f"{key}{suffix}"
 
     def get(self, stage: str, key: str):
         path = self._path(stage, key)
@@ -66,6 +68,20 @@ class Cache:
         except (OSError, ValueError):
             return None
 
+    def get_bytes(self, stage: str, key: str) -> bytes | None:
+        path = self._path(stage, key, ".bin")
+        if path is None or not path.exists():
+            return None
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
+
+    def put_bytes(self, stage: str, key: str, value: bytes) -> None:
+        path = self._path(stage, key, ".bin")
+        if path is not None:
+            atomic_write_bytes(path, value)
+
     def put(self, stage: str, key: str, value) -> None:
         path = self._path(stage, key)
         if path is not None:
@@ -75,6 +91,12 @@ class Cache:
 def text_key(sha256: str, password: str | None = None) -> str:
     extra = hashlib.sha256(password.encode()).hexdigest()[:8] if password else ""
     return f"{sha256}-{ingest_version()}{extra}"
+
+
+def statistical_key(sha256: str, model: str, password: str | None = None) -> str:
+    """The statistical stage's key: the text's, the model's name and version,
+    and the code that chunks and runs it."""
+    return f"{text_key(sha256, password)}-{code_version('findings.py')}-{model}"
 
 
 def nlp_key(sha256: str, models_fp: str, password: str | None = None) -> str:

@@ -2,13 +2,19 @@
 data (the NLP stage's cache entry): mentions and recommendations with
 character offsets into `NoteText.text`.
 
+Two stages: the statistical one (tokenizer, senter, ner), whose output is
+cached as serialized Docs because it depends only on the text and the model;
+then the rule components, which depend on models/ and are cheap to re-run.
+
 Long notes are cut at block boundaries into chunks of at most
 `MAX_CHUNK_CHARS`, so spaCy's memory stays bounded whatever the note's size;
 acronyms defined in one chunk carry over to the next."""
 
 from __future__ import annotations
 
+import srsly
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.nlp.common import sentence_of
 from pipeline.note import NoteText
@@ -33,22 +39,46 @@ def chunk_bounds(note: NoteText, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int
     return bounds
 
 
-def analyse(note: NoteText, nlp: Language) -> dict:
-    """Findings for one note: {"mentions": [...], "recommendations": [...], "acronyms": {...}}."""
+def statistical_docs(note: NoteText, nlp: Language, cached: bytes | None = None) -> tuple[list[Doc], bytes]:
+    """The statistical stage (tokenizer, senter, ner) over each chunk, or its
+    result restored from `cached`; and the bytes to cache. This stage depends
+    on the text and the model only, not on models/, so a pattern change never
+    re-runs it."""
+    from pipeline.nlp.build import statistical_stage
+
+    if cached is not None:
+        return [Doc(nlp.vocab).from_bytes(b) for b in srsly.msgpack_loads(cached)], cached
+    docs = []
+    for start, end in chunk_bounds(note):
+        doc = nlp.make_doc(note.text[start:end])
+        for name in statistical_stage(nlp):
+            doc = nlp.get_pipe(name)(doc)
+        docs.append(doc)
+    return docs, srsly.msgpack_dumps([d.to_bytes(exclude=["user_data", "tensor"]) for d in docs])
+
+
+def analyse(note: NoteText, nlp: Language, statistical: list[Doc] | None = None) -> dict:
+    """Findings for one note: {"mentions": [...], "recommendations": [...], "acronyms": {...}}.
+    `statistical` is the statistical stage's output (see `statistical_docs`),
+    computed here when not given."""
+    from pipeline.nlp.build import statistical_stage
     from pipeline.nlp.orgs import org_acronym
     from pipeline.nlp.states import state_role
 
+    if statistical is None:
+        statistical, _ = statistical_docs(note, nlp)
+    rules = [name for name in nlp.pipe_names if name not in statistical_stage(nlp)]
     issue_year = int(note.issued[:4]) if note.issued[:4].isdigit() else None
     mentions: list[dict] = []
     recommendations: list[dict] = []
     acronyms: dict[str, str] = {}
-    for start, end in chunk_bounds(note):
-        doc = nlp.make_doc(note.text[start:end])
+    for (start, end), doc in zip(chunk_bounds(note), statistical):
         doc._.blocks = [(b.kind, b.start - start, b.end - start, b.page)
                         for b in note.blocks if start <= b.start < end]
         doc._.issue_year = issue_year
         doc._.acronyms = dict(acronyms)
-        doc = nlp(doc)
+        for name in rules:
+            doc = nlp.get_pipe(name)(doc)
         acronyms.update(doc._.acronyms or {})
         long_to_short = {v: k for k, v in acronyms.items()}
         # States and organizations inside an organization's name come from the "nested" group (see nlp/resolve.py).

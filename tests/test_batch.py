@@ -46,15 +46,18 @@ def test_warm_rerun_reuses_every_cache_entry(notes, cold_two_jobs):
     assert tables(cold_two_jobs) == before
 
 
-def test_a_pattern_change_reruns_only_the_nlp_stage(notes, cold_two_jobs, tmp_path):
+def test_a_pattern_change_reruns_only_the_rule_stage(notes, cold_two_jobs, tmp_path):
     cache = cold_two_jobs / ".cache"
     text_entries = {p: p.stat().st_mtime_ns for p in (cache / "text").rglob("*.json")}
+    model_entries = {p: p.stat().st_mtime_ns for p in (cache / "statistical").rglob("*.bin")}
+    assert len(model_entries) == len(text_entries)
     nlp_before = set((cache / "nlp").rglob("*.json"))
     overlay = tmp_path / "mine" / "gazetteers"
     overlay.mkdir(parents=True)
     (overlay / "orgs.tsv").write_text("name\tacronym\taliases\tkind\nExample Test Body\tETB\t\tother\n")
     run_batch([notes], tmp_path / "out", RunOptions(jobs=2, cache_dir=cache, overlay=tmp_path / "mine"))
     assert {p: p.stat().st_mtime_ns for p in (cache / "text").rglob("*.json")} == text_entries
+    assert {p: p.stat().st_mtime_ns for p in (cache / "statistical").rglob("*.bin")} == model_entries
     assert len(set((cache / "nlp").rglob("*.json")) - nlp_before) == len(text_entries)
 
 

