@@ -192,8 +192,18 @@ def run_batch(inputs: list[Path], out: Path, options: RunOptions,
             first_by_sha[sha] = f
             todo.append((f, sha))
 
+    # Files whose every stage is cached are read here: no worker, no spaCy.
+    cache = Cache(options.cache_dir if options.use_cache else None)
+    misses = []
+    for f, sha in todo:
+        if _fully_cached(cache, sha, options, models_fp):
+            res = process_file(str(f.path), f.document, sha, options, models_fp)
+            results.append(res)
+            on_result and on_result(res)
+        else:
+            misses.append((f, sha))
     runner = _run_dask if options.engine == "dask" else _run_local
-    for res in runner(todo, options, models_fp):
+    for res in runner(misses, options, models_fp):
         results.append(res)
         on_result and on_result(res)
 
@@ -211,6 +221,11 @@ def run_batch(inputs: list[Path], out: Path, options: RunOptions,
             write_text(out, res.document, res.note.text)
     write_tables(build_tables(results), out)
     return RunSummary(sorted(results, key=lambda r: r.document), time.perf_counter() - started, out)
+
+
+def _fully_cached(cache: Cache, sha: str, options: RunOptions, models_fp: str) -> bool:
+    """The findings are cached (and so is the text, written before them)."""
+    return cache.has("nlp", nlp_key(sha, models_fp, options.password))
 
 
 def _failed(f: InputFile, sha: str, reason: str) -> DocumentResult:

@@ -68,6 +68,10 @@ class Cache:
         except (OSError, ValueError):
             return None
 
+    def has(self, stage: str, key: str) -> bool:
+        path = self._path(stage, key)
+        return path is not None and path.exists()
+
     def get_bytes(self, stage: str, key: str) -> bytes | None:
         path = self._path(stage, key, ".bin")
         if path is None or not path.exists():

@@ -53,7 +53,7 @@ def run(
     Example: unnotes run notes/ --out results/ --jobs 2
     """
     from pipeline.batch import RunOptions, run_batch
-    from pipeline.nlp.common import ModelDataError
+    from pipeline.nlp.errors import ModelDataError
 
     inputs = inputs or [Path("corpus")]
     missing = [str(p) for p in inputs if not p.exists()]

@@ -104,4 +104,8 @@ def analyse(note: NoteText, nlp: Language, statistical: list[Doc] | None = None)
         inside = [m for m in mentions if rec["start"] <= m["start"] and m["end"] <= rec["end"]]
         rec["states"] = sorted({m["norm"] for m in inside if m["label"] == "STATE"})
         rec["orgs"] = sorted({m["norm"] for m in inside if m["label"] == "ORG"})
-    return {"mentions": mentions, "recommendations": recommendations, "acronyms": acronyms}
+    from pipeline.nlp.states import state_name
+
+    names = {m["norm"]: state_name(m["norm"]) for m in mentions if m["label"] == "STATE"}
+    return {"mentions": mentions, "recommendations": recommendations, "acronyms": acronyms,
+            "state_names": names}

@@ -57,7 +57,7 @@ def build_tables(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
             continue
         mentions = mention_rows(res.document, note, res.findings.get("mentions", []))
         rows["mentions"] += mentions
-        rows["states"] += state_rows(mentions)
+        rows["states"] += state_rows(mentions, res.findings.get("state_names", {}))
         rows["organizations"] += org_rows(mentions)
         rows["dates"] += date_rows(mentions)
         rows["references"] += reference_rows(mentions)
@@ -86,13 +86,11 @@ def _grouped(mentions: list[dict], label: str, key) -> dict:
     return groups
 
 
-def state_rows(mentions: list[dict]) -> list[dict]:
-    from pipeline.nlp.states import state_name
-
+def state_rows(mentions: list[dict], names: dict[str, str]) -> list[dict]:
     out = []
     for iso3, ms in _grouped(mentions, "STATE", lambda m: m["norm"]).items():
         out.append({
-            "document": ms[0]["document"], "iso3": iso3, "name": state_name(iso3),
+            "document": ms[0]["document"], "iso3": iso3, "name": names.get(iso3, iso3),
             "mentions": len(ms), "first_page": min(m["page"] for m in ms),
             "role": "participant" if any(m["role"] == "participant" for m in ms) else "mentioned",
         })

@@ -13,11 +13,13 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
-from spacy.language import Language
-from thinc.api import Config
+from typing import TYPE_CHECKING
 
-from pipeline.nlp.common import ModelDataError
+from pipeline.nlp.errors import ModelDataError
+
+if TYPE_CHECKING:  # spaCy and thinc load only where a pipeline is built, not for a warm re-run
+    from spacy.language import Language
+    from thinc.api import Config
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 DATA_SUFFIXES = (".tsv", ".jsonl", ".json", ".txt")
@@ -99,7 +101,9 @@ def _append(dest: Path, lines: list[str]) -> None:
     dest.write_text(text + "".join(ln if ln.endswith("\n") else ln + "\n" for ln in lines), encoding="utf-8")
 
 
-def read_config(models: Path) -> Config:
+def read_config(models: Path) -> "Config":
+    from thinc.api import Config
+
     path = Path(models) / "pipeline.cfg"
     try:
         return Config().from_disk(path, interpolate=False)
@@ -128,13 +132,15 @@ def _component_config(models: Path, settings: dict) -> dict:
     return out
 
 
-def build_nlp(models: Path | None = None, overlay: Path | None = None) -> Language:
+def build_nlp(models: Path | None = None, overlay: Path | None = None) -> "Language":
     """The full pipeline. Cached: a process builds it once per models folder."""
     return _build(str(Path(models or MODELS_DIR).resolve()), str(Path(overlay).resolve()) if overlay else None)
 
 
 @lru_cache(maxsize=4)
-def _build(models_str: str, overlay_str: str | None) -> Language:
+def _build(models_str: str, overlay_str: str | None) -> "Language":
+    import spacy
+
     _register_components()
     models = merge_overlay(Path(models_str), Path(overlay_str) if overlay_str else None)
     cfg = read_config(models)
@@ -153,7 +159,7 @@ def _build(models_str: str, overlay_str: str | None) -> Language:
     return nlp
 
 
-def statistical_stage(nlp: Language) -> list[str]:
+def statistical_stage(nlp: "Language") -> list[str]:
     """Names of the components that come from the statistical model (the
     stage cached apart: its output does not depend on models/)."""
     return [name for name in nlp.pipe_names if not name.startswith("unnotes_")]

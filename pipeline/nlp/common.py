@@ -11,6 +11,8 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.errors import ModelDataError  # noqa: F401  (re-exported for the components)
+
 CANDIDATES = "candidates"  # doc.spans key the rule components write to
 
 if not Doc.has_extension("blocks"):
@@ -27,9 +29,6 @@ if not Doc.has_extension("issue_year"):
     Doc.set_extension("issue_year", default=None)
 
 
-class ModelDataError(ValueError):
-    """A file in models/ (or a user's overlay) that does not parse. The message
-    reads `FILE line N: expected ..., got ...`."""
 
 
 def add_candidate(doc: Doc, start: int, end: int, label: str, norm: str, source: str) -> Span:
