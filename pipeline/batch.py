@@ -101,6 +101,18 @@ def _limit_memory(max_memory_mb: int) -> None:
         pass
 
 
+def _start_worker(max_memory_mb: int, overlay: Path | None) -> None:
+    """A local worker: its memory limit, then the pipeline, built once before
+    any file so that a file's time limit counts only that file's work."""
+    _limit_memory(max_memory_mb)
+    try:
+        from pipeline.nlp.build import build_nlp
+
+        build_nlp(overlay=overlay)
+    except (MemoryError, Exception):  # each file will then report why
+        pass
+
+
 def process_file(path: str, document: str, sha256: str, options: RunOptions, models_fp: str) -> DocumentResult:
     """Ingest and analyse one file, through the cache. Never raises for a bad
     file: the reason goes in the result's `error`."""
@@ -241,7 +253,8 @@ def _run_local(todo, options: RunOptions, models_fp: str):
     if not todo:
         return
     jobs = max(1, min(options.jobs, len(todo)))
-    with ProcessPool(max_workers=jobs, initializer=_limit_memory, initargs=(options.max_memory_mb,)) as pool:
+    with ProcessPool(max_workers=jobs, initializer=_start_worker,
+                     initargs=(options.max_memory_mb, options.overlay)) as pool:
         futures = [(f, sha, pool.schedule(process_file, args=(str(f.path), f.document, sha, options, models_fp),
                                           timeout=options.timeout)) for f, sha in todo]
         try:

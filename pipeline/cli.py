@@ -42,7 +42,8 @@ def run(
     cache: Optional[Path] = typer.Option(None, "--cache", help="Cache folder (default: OUT/.cache)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
     password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs."),
-    timeout: float = typer.Option(600.0, "--timeout", help="Seconds one file may take before it is given up."),
+    timeout: float = typer.Option(600.0, "--timeout", help="Seconds one file may take before it is given up "
+                                  "(a replacement worker's start-up, a few seconds, counts against its next file)."),
     max_memory: int = typer.Option(6144, "--max-memory", help="MB of memory one worker may use."),
     engine: str = typer.Option("local", "--engine", help="local (worker processes) or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler, tcp://HOST:PORT "

@@ -1,0 +1,50 @@
+"""`unnotes explain`: what was found, by whom, and why a near-miss was not kept."""
+
+import json
+
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.explain import explain_text
+from tests.conftest import SEED, need
+
+runner = CliRunner()
+
+
+def test_each_finding_names_the_gazetteer_row_pattern_or_acronym_that_found_it():
+    result = explain_text("The Central American Integration System (SICA) met in Lima, Peru, on 9 -11 November 2010.")
+    found = {(f["label"], f["text"]): f for f in result["findings"]}
+    assert found[("STATE", "Peru")]["norm"] == "PER"
+    assert found[("STATE", "Peru")]["source"].startswith("gazetteer:states.tsv:")
+    assert found[("DATE", "9 -11 November 2010")]["norm"] == "2010-11-09/2010-11-11"
+    assert found[("DATE", "9 -11 November 2010")]["source"].startswith("pattern:dates.jsonl:")
+    assert found[("ORG", "SICA")]["norm"] == "Central American Integration System"
+    assert result["acronyms"]["SICA"] == "Central American Integration System"
+
+
+def test_a_model_entity_that_was_not_kept_is_explained():
+    result = explain_text("Representatives from Kingston and the Challenges and Priorities Forum spoke.")
+    reasons = {n["text"]: n["why"] for n in result["near_misses"]}
+    assert "Kingston" in reasons and "not a sovereign State" in reasons["Kingston"]
+
+
+def test_a_candidate_lost_to_a_longer_one_names_the_winner():
+    result = explain_text("The Permanent Mission of Peru to the United Nations Office at Geneva wrote.")
+    lost = [n for n in result["near_misses"] if n["label"] == "ORG" and n["text"] == "United Nations"]
+    assert not lost or "lost to the overlapping" in lost[0]["why"]
+    assert any(f["label"] == "STATE" and f["norm"] == "PER" for f in result["findings"])
+
+
+def test_cli_explains_a_page_of_a_real_pdf_as_json():
+    pdf = need(SEED / "lima-2010-information-note.pdf")
+    result = runner.invoke(app, ["explain", "--file", str(pdf), "--page", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert "possibilities for country visits" not in data["text"][:40]  # page 2 starts after the joined sentence
+    assert any(r["cue"] == "might" for r in data["recommendations"])
+    assert {f["norm"] for f in data["findings"] if f["label"] == "STATE"} >= {"PER", "CRI", "ARG", "BRA"}
+
+
+def test_cli_explain_needs_text_or_file():
+    result = runner.invoke(app, ["explain"])
+    assert result.exit_code == 1 and "Error: give either TEXT or --file" in result.output
