@@ -116,11 +116,11 @@ def _start_worker(max_memory_mb: int, overlay: Path | None) -> None:
 def process_file(path: str, document: str, sha256: str, options: RunOptions, models_fp: str) -> DocumentResult:
     """Ingest and analyse one file, through the cache. Never raises for a bad
     file: the reason goes in the result's `error`."""
-    from pipeline.ingest import read_note
-
     cache = Cache(options.cache_dir)
     result = DocumentResult(document=document, sha256=sha256)
     try:
+        from pipeline.ingest import read_note
+
         size_mb = os.path.getsize(path) / 1e6
         if size_mb > options.max_file_mb:
             raise IngestError(f"too large ({size_mb:.0f} MB; the limit is {options.max_file_mb} MB)")
@@ -263,6 +263,8 @@ def _run_local(todo, options: RunOptions, models_fp: str):
                     yield fut.result()
                 except FutureTimeout:
                     yield _failed(f, sha, f"timed out (over {options.timeout:.0f} s)")
+                except MemoryError:  # raised outside the file's own work (imports, results)
+                    yield _failed(f, sha, f"too large: ran out of memory (limit {options.max_memory_mb} MB)")
                 except ProcessExpired as e:
                     yield _failed(f, sha, f"worker died while reading it (exit code {e.exitcode}; "
                                           "out of memory or a crash in the PDF library)")
