@@ -342,3 +342,16 @@ def test_a_ninety_thousand_word_note_gives_one_row_per_recommending_sentence(nlp
 def test_cues_allow_quotes_and_adverbs_between_their_words(rules, sentence, cue):
     found = find_cue(sentence, rules)
     assert found is not None and found[0].label == cue
+
+
+@pytest.mark.parametrize("item, by", [
+    ("Ratify ILO Conventions 169 and 189 (Iraq) as well as the ILO Convention on domestic workers (Burkina Faso);",
+     ["Iraq", "Burkina Faso"]),
+    ("Establish a national preventive mechanism (Canada 4); Establish a national mechanism (Belgium);",
+     ["Canada", "Belgium"]),
+    ("Ratify the Convention (CRPD) and the Protocol (Chile);", ["Chile"]),
+])
+def test_every_state_that_closes_a_part_of_a_upr_item_is_named(item, by):
+    from pipeline.nlp.recommendations import trailing_states
+
+    assert trailing_states(item) == by

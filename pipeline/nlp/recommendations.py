@@ -72,7 +72,10 @@ MARKER_RE = re.compile(
 # start, a colon, semicolon or comma, optionally followed by "and"/"or".
 INLINE_MARKER_RE = re.compile(r"(?:^|(?<=[:;,])|(?<=\band)|(?<=\bor))\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 # "(Hungary); ratify ...": a name in parentheses that closes one part of a combined UPR item
-MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,60}(?:\([^()]{1,30}\))?)\)\s*;\s*(?=[a-z])")
+# A State closing an earlier part of a UPR item: "(Hungary); ratify ...", "(Canada 4); Establish ...",
+# "(Iraq) as well as ...", "(Chile) and ..."
+MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,60}?(?:\([^()]{1,30}\))?)(?:\s+\d{1,2})?\)"
+                          r"(?:\s*;\s*|\s+as\s+well\s+as\s+|\s+and\s+)(?=[A-Za-z])")
 INLINE_QUICK_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 WORD_RE = re.compile(r"\(|\)|[,;:]|[^\s,;:()]+")
 CONNECTORS = {"of", "and", "the", "for", "on", "in", "de", "du", "d’", "d'", "&", "to"}
@@ -358,8 +361,10 @@ def trailing_states(text: str) -> list[str]:
     names.reverse()
     if names:
         # "... (Hungary); ratify the other ... (Chile)": States that close earlier parts of the item
+        from pipeline.nlp.states import lookup_state
+
         earlier = [n for n in MID_STATE_RE.findall(t) if not re.search(r"\d", n)
-                   and not re.fullmatch(r"[A-Z0-9/&.\-]{2,12}", n)]
+                   and not re.fullmatch(r"[A-Z0-9/&.\-]{2,12}", n) and lookup_state(n)]
         names = [n for n in earlier if n not in names] + names
     return names
 
