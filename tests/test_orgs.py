@@ -192,3 +192,18 @@ def test_model_multiword_org_without_a_body_noun_is_dropped(text):
                                         ("Human Rights Ombudsman in Slovenia", "Human Rights Ombudsman")])
 def test_model_org_naming_a_body_is_kept_and_a_trailing_state_goes_to_its_own_mention(text, kept):
     assert orgs.clean_model_org(text) == kept
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Talks in the West Bank resumed.", []),
+    ("The Twelfth Forum opened.", []),
+    ("The Trust Fund was replenished.", []),
+    ("The Group of Experts met.", ["Group of Experts"]),
+    ("the Asia-Pacific Forum on Sustainable Development, Ms. Beena Pallical, said", ["Forum on Sustainable Development"]),
+])
+def test_named_bodies_need_a_naming_word_and_stop_before_a_person(text, found):
+    doc = spacy.blank("en")(text)
+    names = [doc[a:b].text for a, b in orgs.find_named_bodies(doc, orgs.active_filters())]
+    for name in found:
+        assert any(name in n for n in names), names
+    assert not any("Pallical" in n or n in ("West Bank", "Twelfth Forum", "Trust Fund") for n in names)

@@ -40,7 +40,7 @@ KINDS = frozenset({
 })
 FILTER_KINDS = frozenset({
     "generic", "title", "event", "document", "drop_phrase", "connector", "ending", "org_head",
-    "spelling_variants", "not_acronym", "state_head", "person_head",
+    "spelling_variants", "not_acronym", "state_head", "person_head", "honorific", "weak_modifier",
 })
 LONG_ALIAS_TOKENS = 3   # aliases this long match case-insensitively
 MAX_NAME_TOKENS = 12    # a model "ORG" longer than this is a run-on, not a name
@@ -277,8 +277,16 @@ def clean_model_org(span: Span | str) -> str | None:
     # one-word organizations it would find are acronyms or in the gazetteer
     letters = [ch for ch in name if ch.isalpha()]
     mostly_capitals = sum(ch.isupper() for ch in letters) * 2 >= len(letters)
-    if len(words) == 1 and not (is_acronym(name) and mostly_capitals) and not active_gazetteer().lookup(name):
+    known = active_gazetteer().lookup(name)
+    if len(words) == 1 and not (is_acronym(name) and mostly_capitals) and not known:
         return None
+    if len(words) == 1 and not known:
+        # An acronym the model calls ORG ("SDG", "GBV", "DDR", "NAP") is an organization
+        # only where the note defines it as one (or the gazetteer knows it).
+        defined = (span.doc._.acronyms or {}) if isinstance(span, Span) else {}
+        long_form = defined.get(name)
+        if not long_form or not _names_a_body(long_form):
+            return None
     if re.match(r"^[IVX]+\.\s", name) or words[-1].isdigit() and not active_gazetteer().lookup(name):
         return None  # a numbered heading ("I. Introduction 1")
     # "Human Rights Ombudsman in Slovenia": the State is its own mention
@@ -287,11 +295,15 @@ def clean_model_org(span: Span | str) -> str | None:
     # ("... Center", "... Movement", "Ministry of ..."): the model's other multi-word
     # ORGs in UN notes are mostly headings, topics and people ("Challenges and
     # Priorities", "Protection of Civilians", "Rodion Miroshnik").
-    if len(words) > 1 and not active_gazetteer().lookup(name):
-        heads = active_filters()["org_head"]
-        if not any(w.strip("(),.’'").lower() in heads for w in name.split()):
-            return None
+    if len(words) > 1 and not _names_a_body(name):
+        return None
     return name
+
+
+def _names_a_body(name: str) -> bool:
+    """A name that says what kind of body it is ("... Centre", "Ministry of ...") or is known."""
+    heads = active_filters()["org_head"]
+    return bool(active_gazetteer().lookup(name)) or any(w.strip("(),.’'").lower() in heads for w in name.split())
 
 
 def _strip_trailing_state(name: str) -> str:
@@ -364,8 +376,9 @@ def find_named_bodies(doc: Doc, filters: OrgFilters) -> list[tuple[int, int]]:
             c = m
             while c < n and (doc[c].lower_ in connectors and doc[c].text.islower() or doc[c].text == ","):
                 c += 1
-            if c == m or c >= n or not _capitalised(doc[c]) or "\n" in doc[m:c].text:
-                break
+            if (c == m or c >= n or not _capitalised(doc[c]) or "\n" in doc[m:c].text
+                    or doc[c].lower_.rstrip(".") in filters["honorific"]):
+                break  # "... Development, Ms. Beena Pallical": a person follows
             joint = {t.lower_ for t in doc[m:c]}
             # the first complement opens with a preposition ("Group of Experts"); a later "and" joins
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
@@ -375,7 +388,10 @@ def find_named_bodies(doc: Doc, filters: OrgFilters) -> list[tuple[int, int]]:
         start = i
         while start < k and doc[start].lower_ in STOP_WORDS:
             start += 1
-        if end - start >= 2:
+        # "West Bank", "Twelfth Forum", "Trust Fund": no word before the head names anything
+        naming = [t for t in doc[start:end] if t.is_alpha and t.i != k
+                  and t.lower_ not in filters["weak_modifier"] | connectors]
+        if end - start >= 2 and naming:
             spans.append((start, end))
         i = max(end, i + 1)
     return spans
