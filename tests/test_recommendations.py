@@ -355,3 +355,8 @@ def test_every_state_that_closes_a_part_of_a_upr_item_is_named(item, by):
     from pipeline.nlp.recommendations import trailing_states
 
     assert trailing_states(item) == by
+
+
+def test_a_sentence_opening_with_the_need_for_is_a_need_statement(rules):
+    found = find_cue("The need for the Secretariat to strengthen its planning capacity was highlighted.", rules)
+    assert found is not None and found[0].label == "need for"
