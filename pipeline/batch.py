@@ -138,7 +138,9 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
                 raise
             cache.put("text", tkey, note.to_dict())
         result.note, result.pages = note, note.pages
-        if note.language not in ("", "en"):
+        if note.language not in ("", "en", "other"):
+            # A note in French or Spanish: the English patterns and model would mangle it.
+            # "other" (lists, tables, garbled OCR) is still read: its names are what users want.
             note.warnings.append(f"not English ({note.language}): entities and recommendations not extracted")
             return result
         nkey = nlp_key(sha256, models_fp, options.password)

@@ -107,6 +107,8 @@ def guess_language(text: str) -> tuple[str, float]:
     stops = _stop_words()
     counts = Counter({lang: sum(1 for w in words if w in stops[lang]) for lang in LANGUAGES})
     lang, hits = counts.most_common(1)[0]
+    if lang != "en" and counts["en"] * 2 >= hits:
+        lang, hits = "en", counts["en"]  # a bilingual note with a good share of English is read as English
     ratio = hits / len(words)
     return (lang if ratio >= MIN_STOP_RATIO else "other"), ratio
 
