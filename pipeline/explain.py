@@ -58,10 +58,13 @@ def explain_text(source: str | NoteText, overlay: Path | None = None) -> dict:
             candidates = [(s.start_char, s.end_char, s.label_, s.text, s.kb_id_, s.id_)
                           for s in doc.spans.get("candidates", [])]
         if name == "ner":
-            model_proposals = [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if not e.id_]
-    kept = {(e.start_char, e.end_char) for e in doc.ents}
+            model_proposals = [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+    nested = list(doc.spans.get("nested", []))
+    kept = {(e.start_char, e.end_char) for e in list(doc.ents) + nested}
     findings = [{"label": e.label_, "text": e.text, "norm": e.kb_id_, "source": e.id_,
                  "start": e.start_char, "end": e.end_char} for e in doc.ents]
+    findings += [{"label": e.label_, "text": e.text, "norm": e.kb_id_, "source": f"{e.id_} (inside an organization's name)",
+                  "start": e.start_char, "end": e.end_char} for e in nested]
     near_misses = []
     for start, end, label, text, norm, src in candidates:
         if (start, end) in kept:
@@ -72,6 +75,13 @@ def explain_text(source: str | NoteText, overlay: Path | None = None) -> dict:
         near_misses.append({"label": label, "text": text, "norm": norm, "source": src, "why": why})
     for start, end, label, text in model_proposals:
         if (start, end) in kept:
+            continue
+        rule = next((e for e in doc.ents if e.id_ and not e.id_.startswith("model:")
+                     and e.start_char < end and start < e.end_char), None)
+        if rule is not None:
+            near_misses.append({"label": label, "text": text, "norm": "", "source": "model:en_core_web_sm",
+                                "why": f"overlaps the rule finding {rule.label_} '{rule.text}' ({rule.id_}); "
+                                       "rules take precedence"})
             continue
         why = {"ORG": "model said ORG; dropped by the organization filters (patterns/org_filters.jsonl)",
                "DATE": "model said DATE; the date grammar cannot normalise it to a calendar date",
