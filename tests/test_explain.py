@@ -48,3 +48,10 @@ def test_cli_explains_a_page_of_a_real_pdf_as_json():
 def test_cli_explain_needs_text_or_file():
     result = runner.invoke(app, ["explain"])
     assert result.exit_code == 1 and "Error: give either TEXT or --file" in result.output
+
+
+def test_an_acronym_found_twice_is_one_mention():
+    result = explain_text("The Office of the United Nations High Commissioner for Human Rights (OHCHR) reported.")
+    texts = [f["text"] for f in result["findings"] if f["label"] == "ORG"]
+    assert texts.count("OHCHR") == 1
+    assert texts.count("Office of the United Nations High Commissioner for Human Rights") == 1

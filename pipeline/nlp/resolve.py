@@ -52,9 +52,10 @@ class CandidateResolver:
         model = [e for e in doc.ents if not any(taken[e.start:e.end])]
         doc.set_ents(sorted(chosen + model, key=lambda s: s.start), default="outside")
         orgs = [s for s in chosen if s.label_ == "ORG"]
+        # strictly inside: a second candidate for the very same words is the same mention
         doc.spans[NESTED] = [
             s for s in candidates
             if s.label_ in ("STATE", "ORG") and s not in chosen
-            and any(o.start <= s.start and s.end <= o.end for o in orgs)
+            and any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in orgs)
         ]
         return doc
