@@ -22,3 +22,12 @@ def test_participants_list_with_few_common_words_is_still_extracted():
     states = {m["norm"] for m in res.findings["mentions"] if m["label"] == "STATE"}
     assert len(states) >= 180
     assert not any("not extracted" in w for w in res.note.warnings)
+
+
+def test_a_line_starting_with_a_date_continues_its_sentence():
+    # regression: "... held in Berlin on 13 and" / "14 May 2025. Delegations ..." was split
+    # as if "14" numbered a new paragraph (A/79/923)
+    from pipeline.ingest import read_note
+
+    note = read_note(need(REAL / "aiun__A_79_923.en.pdf"))
+    assert "was held in Berlin on 13 and 14 May 2025. Delegations" in note.text

@@ -332,3 +332,11 @@ def test_turned_down_name_forms_are_kept_apart_for_later_steps(nlp):
     assert {(s.text, s.id_) for s in doc.spans["states_rejected"]} == {
         ("Mexico", "context:city"), ("Chad", "context:gulf-bay-lake"), ("French", "context:languages")}
     assert [s.kb_id_ for s in doc.spans["candidates"]] == ["RUS"]
+
+
+def test_a_state_closing_a_heading_is_not_read_into_the_next_blocks_organisation_name():
+    # regression: "Working paper submitted by Mexico" / "I. Scientific Advisory Group" (TPNW/MSP/2025/WP.4)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("unnotes_states")
+    doc = nlp("Working paper submitted by Mexico\n\nI. Scientific Advisory Group")
+    assert [(s.text, s.kb_id_) for s in doc.spans["candidates"]] == [("Mexico", "MEX")]

@@ -289,8 +289,8 @@ class StateMatcher:
             if w in links and i > end:
                 i += 1
                 continue
-            if not w[:1].isupper() or i in starts:
-                return False
+            if not w[:1].isupper() or i in starts or view.newline_between(i - 1, i):
+                return False  # a name never runs into the next block ("... by Mexico\n\nI. ... Group")
             count += 1
             i += 1
         return False
