@@ -48,3 +48,15 @@ def write_run(out: Path, rows: dict, texts: dict | None = None) -> Path:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, encoding="utf-8")
     return out
+
+
+def orgs_pipeline():
+    """A blank English pipeline with the organization and acronym components."""
+    import spacy
+
+    from pipeline.nlp import acronyms, orgs  # noqa: F401  (register the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("unnotes_orgs")
+    nlp.add_pipe("unnotes_acronyms")
+    return nlp

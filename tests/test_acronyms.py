@@ -2,19 +2,15 @@
 names whose acronym comes from another language."""
 
 import pytest
-import spacy
 
-from pipeline.nlp import orgs  # noqa: F401  (registers unnotes_orgs)
 from pipeline.nlp.acronyms import SOURCE, find_abbreviations, find_best_long_form, is_short_form
+from tests.conftest import orgs_pipeline
 from pipeline.nlp.common import CANDIDATES
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("unnotes_orgs")
-    nlp.add_pipe("unnotes_acronyms")
-    return nlp
+    return orgs_pipeline()
 
 
 def from_acronyms(doc):

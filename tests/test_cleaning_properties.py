@@ -15,15 +15,19 @@ LINE = st.lists(WORDS, min_size=1, max_size=12).map(" ".join)
 PARAGRAPH = st.lists(LINE, min_size=1, max_size=4).map("\n".join)
 NOTE = st.lists(PARAGRAPH, min_size=1, max_size=6).map("\n\n".join)
 
+def read_txt(folder, text):
+    path = folder / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_note(path)
+
+
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @SETTINGS
 @given(NOTE)
 def test_every_mapped_character_is_the_source_character(tmp_path, text):
-    path = tmp_path / "note.txt"
-    path.write_text(text, encoding="utf-8")
-    note = read_note(path)
+    note = read_txt(tmp_path, text)
     for span in note.spans:
         assert note.text[span.start:span.start + span.length] == text[span.page_start:span.page_start + span.length]
 
@@ -31,9 +35,7 @@ def test_every_mapped_character_is_the_source_character(tmp_path, text):
 @SETTINGS
 @given(NOTE)
 def test_blocks_are_ordered_disjoint_and_separated_by_a_blank_line(tmp_path, text):
-    path = tmp_path / "note.txt"
-    path.write_text(text, encoding="utf-8")
-    note = read_note(path)
+    note = read_txt(tmp_path, text)
     for a, b in zip(note.blocks, note.blocks[1:]):
         assert a.end <= b.start
         assert note.text[a.end:b.start] == "\n\n"
@@ -43,9 +45,7 @@ def test_blocks_are_ordered_disjoint_and_separated_by_a_blank_line(tmp_path, tex
 @SETTINGS
 @given(NOTE)
 def test_no_word_of_the_note_is_lost(tmp_path, text):
-    path = tmp_path / "note.txt"
-    path.write_text(text, encoding="utf-8")
-    cleaned = read_note(path).text
+    cleaned = read_txt(tmp_path, text).text
     letters = lambda s: sorted(c for c in s if c.isalpha())  # noqa: E731 - hyphens may join words
     assert letters(cleaned) == letters(text)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.nlp import acronyms  # noqa: F401  (registers unnotes_acronyms)
 from pipeline.nlp import orgs
+from tests.conftest import orgs_pipeline
 from pipeline.nlp.common import CANDIDATES, ModelDataError
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed"
@@ -16,10 +16,7 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed"
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("unnotes_orgs")
-    nlp.add_pipe("unnotes_acronyms")
-    return nlp
+    return orgs_pipeline()
 
 
 def found(doc):
