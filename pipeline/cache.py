@@ -34,8 +34,15 @@ def code_version(*parts: str) -> str:
     return h.hexdigest()[:12]
 
 
+@lru_cache(maxsize=None)
 def ingest_version() -> str:
-    return code_version("ingest", "note.py")
+    """The ingestion code and the data files it reads (furniture, layout, ...)."""
+    from pipeline.ingest.data_files import INGEST_DATA_FILES, PATTERNS_DIR
+
+    h = hashlib.sha256(code_version("ingest", "note.py").encode())
+    for name in INGEST_DATA_FILES:
+        h.update(name.encode() + b"\0" + (PATTERNS_DIR / name).read_bytes())
+    return h.hexdigest()[:12]
 
 
 def nlp_version() -> str:

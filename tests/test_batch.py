@@ -88,3 +88,21 @@ def test_largest_real_document_is_processed_in_bounded_chunks():
     bounds = chunk_bounds(note)
     assert len(note.text) > 500_000 and len(bounds) > 1
     assert all(end - start <= MAX_CHUNK_CHARS for start, end in bounds)
+
+
+def test_editing_an_ingestion_pattern_file_changes_the_text_cache_key(monkeypatch, tmp_path):
+    # a user who tunes models/patterns/furniture.jsonl must not be served the old cached text
+    from pipeline import cache
+    from pipeline.ingest import data_files
+
+    before = cache.text_key("0" * 64)
+    for name in data_files.INGEST_DATA_FILES:
+        (tmp_path / name).write_bytes((data_files.PATTERNS_DIR / name).read_bytes())
+    (tmp_path / data_files.FURNITURE).write_text(
+        (tmp_path / data_files.FURNITURE).read_text() + '{"id": "mine", "regex": "^DRAFT$", "where": "any"}\n')
+    monkeypatch.setattr(data_files, "PATTERNS_DIR", tmp_path)
+    cache.ingest_version.cache_clear()
+    try:
+        assert cache.text_key("0" * 64) != before
+    finally:
+        cache.ingest_version.cache_clear()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline.nlp.common import ModelDataError, read_jsonl, read_tsv
 
-PATTERNS_DIR = Path(__file__).resolve().parents[2] / "models" / "patterns"
+from pipeline.ingest.data_files import FURNITURE, HYPHEN_PREFIXES, LAYOUT, METADATA, PATTERNS_DIR
 
 FURNITURE_WHERE = ("any", "band")
 LAYOUT_KINDS = ("list_item", "heading")
@@ -41,51 +41,46 @@ def _check_choice(path: Path, lineno: int, obj: dict, key: str, choices: tuple[s
     return value
 
 
+def _regex_lines(path: Path, key: str, choices: tuple[str, ...], flags) -> tuple[Pattern, ...]:
+    """The {"id", "regex", key} lines of a JSONL file, `key` checked against `choices`;
+    `flags(obj)` gives the regex flags of a line."""
+    out = []
+    for lineno, obj in read_jsonl(path, {"id": (str,), "regex": (str,), key: (str,)}):
+        value = _check_choice(path, lineno, obj, key, choices)
+        out.append(Pattern(obj["id"], value, _compile(path, lineno, obj, flags(obj)), f"{path.name}:{lineno}"))
+    return tuple(out)
+
+
 @lru_cache(maxsize=None)
 def furniture_patterns(directory: Path = PATTERNS_DIR) -> tuple[Pattern, ...]:
     """Whole-line regexes for page furniture; `kind` is where they apply (any/band)."""
-    path = Path(directory) / "furniture.jsonl"
-    out = []
-    for lineno, obj in read_jsonl(path, {"id": (str,), "regex": (str,), "where": (str,)}):
-        where = _check_choice(path, lineno, obj, "where", FURNITURE_WHERE)
-        out.append(Pattern(obj["id"], where, _compile(path, lineno, obj, re.IGNORECASE), f"{path.name}:{lineno}"))
-    return tuple(out)
+    return _regex_lines(Path(directory) / FURNITURE, "where", FURNITURE_WHERE, lambda obj: re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def layout_patterns(directory: Path = PATTERNS_DIR) -> tuple[Pattern, ...]:
     """Line-start regexes: list items / numbered paragraphs and headings."""
-    path = Path(directory) / "layout.jsonl"
-    out = []
-    for lineno, obj in read_jsonl(path, {"id": (str,), "regex": (str,), "kind": (str,)}):
-        kind = _check_choice(path, lineno, obj, "kind", LAYOUT_KINDS)
-        out.append(Pattern(obj["id"], kind, _compile(path, lineno, obj, 0), f"{path.name}:{lineno}"))
-    return tuple(out)
+    return _regex_lines(Path(directory) / LAYOUT, "kind", LAYOUT_KINDS, lambda obj: 0)
 
 
 @lru_cache(maxsize=None)
 def metadata_patterns(directory: Path = PATTERNS_DIR) -> tuple[Pattern, ...]:
     """Symbol, date, title-cue and masthead regexes for metadata.py."""
-    path = Path(directory) / "doc_metadata.jsonl"
-    out = []
-    for lineno, obj in read_jsonl(path, {"id": (str,), "regex": (str,), "kind": (str,)}):
-        kind = _check_choice(path, lineno, obj, "kind", METADATA_KINDS)
-        flags = 0 if obj.get("case") else re.IGNORECASE
-        out.append(Pattern(obj["id"], kind, _compile(path, lineno, obj, flags), f"{path.name}:{lineno}"))
-    return tuple(out)
+    return _regex_lines(Path(directory) / METADATA, "kind", METADATA_KINDS,
+                        lambda obj: 0 if obj.get("case") else re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def hyphen_prefixes(directory: Path = PATTERNS_DIR) -> frozenset[str]:
     """Left parts of real compounds ("follow", "non") whose line-end hyphen stays."""
-    path = Path(directory) / "hyphen_prefixes.tsv"
+    path = Path(directory) / HYPHEN_PREFIXES
     return frozenset(row["prefix"].lower() for _, row in read_tsv(path, ["prefix"]) if row["prefix"])
 
 
 @lru_cache(maxsize=None)
 def month_numbers(directory: Path = PATTERNS_DIR) -> dict[str, int]:
     """Month name (lower case, any language listed) -> 1..12, from the "months" lines."""
-    path = Path(directory) / "doc_metadata.jsonl"
+    path = Path(directory) / METADATA
     out: dict[str, int] = {}
     for lineno, obj in read_jsonl(path, {"id": (str,), "kind": (str,)}):
         if obj["kind"] != "months":

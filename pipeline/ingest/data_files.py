@@ -1,0 +1,12 @@
+"""The files in models/patterns/ that ingestion reads (no imports, so the
+cache can hash them without loading spaCy: editing one must invalidate the
+cached text)."""
+
+from pathlib import Path
+
+PATTERNS_DIR = Path(__file__).resolve().parents[2] / "models" / "patterns"
+FURNITURE = "furniture.jsonl"
+LAYOUT = "layout.jsonl"
+METADATA = "doc_metadata.jsonl"
+HYPHEN_PREFIXES = "hyphen_prefixes.tsv"
+INGEST_DATA_FILES = (FURNITURE, LAYOUT, METADATA, HYPHEN_PREFIXES)
