@@ -60,3 +60,11 @@ def orgs_pipeline():
     nlp.add_pipe("unnotes_orgs")
     nlp.add_pipe("unnotes_acronyms")
     return nlp
+
+
+def read_rows(path: Path) -> list[dict]:
+    """A written CSV table as a list of row dicts."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))

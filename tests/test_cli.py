@@ -1,20 +1,17 @@
 """The CLI end to end, in-process (typer's runner), on real PDFs."""
 
-import csv
 import shutil
 
 import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from tests.conftest import REPO, RUN_COLUMNS, SEED, need
+from tests.conftest import REPO, RUN_COLUMNS, SEED, need, read_rows
 
 runner = CliRunner()
 
 
-def read(path):
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+read = read_rows
 
 
 @pytest.fixture(scope="module")

@@ -1,18 +1,16 @@
 """Per-file guards: a file that runs past the time limit, or a worker that
 runs out of memory, is marked and the batch goes on."""
 
-import csv
 import shutil
 import subprocess
 import sys
 
 from pipeline.batch import RunOptions, run_batch
-from tests.conftest import REAL, REPO, need
+from tests.conftest import REAL, REPO, need, read_rows
 
 
 def rows(path):
-    with open(path, encoding="utf-8", newline="") as fh:
-        return {r["document"]: r for r in csv.DictReader(fh)}
+    return {r["document"]: r for r in read_rows(path)}
 
 
 def test_a_file_over_the_time_limit_is_marked_and_the_others_finish(tmp_path):

@@ -11,14 +11,13 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from tests.conftest import read_rows
 from tests.hostile import build_hostile_folder, good_pdf
 
 runner = CliRunner()
 
 
-def rows(path):
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+rows = read_rows
 
 
 @pytest.fixture(scope="module")
