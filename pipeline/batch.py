@@ -109,7 +109,7 @@ def _start_worker(max_memory_mb: int, overlay: Path | None) -> None:
         from pipeline.nlp.build import build_nlp
 
         build_nlp(overlay=overlay)
-    except (MemoryError, Exception):  # each file will then report why
+    except Exception:  # MemoryError included: each file will then report why
         pass
 
 

@@ -51,11 +51,15 @@ class CandidateResolver:
             chosen.append(span)
         model = [e for e in doc.ents if not any(taken[e.start:e.end])]
         doc.set_ents(sorted(chosen + model, key=lambda s: s.start), default="outside")
-        orgs = [s for s in chosen if s.label_ == "ORG"]
-        # strictly inside: a second candidate for the very same words is the same mention
+        # The chosen ORG covering each token; a candidate strictly inside one is nested
+        # (a second candidate for the very same words is the same mention).
+        org_of = [None] * len(doc)
+        for o in chosen:
+            if o.label_ == "ORG":
+                org_of[o.start:o.end] = [(o.start, o.end)] * (o.end - o.start)
         doc.spans[NESTED] = [
             s for s in candidates
-            if s.label_ in ("STATE", "ORG") and s not in chosen
-            and any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in orgs)
+            if s.label_ in ("STATE", "ORG") and (org := org_of[s.start]) is not None
+            and s.end <= org[1] and org != (s.start, s.end)
         ]
         return doc
