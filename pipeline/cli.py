@@ -53,8 +53,8 @@ def run(
 
     Example: unnotes run notes/ --out results/ --jobs 2
     """
-    from pipeline.batch import RunOptions, run_batch
-    from pipeline.nlp.errors import ModelDataError
+    from pipeline.runner.batch import RunOptions, run_batch
+    from pipeline.core.errors import ModelDataError
 
     inputs = inputs or [Path("corpus")]
     missing = [str(p) for p in inputs if not p.exists()]
@@ -123,7 +123,7 @@ def eval_command(
 
     Example: unnotes eval corpus/gold outputs/ --json
     """
-    from pipeline.evaluate import evaluate
+    from pipeline.report.evaluate import evaluate
 
     for path, what in ((gold, "gold folder"), (out / "documents.csv", "run output")):
         if not path.exists():
@@ -145,7 +145,7 @@ def diff(
 
     Example: unnotes diff outputs-before/ outputs/
     """
-    from pipeline.diff import diff_runs
+    from pipeline.report.diff import diff_runs
 
     for path in (old, new):
         if not (path / "documents.csv").exists():
@@ -163,7 +163,7 @@ def review(
 
     Example: unnotes review outputs/ --gold corpus/gold
     """
-    from pipeline.review import write_review
+    from pipeline.report.review import write_review
 
     if not (out / "documents.csv").exists():
         fail(f"no run output at {out} (documents.csv is missing)")
@@ -183,8 +183,8 @@ def explain(
 
     Example: unnotes explain "The Central American Integration System (SICA) met on 9 -11 November 2010."
     """
-    from pipeline.explain import explain_text, load_page_text, render_explanation
-    from pipeline.note import IngestError
+    from pipeline.report.explain import explain_text, load_page_text, render_explanation
+    from pipeline.core.errors import IngestError
 
     if (text is None) == (file is None):
         fail("give either TEXT or --file")

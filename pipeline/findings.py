@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.common import sentence_of
-from pipeline.note import NoteText
+from pipeline.core.note import NoteText
 
 MAX_CHUNK_CHARS = 100_000
 

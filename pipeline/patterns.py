@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.nlp.common import ModelDataError, read_jsonl, read_tsv
+from pipeline.core.errors import ModelDataError
+from pipeline.core.datafiles import read_jsonl, read_tsv
 
 
 def check_patterns(directory: Path) -> list[str]:
@@ -14,7 +15,8 @@ def check_patterns(directory: Path) -> list[str]:
     file by file; then the pipeline is built with the folder as an overlay
     (or as the models folder, when it holds a pipeline.cfg), which checks
     what each component expects of its files."""
-    from pipeline.nlp.build import MODELS_DIR, _build, data_files
+    from pipeline.core.models import MODELS_DIR, data_files
+    from pipeline.nlp.build import _build
 
     directory = Path(directory)
     problems: list[str] = []

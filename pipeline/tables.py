@@ -1,15 +1,14 @@
 """Per-document results -> the contract tables of OUTPUT.md as DataFrames.
 
 Knows only `NoteText`, the findings dict of `pipeline.findings`, and the
-document record of `pipeline.batch`; writes nothing."""
+document record of `pipeline.runner.batch`; writes nothing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pandas as pd
 
-from pipeline.note import NoteText
+from pipeline.core.note import NoteText
+from pipeline.runner.records import DocumentResult
 
 COLUMNS = {
     "documents": ["document", "sha256", "pages", "status", "error", "title",
@@ -26,19 +25,6 @@ COLUMNS = {
 TABLES = list(COLUMNS)
 
 
-@dataclass
-class DocumentResult:
-    """What one input file gave: its documents.csv row, and (when it could be
-    read) its text and findings."""
-
-    document: str
-    sha256: str = ""
-    pages: int = 0
-    status: str = "ok"
-    error: str = ""
-    duplicate_of: str = ""
-    note: NoteText | None = None
-    findings: dict = field(default_factory=dict)
 
 
 def build_tables(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:

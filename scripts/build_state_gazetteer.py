@@ -26,7 +26,8 @@ import pycountry
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline.nlp.common import ModelDataError, read_tsv  # noqa: E402
+from pipeline.core.errors import ModelDataError  # noqa: E402
+from pipeline.core.datafiles import read_tsv
 
 KINDS = ("short", "official", "common", "un_formal", "adjective", "former")
 STATUSES = ("member", "observer", "former")

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from pipeline.batch import RunOptions, discover, run_batch
+from pipeline.runner.batch import RunOptions, discover, run_batch
 from tests.conftest import REAL, REPO, need
 
 TABLES = ["documents", "mentions", "states", "organizations", "dates", "recommendations", "references"]
@@ -92,7 +92,7 @@ def test_largest_real_document_is_processed_in_bounded_chunks():
 
 def test_editing_an_ingestion_pattern_file_changes_the_text_cache_key(monkeypatch, tmp_path):
     # a user who tunes models/patterns/furniture.jsonl must not be served the old cached text
-    from pipeline import cache
+    from pipeline.runner import cache
     from pipeline.ingest import data_files
 
     before = cache.text_key("0" * 64)

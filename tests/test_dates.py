@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.nlp.common import CANDIDATES, ModelDataError
+from pipeline.nlp.common import CANDIDATES
+from pipeline.core.errors import ModelDataError
 from pipeline.nlp.dates import (
     DEFAULT_PATTERNS,
     DEFAULT_REFERENCES,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.diff import diff_runs
+from pipeline.report.diff import diff_runs
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import (EvalReport, GoldError, Score, evaluate, match_documents, match_orgs,
-                               match_recommendations, norm_org, unquote_cell)
+from pipeline.report.evaluate import EvalReport, GoldError, Score, evaluate, match_documents, match_orgs, match_recommendations, norm_org
+from pipeline.report.runfolder import unquote_cell
 
 from tests.conftest import write_run as write_out  # noqa: E402
 

@@ -5,7 +5,7 @@ import json
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.explain import explain_text
+from pipeline.report.explain import explain_text
 from tests.conftest import SEED, need
 
 runner = CliRunner()

@@ -5,7 +5,7 @@ import shutil
 import subprocess
 import sys
 
-from pipeline.batch import RunOptions, run_batch
+from pipeline.runner.batch import RunOptions, run_batch
 from tests.conftest import REAL, REPO, need, read_rows
 
 

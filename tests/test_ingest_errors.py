@@ -10,7 +10,7 @@ from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
 
 from pipeline.ingest import read_note
-from pipeline.note import IngestError
+from pipeline.core.errors import IngestError
 
 SEED_PDF = Path(__file__).parents[1].parent / "shared" / "corpus" / "seed" / "lima-2010-information-note.pdf"
 
@@ -103,7 +103,7 @@ def test_seed_pdf_with_unneeded_password_still_reads():
 
 def test_bad_pattern_file_names_file_and_line(tmp_path):
     from pipeline.ingest.patterns import furniture_patterns
-    from pipeline.nlp.common import ModelDataError
+    from pipeline.core.errors import ModelDataError
     (tmp_path / "furniture.jsonl").write_text(
         '{"id": "ok", "regex": "\\\\d+", "where": "band"}\n{"id": "bad", "regex": "([", "where": "any"}\n')
     with pytest.raises(ModelDataError, match=r"furniture.jsonl line 2: expected a valid regex"):

@@ -13,7 +13,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from pipeline.ingest import read_note
-from pipeline.note import IngestError, NoteText
+from pipeline.core.errors import IngestError
+from pipeline.core.note import NoteText
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 REAL = SHARED / "corpus" / "real"

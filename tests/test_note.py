@@ -1,5 +1,5 @@
 from pipeline.findings import chunk_bounds
-from pipeline.note import Block, NoteText, Span
+from pipeline.core.note import Block, NoteText, Span
 
 
 def make_note():

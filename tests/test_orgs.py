@@ -9,7 +9,8 @@ import spacy
 
 from pipeline.nlp import orgs
 from tests.conftest import orgs_pipeline
-from pipeline.nlp.common import CANDIDATES, ModelDataError
+from pipeline.nlp.common import CANDIDATES
+from pipeline.core.errors import ModelDataError
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed"
 

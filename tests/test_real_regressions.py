@@ -1,7 +1,7 @@
 """Regressions on real documents, named for the case that broke."""
 
-from pipeline.batch import RunOptions, process_file
-from pipeline.cache import file_sha256
+from pipeline.runner.batch import RunOptions, process_file
+from pipeline.runner.cache import file_sha256
 from tests.conftest import REAL, need
 
 

@@ -11,7 +11,7 @@ import spacy
 
 from pipeline.nlp import blocks as _blocks  # noqa: F401  (registers unnotes_blocks)
 from pipeline.nlp import common  # noqa: F401  (declares the Doc extensions)
-from pipeline.nlp.common import ModelDataError
+from pipeline.core.errors import ModelDataError
 from pipeline.nlp.recommendations import (
     find_addressee, find_cue, inline_items, load_rules, trailing_states,
 )

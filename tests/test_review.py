@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from pipeline.review import ROW_LIMIT, filter_table, render_text_html, select_marks, write_review
+from pipeline.report.review import ROW_LIMIT, filter_table, render_text_html, select_marks, write_review
 
 from tests.conftest import write_run as write_out  # noqa: E402
 TEXT = ("Note <script>alert('x')</script> & Peru met the OAS on 9 November 2010.\n\n"

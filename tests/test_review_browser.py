@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.review import write_review
+from pipeline.report.review import write_review
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 pytestmark = [

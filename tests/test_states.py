@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.nlp.common import ModelDataError, read_tsv
+from pipeline.core.errors import ModelDataError
+from pipeline.core.datafiles import read_tsv
 from pipeline.nlp.states import StateMatcher, load_context, load_gazetteer, lookup_state, state_role
 
 from conftest import REAL, REPO, SEED, need

@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.ingest.sniff import sniff
-from pipeline.note import IngestError, NoteText
+from pipeline.core.errors import IngestError
+from pipeline.core.note import NoteText
 
 __all__ = ["read_note", "IngestError"]
 

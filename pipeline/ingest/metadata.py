@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from pipeline.ingest.patterns import metadata_patterns, month_numbers
-from pipeline.note import NoteText
+from pipeline.core.note import NoteText
 
 HEADER_LINES = 15        # the masthead is within the first lines of page 1
 TITLE_MAX_CHARS = 400

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.nlp.common import ModelDataError, read_jsonl, read_tsv
+from pipeline.core.errors import ModelDataError
+from pipeline.core.datafiles import read_jsonl, read_tsv
 
 from pipeline.ingest.data_files import FURNITURE, HYPHEN_PREFIXES, LAYOUT, METADATA, PATTERNS_DIR
 

@@ -11,7 +11,8 @@ from pipeline.ingest.furniture import furniture_lines, mark_furniture
 from pipeline.ingest.hyphenation import Vocabulary
 from pipeline.ingest.metadata import add_metadata
 from pipeline.ingest.pdf_layout import MIN_TEXT_CHARS, body_size, open_pdf, read_layout
-from pipeline.note import IngestError, NoteText
+from pipeline.core.errors import IngestError
+from pipeline.core.note import NoteText
 
 SCANNED_MAX_TEXT_PAGES = 0.1   # at most this share of pages with text -> "scanned"
 

@@ -23,7 +23,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest.textbuild import Piece, Src
-from pipeline.note import IngestError
+from pipeline.core.errors import IngestError
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n|[\ufffe\x02]")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.note import IngestError
+from pipeline.core.errors import IngestError
 
 SNIFF_BYTES = 2048
 TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".text"}

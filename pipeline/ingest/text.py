@@ -17,7 +17,8 @@ from pipeline.ingest.blocks import ENDS_SENTENCE_RE, heading_pattern, list_start
 from pipeline.ingest.hyphenation import Vocabulary, keep_hyphen
 from pipeline.ingest.metadata import add_metadata
 from pipeline.ingest.textbuild import Piece, Src, TextBuilder, piece_text
-from pipeline.note import IngestError, NoteText
+from pipeline.core.errors import IngestError
+from pipeline.core.note import NoteText
 
 INLINE_MARKUP_RE = re.compile(
     r"</?(?:i|b|em|strong|u|sup|sub|br|span|p)\b[^>]*>"   # HTML inline tags

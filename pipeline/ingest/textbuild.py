@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Union
 
-from pipeline.note import Block, BlockKind, NoteText, Span
+from pipeline.core.note import Block, BlockKind, NoteText, Span
 
 
 @dataclass(frozen=True)

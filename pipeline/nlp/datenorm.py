@@ -24,7 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from pipeline.nlp.common import ModelDataError, read_jsonl, read_tsv
+from pipeline.core.errors import ModelDataError
+from pipeline.core.datafiles import read_jsonl, read_tsv
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 DEFAULT_PATTERNS = MODELS_DIR / "patterns" / "dates.jsonl"

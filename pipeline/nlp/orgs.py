@@ -28,7 +28,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.common import ModelDataError, add_candidate, read_jsonl, read_tsv
+from pipeline.core.errors import ModelDataError
+from pipeline.nlp.common import add_candidate
+from pipeline.core.datafiles import read_jsonl, read_tsv
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 DEFAULT_GAZETTEER = MODELS_DIR / "gazetteers" / "orgs.tsv"

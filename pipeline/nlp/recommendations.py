@@ -43,7 +43,8 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.common import ModelDataError, read_jsonl
+from pipeline.core.errors import ModelDataError
+from pipeline.core.datafiles import read_jsonl
 
 PATTERNS_DIR = Path(__file__).resolve().parents[2] / "models" / "patterns"
 DEFAULT_CUES = PATTERNS_DIR / "recommendation_cues.jsonl"

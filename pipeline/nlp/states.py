@@ -32,7 +32,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.nlp.common import ModelDataError, add_candidate, doc_text, has_sentences, read_jsonl, read_tsv, sentence_of
+from pipeline.core.errors import ModelDataError
+from pipeline.nlp.common import add_candidate, doc_text, has_sentences, sentence_of
+from pipeline.core.datafiles import read_jsonl, read_tsv
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 DEFAULT_GAZETTEER = "gazetteers/states.tsv"

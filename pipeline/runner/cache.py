@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline.output import atomic_write_bytes, atomic_write_text
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # pipeline/
 
 
 @lru_cache(maxsize=None)
@@ -39,7 +39,7 @@ def ingest_version() -> str:
     """The ingestion code and the data files it reads (furniture, layout, ...)."""
     from pipeline.ingest.data_files import INGEST_DATA_FILES, PATTERNS_DIR
 
-    h = hashlib.sha256(code_version("ingest", "note.py").encode())
+    h = hashlib.sha256(code_version("ingest", "core").encode())
     for name in INGEST_DATA_FILES:
         h.update(name.encode() + b"\0" + (PATTERNS_DIR / name).read_bytes())
     return h.hexdigest()[:12]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.note import Block, NoteText, Span
+from pipeline.core.note import Block, NoteText, Span
 
 
 def load_page_text(path: Path, page: int | None) -> NoteText:

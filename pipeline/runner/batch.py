@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pipeline.cache import Cache, file_sha256, nlp_key, statistical_key, text_key
-from pipeline.note import IngestError, NoteText
-from pipeline.tables import DocumentResult, build_tables
+from pipeline.runner.cache import Cache, file_sha256, nlp_key, statistical_key, text_key
+from pipeline.core.errors import IngestError
+from pipeline.core.note import NoteText
+from pipeline.runner.records import DocumentResult
+from pipeline.tables import build_tables
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt"}
 
@@ -175,7 +177,7 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
 def run_batch(inputs: list[Path], out: Path, options: RunOptions,
               on_result: Callable[[DocumentResult], None] | None = None,
               on_start: Callable[[int], None] | None = None) -> RunSummary:
-    from pipeline.nlp.build import models_fingerprint
+    from pipeline.core.models import models_fingerprint
     from pipeline.output import write_tables, write_text
 
     started = time.perf_counter()

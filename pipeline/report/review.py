@@ -4,7 +4,7 @@ The page shows, per document, the cleaned text with entity mentions marked in
 displaCy's style (a coloured <mark> with its label; the title shows norm and
 source) and recommendation sentences highlighted; the tables with a filter box
 each, every row linking to its place in the text; a documents summary; and,
-given gold, the evaluate() figures. CSS and JS are inline (pipeline/templates/
+given gold, the evaluate() figures. CSS and JS are inline (pipeline/report/templates/
 review.html) and a Content-Security-Policy forbids any external request.
 
 displaCy itself is not used: it renders one Doc and cannot nest recommendation
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from pipeline.evaluate import TYPES, EvalReport, evaluate, read_table, read_text, run_documents
+from pipeline.report.evaluate import TYPES, EvalReport, evaluate
+from pipeline.report.runfolder import read_table, read_text, run_documents
 
 TABLES = ("states", "organizations", "dates", "recommendations", "mentions")
 TEXT_OPEN_UP_TO = 3          # documents whose text is shown open when the run is this small
@@ -349,7 +350,7 @@ def render_review(out_dir: Path, gold_dir: Path | None = None) -> str:
     out_dir = Path(out_dir)
     report = evaluate(gold_dir, out_dir) if gold_dir is not None else None
     page = _Page(out_dir, report)
-    template = resources.files("pipeline").joinpath("templates/review.html").read_text(encoding="utf-8")
+    template = resources.files("pipeline.report").joinpath("templates/review.html").read_text(encoding="utf-8")
     title = f"unnotes review — {out_dir.name or out_dir}"
     before, after = template.split("{{BODY}}", 1)
     return before.replace("{{TITLE}}", esc(title)) + page.body() + after

@@ -15,10 +15,6 @@ from typing import Literal
 BlockKind = Literal["heading", "body", "list_item", "table_row", "footnote"]
 
 
-class IngestError(Exception):
-    """A file that cannot be read. The message is the one-line reason shown to
-    the user in documents.csv (`empty file`, `not a PDF`, `encrypted: needs a
-    password`, `no text layer (scanned PDF)`, ...)."""
 
 
 @dataclass(frozen=True)

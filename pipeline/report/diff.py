@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.evaluate import read_table
+from pipeline.report.runfolder import read_table
 
 CONTRACT_COLUMNS: dict[str, list[str]] = {
     "documents": ["document", "sha256", "pages", "status", "error", "title"],

@@ -1,0 +1,1 @@
+"""The tuning loop over a run folder: eval, diff, review, explain."""
