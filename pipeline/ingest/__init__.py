@@ -1,34 +1,39 @@
-"""Ingestion: a note file (PDF or plain text) -> NoteText (pipeline/note.py).
+"""Ingestion: a note file (PDF or plain text) -> NoteText (pipeline/core/note.py).
 
     from pipeline.ingest import read_note
-    note = read_note(path, password=None)   # raises IngestError("one-line reason")
+    note = read_note(path, password=None, backend="pdfium")   # raises IngestError("one-line reason")
 
-The reader is chosen by content (magic bytes), not only by extension.
+The reader is chosen by content (magic bytes), not only by extension; PDFs are
+read by the named backend (pipeline/ingest/backends/).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.ingest.sniff import sniff
 from pipeline.core.errors import IngestError
 from pipeline.core.note import NoteText
+from pipeline.ingest.backends import BACKENDS, DEFAULT_BACKEND, BackendError
+from pipeline.ingest.sniff import sniff
 
-__all__ = ["read_note", "IngestError"]
+__all__ = ["read_note", "IngestError", "BackendError", "BACKENDS", "DEFAULT_BACKEND"]
 
 
-def read_note(path: Path, password: str | None = None) -> NoteText:
-    """Read one note. Every failure is an IngestError with a short reason."""
+def read_note(path: Path, password: str | None = None, backend: str = DEFAULT_BACKEND) -> NoteText:
+    """Read one note. Every failure is an IngestError with a short reason
+    (an unknown or uninstalled backend included)."""
     path = Path(path)
     kind = sniff(path)
     try:
         if kind == "pdf":
             from pipeline.ingest.pdf import read_pdf
-            return read_pdf(path, password)
+            return read_pdf(path, password, backend)
         from pipeline.ingest.text import read_text
         return read_text(path)
     except IngestError:
         raise
+    except BackendError as e:
+        raise IngestError(str(e)) from None
     except (MemoryError, KeyboardInterrupt):
         raise
     except Exception as e:  # a reader bug must not stop a batch: report it as this file's reason

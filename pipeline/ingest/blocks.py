@@ -15,9 +15,9 @@ import statistics
 from pipeline.ingest.footnotes import footnote_groups, leading_marker
 from pipeline.ingest.hyphenation import Vocabulary, keep_hyphen
 from pipeline.ingest.patterns import layout_patterns
-from pipeline.ingest.pdf_layout import SOFT_HYPHENS, Line, PageLayout
+from pipeline.ingest.page_model import Line, Page, RuledTable
 from pipeline.ingest.tables import find_table
-from pipeline.ingest.textbuild import Piece, Src, TextBuilder, piece_text
+from pipeline.ingest.textbuild import Piece, Src, TextBuilder, join_cells, piece_text
 
 ENDS_SENTENCE_RE = re.compile(r"(?:[.!?:;…]|\b(?:and|or))[”\"’)\]]*$")
 ENDS_CLAUSE_RE = re.compile(r"[.,;:!?]$")
@@ -31,7 +31,7 @@ HEADING_LARGER = 1.12  # a heading font at least this times the body size
 BULLET_IDS = {"bullet"}
 
 
-def line_pitch(pages: list[PageLayout], body_size: float) -> float:
+def line_pitch(pages: list[Page], body_size: float) -> float:
     """The usual distance between the tops of consecutive body lines."""
     deltas = []
     for p in pages:
@@ -68,13 +68,23 @@ class BlockAssembler:
         self.prev_page_end = False   # the next line follows a page break
 
     # -- per page -----------------------------------------------------------
-    def add_page(self, page: PageLayout) -> None:
+    def add_page(self, page: Page) -> None:
         body = [ln for ln in page.lines if ln.role == "body"]
         body = order_columns(body, page)
         left, right = _margins(body, self.body_size, page)
-        table = find_table(body, self.pitch)
+        ruled = {line_id: t for t in page.tables for line_id in t.line_ids()}
+        table = find_table([ln for ln in body if id(ln) not in ruled] if ruled else body, self.pitch)
+        done: list[RuledTable] = []
         first = True
         for ln in body:
+            grid = ruled.get(id(ln))
+            if grid is not None:
+                if not any(t is grid for t in done):   # a ruled table goes where its first line is
+                    done.append(grid)
+                    self._flush()
+                    for row in grid.rows:
+                        self._emit_row(row)
+                continue
             if table and id(ln) in table.lines:
                 if table.rows:
                     self._flush()
@@ -135,6 +145,14 @@ class BlockAssembler:
             kind = "body"
         self.builder.add_block(kind, pieces, lines[0].page)
 
+    def _emit_row(self, row: list[list[Line]]) -> None:
+        """One row of a ruled table: "first cell: second cell; third cell"."""
+        cells = [self._join([ln for ln in cell if ln.role == "body"]) for cell in row]
+        cells = [c for c in cells if piece_text(c).strip()]
+        if cells:
+            page = next(ln.page for cell in row for ln in cell)
+            self.builder.add_block("table_row", join_cells(cells), page)
+
     def _join(self, lines: list[Line], first_cut: list[tuple[int, int]] | None = None) -> list[Piece]:
         out: list[Piece] = []
         tail = ""
@@ -146,9 +164,7 @@ class BlockAssembler:
                 continue
             if out:
                 tail = piece_text(out[-3:]).rstrip()
-                if tail and tail[-1] in SOFT_HYPHENS:
-                    _drop_last_char(out)
-                elif tail.endswith("-") and len(tail) > 1 and not tail[-2].isspace():
+                if tail.endswith("-") and len(tail) > 1 and not tail[-2].isspace():
                     keep = keep_hyphen(tail, text, self.vocab)
                     if keep is False:
                         _drop_last_char(out)
@@ -195,7 +211,7 @@ def _kind(lines: list[Line], body_size: float) -> str:
     return "body"
 
 
-def _margins(body: list[Line], body_size: float, page: PageLayout) -> tuple[float, float]:
+def _margins(body: list[Line], body_size: float, page: Page) -> tuple[float, float]:
     main = [ln for ln in body if abs(ln.size - body_size) < 0.6] or body
     if not main:
         return 0.0, page.width
@@ -204,7 +220,7 @@ def _margins(body: list[Line], body_size: float, page: PageLayout) -> tuple[floa
     return xs[len(xs) // 10], ends[(len(ends) * 9) // 10]
 
 
-def order_columns(body: list[Line], page: PageLayout) -> list[Line]:
+def order_columns(body: list[Line], page: Page) -> list[Line]:
     """Two-column pages: read the left column, then the right one. A column
     gutter is a vertical strip near the middle that no line crosses over most
     of the body height."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.ingest.pdf_layout import Line, PageLayout
+from pipeline.ingest.page_model import Line, Page
 from pipeline.ingest.textbuild import Src
 
 FOOTNOTE_MAX_SIZE = 0.92     # footnote font at most this fraction of the body size
@@ -23,7 +23,7 @@ def starts_with_marker(line: Line) -> bool:
     return bool(MARKER_START_RE.match(line.text))
 
 
-def mark_footnotes(page: PageLayout, body_size: float) -> None:
+def mark_footnotes(page: Page, body_size: float) -> None:
     """Set role "footnote" on the footnote lines at the bottom of `page`."""
     body = sorted((ln for ln in page.lines if ln.role == "body"), key=lambda ln: ln.top)
     zone: list[Line] = []

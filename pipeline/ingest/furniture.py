@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 from pipeline.ingest.patterns import furniture_patterns
-from pipeline.ingest.pdf_layout import Line, PageLayout
+from pipeline.ingest.page_model import Line, Page
 
 TOP_BAND = 0.10        # fraction of page height counted as header band
 BOTTOM_BAND = 0.08     # ... and as footer band
@@ -18,7 +18,7 @@ REPEAT_MIN_SHARE = 0.3  # ... and this share of pages is a running header/footer
 SEPARATOR_RE = re.compile(r"[_\-–—=.\s]{5,}")
 
 
-def in_band(line: Line, page: PageLayout) -> bool:
+def in_band(line: Line, page: Page) -> bool:
     return line.top < TOP_BAND * page.height or line.bottom > (1 - BOTTOM_BAND) * page.height
 
 
@@ -35,7 +35,7 @@ def _repeat_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def mark_furniture(pages: list[PageLayout]) -> None:
+def mark_furniture(pages: list[Page]) -> None:
     """Set `role` to "furniture" or "separator" on the lines that are not body."""
     seen: dict[str, set[int]] = defaultdict(set)
     for page in pages:
@@ -54,5 +54,5 @@ def mark_furniture(pages: list[PageLayout]) -> None:
                 line.role = "furniture"
 
 
-def furniture_lines(pages: list[PageLayout]) -> list[tuple[int, str]]:
+def furniture_lines(pages: list[Page]) -> list[tuple[int, str]]:
     return [(p.number, ln.text) for p in pages for ln in p.lines if ln.role == "furniture"]

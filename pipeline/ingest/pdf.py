@@ -1,30 +1,32 @@
-"""PDF notes -> NoteText: layout (pdf_layout) -> furniture -> footnotes ->
-blocks (tables, paragraphs, headings) -> metadata."""
+"""PDF notes -> NoteText: a backend reads the pages into the neutral page
+model (backends/), then furniture -> footnotes -> blocks (tables, paragraphs,
+headings) -> metadata, all on the model only."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.core.errors import IngestError
+from pipeline.core.note import NoteText
+from pipeline.ingest.backends import DEFAULT_BACKEND, load_backend
 from pipeline.ingest.blocks import BlockAssembler, line_pitch
 from pipeline.ingest.footnotes import mark_footnotes
 from pipeline.ingest.furniture import furniture_lines, mark_furniture
 from pipeline.ingest.hyphenation import Vocabulary
 from pipeline.ingest.metadata import add_metadata
-from pipeline.ingest.pdf_layout import MIN_TEXT_CHARS, body_size, open_pdf, read_layout
-from pipeline.core.errors import IngestError
-from pipeline.core.note import NoteText
+from pipeline.ingest.page_model import Page, body_size
 
 SCANNED_MAX_TEXT_PAGES = 0.1   # at most this share of pages with text -> "scanned"
+MIN_TEXT_CHARS = 40            # pages with fewer printed characters count as having no text
 
 
-def read_pdf(path: Path, password: str | None = None) -> NoteText:
-    pdf = open_pdf(path, password)
-    try:
-        if len(pdf) == 0:
-            raise IngestError("truncated or corrupt PDF")
-        pages = read_layout(pdf)
-    finally:
-        pdf.close()
+def read_pdf(path: Path, password: str | None = None, backend: str = DEFAULT_BACKEND) -> NoteText:
+    pages = load_backend(backend).read_pages(path, password)
+    return note_from_pages(pages)
+
+
+def note_from_pages(pages: list[Page]) -> NoteText:
+    """The layout stages on pages of the neutral model (from any backend)."""
     with_text = sum(1 for p in pages if p.chars >= MIN_TEXT_CHARS)
     if with_text == 0 or with_text < SCANNED_MAX_TEXT_PAGES * len(pages):
         raise IngestError("no text layer (scanned PDF)")
@@ -35,7 +37,8 @@ def read_pdf(path: Path, password: str | None = None) -> NoteText:
     mark_furniture(pages)
     for page in pages:
         mark_footnotes(page, size)
-    assembler = BlockAssembler(Vocabulary(p.text.replace("\ufffe", " ") for p in pages), size, line_pitch(pages, size))
+    vocab = Vocabulary("\n".join(ln.text for ln in p.lines) for p in pages)
+    assembler = BlockAssembler(vocab, size, line_pitch(pages, size))
     for page in pages:
         assembler.add_page(page)
     note = assembler.finish().build(len(pages), furniture=furniture_lines(pages), warnings=warnings)

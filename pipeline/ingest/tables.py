@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.ingest.pdf_layout import LABEL_MAX_CHARS, Line
+from pipeline.ingest.page_model import LABEL_MAX_CHARS, Line
 
 LABEL_RE = re.compile(r"[A-Z][^:.;]{0,%d}:" % LABEL_MAX_CHARS)
 LABEL_MAX_WORDS = 6

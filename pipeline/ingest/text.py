@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.ingest.blocks import ENDS_SENTENCE_RE, heading_pattern, list_start
 from pipeline.ingest.hyphenation import Vocabulary, keep_hyphen
 from pipeline.ingest.metadata import add_metadata
-from pipeline.ingest.textbuild import Piece, Src, TextBuilder, piece_text
+from pipeline.ingest.textbuild import Piece, Src, TextBuilder, join_cells, piece_text
 from pipeline.core.errors import IngestError
 from pipeline.core.note import NoteText
 
@@ -275,19 +275,7 @@ def _table_row(text: str, ln: _Line) -> list[Piece]:
         if piece_text(pieces).strip():
             cells.append(pieces)
         pos = start + m.end()
-    out: list[Piece] = []
-    for i, cell in enumerate(cells):
-        if i == 1:
-            out.append(" " if piece_text(out).rstrip().endswith(":") else ": ")
-        elif i > 1:
-            out.append("; ")
-        out.extend(_strip(cell))
-    return out
-
-
-def _strip(pieces: list[Piece]) -> list[Piece]:
-    from pipeline.ingest.textbuild import _trim
-    return _trim(pieces)
+    return join_cells(cells)
 
 
 def _join_broken(blocks):

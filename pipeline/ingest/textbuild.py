@@ -30,6 +30,20 @@ def piece_text(pieces: Iterable[Piece]) -> str:
     return "".join(p.text if isinstance(p, Src) else p for p in pieces)
 
 
+def join_cells(cells: list[list[Piece]]) -> list[Piece]:
+    """A table row's cells as one line of text, "Label: value; value": the
+    first cell's trailing colon (or an added ": ") leads to the second cell,
+    further cells follow after "; "."""
+    out: list[Piece] = []
+    for i, cell in enumerate(cells):
+        if i == 1:
+            out.append(" " if piece_text(out).rstrip().endswith(":") else ": ")
+        elif i > 1:
+            out.append("; ")
+        out.extend(_trim(cell))
+    return out
+
+
 class TextBuilder:
     """Appends blocks (separated by one blank line) and records spans."""
 

@@ -1,111 +1,57 @@
-"""Pages with layout from a PDF: the one place that talks to PDFium.
+"""The PDFium backend (pypdfium2, the default): a PDF -> pages of the neutral
+page model (pipeline/ingest/page_model.py). The one module that imports pypdfium2.
 
-Why pypdfium2 and not pdfplumber: pdfplumber's per-character layer comes from
-pdfminer, which parses the content streams in Python; measured here at about
-13 pages/s for `extract_text` alone, slower than the whole rest of the
-pipeline. PDFium (C++, via pypdfium2, already a pdfplumber dependency) gives
-the page text in content order with its own line breaks at ~400 pages/s.
-Even asking PDFium for every character's box costs ~10 ms a page in ctypes
-calls, so we ask per *line* instead: the box of its first and last character,
-the font size/weight/loose box of three sample characters, and the size and
-rise of digits only (footnote reference markers). Each PDF is parsed once.
+Why PDFium: pdfplumber's per-character layer comes from pdfminer, which
+parses the content streams in Python (about 13 pages/s here for
+`extract_text` alone, slower than the whole rest of the pipeline). PDFium
+(C++) gives the page text in content order with its own line breaks at
+~400 pages/s. Even asking PDFium for every character's box costs ~10 ms a
+page in ctypes calls, so this backend builds `Line`s itself and asks per
+*line*: the box of its first and last character, the font size/weight/loose
+box of three sample characters, and the size and rise of digits only
+(footnote reference markers). Each PDF is parsed once.
+
+PDFium quirks normalised here (see the neutral form in page_model.py): a
+line-end hyphen reported as U+FFFE or U+0002 (PDFium joins such a line to the
+next itself) ends its line and becomes an added "-"; soft hyphens (U+00AD)
+are dropped inside a line and become "-" at its end; text set with "1 Tf"
+and scaled by the matrix gets its size from the loose box.
 """
 
 from __future__ import annotations
 
 import ctypes
 import re
-import statistics
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from pipeline.ingest.textbuild import Piece, Src
 from pipeline.core.errors import IngestError
+from pipeline.ingest.lines import (GUTTER_MIN_LINES, GUTTER_PROBES, GUTTER_SAMPLE, MARKER_MAX_SIZE,
+                                   MARKER_MIN_RISE, MARKER_RE, SUPERSCRIPT_DIGITS, RawLine,
+                                   same_line_groups, spans_middle)
+from pipeline.ingest.page_model import LABEL_MAX_CHARS, Image, Line, Page, Rect
+from pipeline.ingest.textbuild import Piece, Src
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n|[\ufffe\x02]")
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-MARKER_RE = re.compile(r"[0-9]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*†‡]")
 WS_RE = re.compile(r"\s+|[\ufffe\x02\xad]")
-# PDFium reports some hyphens as U+FFFE or U+0002; shown as "-" (added, not mapped)
+# PDFium's stand-ins for hyphens: shown as "-" at a line end (added, not mapped), dropped inside
 HYPHEN_STANDINS = {"\ufffe": "-", "\x02": "-", "\xad": ""}
-# A marker is set in a font at most this fraction of the line's size ...
-MARKER_MAX_SIZE = 0.8
-# ... and raised by at least this fraction of the line's size.
-MARKER_MIN_RISE = 0.15
-# Two raw PDFium lines overlapping this much vertically are one printed line
-SAME_LINE_OVERLAP = 0.5
-# x positions (fractions of page width) probed for an empty column gutter
-GUTTER_PROBES = (0.5, 0.485, 0.515, 0.4925, 0.5075)
-GUTTER_SAMPLE = 5      # page-wide lines probed per page
-GUTTER_MIN_LINES = 6   # fewer page-wide lines than this: no two-column check
-# Pages with fewer non-space characters than this count as having no text
-MIN_TEXT_CHARS = 40
-# Horizontal rule: a path at most this tall and at least this wide (points)
-RULE_MAX_HEIGHT = 2.0
-RULE_MIN_WIDTH = 30.0
-MAX_PATHS_SCANNED = 2000   # page objects looked at for rules
+MAX_PATHS_SCANNED = 2000   # page objects looked at for rules and images
 MIN_REAL_FONT_SIZE = 3.0   # smaller reported sizes are "1 Tf" scaled by the matrix
 LOOSE_BOX_TO_SIZE = 0.87   # font size / loose box height, typical for Times/Arial
-LABEL_MAX_CHARS = 45   # a table label ("Date and Venue:") is at most this long
-SOFT_HYPHENS = "\u00ad\ufffe\x02"
 
 
-@dataclass(eq=False)
-class Line:
-    """One printed line: pieces of page text with geometry (points, y down)."""
-
-    page: int
-    pieces: list[Piece]
-    markers: list[tuple[int, int]]   # page char ranges of reference markers (superscripts)
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    value_x: float | None = None    # x of the first char after a leading "Label:" (tables)
-    role: str = "body"              # body / furniture / separator / footnote / table (set later)
-
-    @property
-    def text(self) -> str:
-        return "".join(p.text if isinstance(p, Src) else p for p in self.pieces)
-
-    def pieces_without(self, ranges: list[tuple[int, int]]) -> list[Piece]:
-        """Pieces with the page char ranges `ranges` cut out."""
-        if not ranges:
-            return list(self.pieces)
-        out: list[Piece] = []
-        for p in self.pieces:
-            if not isinstance(p, Src):
-                out.append(p)
-                continue
-            pos, end = p.start, p.start + len(p.text)
-            for a, b in sorted(ranges):
-                if b <= pos or a >= end:
-                    continue
-                if a > pos:
-                    out.append(Src(p.text[pos - p.start:a - p.start], p.page, pos))
-                pos = max(pos, b)
-            if pos < end:
-                out.append(Src(p.text[pos - p.start:], p.page, pos))
-        return out
-
-
-@dataclass
-class PageLayout:
-    number: int           # from 1
-    width: float
-    height: float
-    text: str             # PDFium's page text (index = PDFium char index)
-    lines: list[Line]
-    rules: list[tuple[float, float, float]] = field(default_factory=list)  # (x0, x1, y) horizontal rules
-
-    @property
-    def chars(self) -> int:
-        return len(self.text) - self.text.count(" ") - self.text.count("\r") - self.text.count("\n")
+def read_pages(path: Path, password: str | None = None) -> list[Page]:
+    """Every page of the PDF at `path`, or IngestError with the reason."""
+    pdf = open_pdf(path, password)
+    try:
+        if len(pdf) == 0:
+            raise IngestError("truncated or corrupt PDF")
+        return read_layout(pdf)
+    finally:
+        pdf.close()
 
 
 def open_pdf(path: Path, password: str | None = None) -> pypdfium2.PdfDocument:
@@ -123,7 +69,7 @@ def open_pdf(path: Path, password: str | None = None) -> pypdfium2.PdfDocument:
         raise IngestError(f"cannot open file ({e.strerror or e})") from None
 
 
-def read_layout(pdf: pypdfium2.PdfDocument) -> list[PageLayout]:
+def read_layout(pdf: pypdfium2.PdfDocument) -> list[Page]:
     pages = []
     for i in range(len(pdf)):
         try:
@@ -183,20 +129,7 @@ class _Chars:
         return b"bold" in name or b"black" in name or b"heavy" in name
 
 
-@dataclass
-class _Raw:
-    a: int
-    b: int
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    column_end: bool = False    # a column gutter follows: never merge with the next raw line
-
-
-def _read_page(page: pypdfium2.PdfPage, number: int) -> PageLayout:
+def _read_page(page: pypdfium2.PdfPage, number: int) -> Page:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
@@ -208,10 +141,11 @@ def _read_page(page: pypdfium2.PdfPage, number: int) -> PageLayout:
         raws = [r for r in (_raw_line(chars, text, a, b) for a, b in _line_ranges(text)) if r]
         if _has_gutter(chars, raws, width):
             raws = [part for r in raws for part in _split_at_gutter(chars, text, r, width)]
-        lines = [_make_line(chars, text, number, group) for group in _same_line_groups(raws)]
+        lines = [_make_line(chars, text, number, group) for group in same_line_groups(raws)]
     finally:
         textpage.close()
-    return PageLayout(number, width, height, text, lines, _rules(page, height))
+    rects, images = _drawn(page, height)
+    return Page(number, width, height, text, lines, rects, images)
 
 
 def _line_ranges(text: str):
@@ -229,7 +163,7 @@ def _line_ranges(text: str):
     yield start, len(text)
 
 
-def _raw_line(chars: _Chars, text: str, a: int, b: int) -> _Raw | None:
+def _raw_line(chars: _Chars, text: str, a: int, b: int) -> RawLine | None:
     seg = text[a:b]
     stripped = seg.strip()
     if not stripped:
@@ -243,22 +177,18 @@ def _raw_line(chars: _Chars, text: str, a: int, b: int) -> _Raw | None:
     sized = sorted((chars.size(i), i) for i in samples)
     size, mid = sized[len(sized) // 2]   # a character in the line's main font
     top, bottom = chars.loose(mid)
-    return _Raw(a, b, x0, max(x1, x0), top, bottom, size, chars.bold(mid))
+    return RawLine(a, b, x0, max(x1, x0), top, bottom, size, chars.bold(mid))
 
 
-def _spans_middle(r: _Raw, width: float) -> bool:
-    return r.x0 < GUTTER_PROBES[0] * width and r.x1 > GUTTER_PROBES[-1] * width
-
-
-def _gutter_at(chars: _Chars, r: _Raw, width: float) -> bool:
+def _gutter_at(chars: _Chars, r: RawLine, width: float) -> bool:
     y = (r.top + r.bottom) / 2
     return all(chars.index_at(fx * width, y) < 0 for fx in GUTTER_PROBES)
 
 
-def _has_gutter(chars: _Chars, raws: list[_Raw], width: float) -> bool:
+def _has_gutter(chars: _Chars, raws: list[RawLine], width: float) -> bool:
     """Probe a few page-wide lines (hit-testing is costly): is there an empty
     strip in the middle of most of them?"""
-    wide = [r for r in raws if _spans_middle(r, width)]
+    wide = [r for r in raws if spans_middle(r, width)]
     if len(wide) < GUTTER_MIN_LINES:
         return False
     step = max(1, len(wide) // GUTTER_SAMPLE)
@@ -266,11 +196,11 @@ def _has_gutter(chars: _Chars, raws: list[_Raw], width: float) -> bool:
     return sum(_gutter_at(chars, r, width) for r in sample) >= 0.6 * len(sample)
 
 
-def _split_at_gutter(chars: _Chars, text: str, r: _Raw, width: float) -> list[_Raw]:
+def _split_at_gutter(chars: _Chars, text: str, r: RawLine, width: float) -> list[RawLine]:
     """PDFium puts two columns' lines that share a baseline into one line when
     the content stream interleaves them. Split a line that spans the page
     middle but has no character at any of the gutter probe points."""
-    if not _spans_middle(r, width) or not _gutter_at(chars, r, width):
+    if not spans_middle(r, width) or not _gutter_at(chars, r, width):
         return [r]
     mid = width / 2
     lo, hi = r.a, r.b - 1            # first char whose box starts right of the middle
@@ -296,22 +226,6 @@ def _split_at_gutter(chars: _Chars, text: str, r: _Raw, width: float) -> list[_R
     return [left, right]
 
 
-def _same_line_groups(raws: list[_Raw]) -> list[list[_Raw]]:
-    """Merge raw lines that PDFium split at a superscript back into one printed line."""
-    groups: list[list[_Raw]] = []
-    for r in raws:
-        if groups:
-            last = groups[-1][-1]
-            overlap = min(last.bottom, r.bottom) - max(last.top, r.top)
-            smaller = min(last.bottom - last.top, r.bottom - r.top)
-            if (smaller > 0 and overlap >= SAME_LINE_OVERLAP * smaller and r.x0 >= last.x1 - 1
-                    and not last.column_end):
-                groups[-1].append(r)
-                continue
-        groups.append([r])
-    return groups
-
-
 def _pieces(text: str, a: int, b: int, page: int) -> list[Piece]:
     """Src pieces of text[a:b] with each whitespace run shown as one space."""
     out: list[Piece] = []
@@ -326,7 +240,7 @@ def _pieces(text: str, a: int, b: int, page: int) -> list[Piece]:
     return [p for p in out if (p.text if isinstance(p, Src) else p)]
 
 
-def _make_line(chars: _Chars, text: str, page: int, group: list[_Raw]) -> Line:
+def _make_line(chars: _Chars, text: str, page: int, group: list[RawLine]) -> Line:
     main = max(group, key=lambda r: r.b - r.a)
     size = main.size or 1.0
     pieces: list[Piece] = []
@@ -351,7 +265,7 @@ def _make_line(chars: _Chars, text: str, page: int, group: list[_Raw]) -> Line:
                 _value_x(chars, text, group[0]))
 
 
-def _value_x(chars: _Chars, text: str, first: _Raw) -> float | None:
+def _value_x(chars: _Chars, text: str, first: RawLine) -> float | None:
     """x of the first character after a colon near the line start ("Event:  Facilitation ...")."""
     j = text.find(":", first.a, min(first.b, first.a + LABEL_MAX_CHARS))
     if j < 0:
@@ -362,36 +276,27 @@ def _value_x(chars: _Chars, text: str, first: _Raw) -> float | None:
     return chars.box(k)[0] if k < first.b else None
 
 
-def _rules(page: pypdfium2.PdfPage, height: float) -> list[tuple[float, float, float]]:
-    """Horizontal rules (thin paths) among the page's top-level objects. Raw
-    calls: pypdfium2's object wrappers cost ~4 ms a page here."""
-    rules = []
+def _drawn(page: pypdfium2.PdfPage, height: float) -> tuple[list[Rect], list[Image]]:
+    """Boxes of the path and image objects among the page's top-level objects.
+    Raw calls: pypdfium2's object wrappers cost ~4 ms a page here."""
+    rects: list[Rect] = []
+    images: list[Image] = []
     raw = page.raw
     n = min(pdfium_c.FPDFPage_CountObjects(raw), MAX_PATHS_SCANNED)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
     for i in range(n):
         obj = pdfium_c.FPDFPage_GetObject(raw, i)
-        if not obj or pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+        if not obj:
+            continue
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
             continue
-        if top.value - bottom.value <= RULE_MAX_HEIGHT and right.value - left.value >= RULE_MIN_WIDTH:
-            rules.append((left.value, right.value, height - top.value))
-    return rules
-
-
-def body_size(pages: list[PageLayout]) -> float:
-    """The document's body font size: the size carrying the most characters."""
-    weight: dict[float, int] = {}
-    for p in pages:
-        for ln in p.lines:
-            key = round(ln.size * 2) / 2
-            weight[key] = weight.get(key, 0) + len(ln.text)
-    if not weight:
-        return 10.0
-    return max(weight, key=weight.get)
-
-
-def median_or(values: list[float], default: float) -> float:
-    return statistics.median(values) if values else default
+        box = (left.value, height - top.value, right.value, height - bottom.value)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            rects.append(Rect(*box))
+        else:
+            images.append(Image(*box))
+    return rects, images
