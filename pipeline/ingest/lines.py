@@ -33,6 +33,7 @@ GUTTER_SHARE = 0.6     # a gutter is empty in at least this share of the probed 
 HIT_TOLERANCE = 1.0    # points around a probe point that a glyph must miss
 WORD_GAP = 0.15        # font sizes between two glyphs that make a space
 BACK_STEP = 0.5        # font sizes a glyph may step back left and stay on the line
+REORDER_MAX_GAP = 4.0  # font sizes between two pieces of one printed line drawn right to left
 SOFT_HYPHEN = "\u00ad"
 BOLD_WORDS = ("bold", "black", "heavy")
 
@@ -85,7 +86,26 @@ def lines_from_chars(chars: list[Char], page: int, width: float) -> list[Line]:
     raws = [r for r in (_raw_line(chars, a, b) for a, b in _line_ranges(chars)) if r]
     if _has_gutter(chars, raws, width):
         raws = [part for r in raws for part in _split_at_gutter(chars, r, width)]
-    return [_make_line(chars, page, group) for group in same_line_groups(raws)]
+    return [_make_line(chars, page, group) for group in same_line_groups(_left_first(raws, width))]
+
+
+def _left_first(raws: list[RawLine], width: float) -> list[RawLine]:
+    """Put a piece of a printed line that the content stream draws after the
+    rest but prints to its left (a paragraph number "1." drawn after its
+    line) before it, so that the two merge into one line in reading order.
+    Pieces on both sides of the page middle are two columns and stay apart."""
+    out = list(raws)
+    mid = width / 2
+    for i in range(len(out) - 1):
+        right, left = out[i], out[i + 1]
+        if right.column_end or left.x1 > right.x0 + 1 or left.x1 < mid < right.x0:
+            continue
+        overlap = min(left.bottom, right.bottom) - max(left.top, right.top)
+        smaller = min(left.bottom - left.top, right.bottom - right.top)
+        size = max(left.size, right.size)
+        if smaller > 0 and overlap >= SAME_LINE_OVERLAP * smaller and right.x0 - left.x1 < REORDER_MAX_GAP * size:
+            out[i], out[i + 1] = left, right
+    return out
 
 
 def _printed(c: Char) -> bool:
