@@ -48,6 +48,8 @@ def run(
     engine: str = typer.Option("local", "--engine", help="local (worker processes) or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler, tcp://HOST:PORT "
                                             "(default: a local cluster)."),
+    pdf_backend: str = typer.Option("pdfium", "--pdf-backend", help="PDF reader: pdfium (default, fast) or "
+                                    "pdfplumber (pip install 'unnotes[pdfplumber]'; finds ruled tables)."),
 ):
     """Extract the tables from notes.
 
@@ -62,9 +64,15 @@ def run(
         fail(f"no such file or folder: {', '.join(missing)}")
     if engine not in ("local", "dask"):
         fail(f"--engine must be 'local' or 'dask', got {engine!r}")
+    from pipeline.ingest.backends import BackendError, load_backend
+
+    try:
+        load_backend(pdf_backend)
+    except BackendError as e:
+        fail(str(e))
     options = RunOptions(jobs=max(1, jobs), cache_dir=cache, use_cache=not no_cache, overlay=patterns,
                          password=password, timeout=timeout, max_memory_mb=max_memory,
-                         engine=engine, scheduler=scheduler)
+                         engine=engine, scheduler=scheduler, pdf_backend=pdf_backend)
     if patterns:
         from pipeline.patterns import check_patterns
 

@@ -68,3 +68,16 @@ def read_rows(path: Path) -> list[dict]:
 
     with open(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+@pytest.fixture(params=["pdfium", "pdfplumber"])
+def backend(request):
+    """Each PDF backend in turn (tests of behaviour both must have); skips
+    pdfplumber where the optional extra is not installed."""
+    from pipeline.ingest.backends import BackendError, load_backend
+
+    try:
+        load_backend(request.param)
+    except BackendError as e:
+        pytest.skip(str(e))
+    return request.param

@@ -43,6 +43,7 @@ class RunOptions:
     max_file_mb: int = 512                  # larger files are refused
     engine: str = "local"                   # "local" or "dask"
     scheduler: str | None = None            # tcp://HOST:PORT for dask; None: a local cluster
+    pdf_backend: str = "pdfium"             # PDF reader (pipeline/ingest/backends)
 
 
 @dataclass
@@ -126,7 +127,7 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
         size_mb = os.path.getsize(path) / 1e6
         if size_mb > options.max_file_mb:
             raise IngestError(f"too large ({size_mb:.0f} MB; the limit is {options.max_file_mb} MB)")
-        tkey = text_key(sha256, options.password)
+        tkey = text_key(sha256, options.password, options.pdf_backend)
         cached = cache.get("text", tkey) if options.use_cache else None
         if cached and "error" in cached:
             raise IngestError(cached["error"])
@@ -134,7 +135,7 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
             note = NoteText.from_dict(cached)
         else:
             try:
-                note = read_note(Path(path), password=options.password)
+                note = read_note(Path(path), password=options.password, backend=options.pdf_backend)
             except IngestError as e:
                 cache.put("text", tkey, {"error": str(e)})
                 raise
@@ -145,14 +146,15 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
             # "other" (lists, tables, garbled OCR) is still read: its names are what users want.
             note.warnings.append(f"not English ({note.language}): entities and recommendations not extracted")
             return result
-        nkey = nlp_key(sha256, models_fp, options.password)
+        nkey = nlp_key(sha256, models_fp, options.password, options.pdf_backend)
         findings = cache.get("nlp", nkey) if options.use_cache else None
         if findings is None:
             from pipeline.findings import analyse, statistical_docs
             from pipeline.nlp.build import build_nlp
 
             nlp = build_nlp(overlay=options.overlay)
-            skey = statistical_key(sha256, f"{nlp.meta['name']}-{nlp.meta['version']}", options.password)
+            skey = statistical_key(sha256, f"{nlp.meta['name']}-{nlp.meta['version']}", options.password,
+                                   options.pdf_backend)
             cached = cache.get_bytes("statistical", skey) if options.use_cache else None
             docs, data = statistical_docs(note, nlp, cached)
             if cached is None:
@@ -241,7 +243,7 @@ def run_batch(inputs: list[Path], out: Path, options: RunOptions,
 
 def _fully_cached(cache: Cache, sha: str, options: RunOptions, models_fp: str) -> bool:
     """The findings are cached (and so is the text, written before them)."""
-    return cache.has("nlp", nlp_key(sha, models_fp, options.password))
+    return cache.has("nlp", nlp_key(sha, models_fp, options.password, options.pdf_backend))
 
 
 def _failed(f: InputFile, sha: str, reason: str) -> DocumentResult:

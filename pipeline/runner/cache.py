@@ -99,16 +99,18 @@ class Cache:
             atomic_write_text(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
-def text_key(sha256: str, password: str | None = None) -> str:
+def text_key(sha256: str, password: str | None = None, backend: str = "pdfium") -> str:
+    """The text stage's key: the file, the ingestion code and data, the
+    password and the PDF backend that read it."""
     extra = hashlib.sha256(password.encode()).hexdigest()[:8] if password else ""
-    return f"{sha256}-{ingest_version()}{extra}"
+    return f"{sha256}-{ingest_version()}{extra}-{backend}"
 
 
-def statistical_key(sha256: str, model: str, password: str | None = None) -> str:
+def statistical_key(sha256: str, model: str, password: str | None = None, backend: str = "pdfium") -> str:
     """The statistical stage's key: the text's, the model's name and version,
     and the code that chunks and runs it."""
-    return f"{text_key(sha256, password)}-{code_version('findings.py')}-{model}"
+    return f"{text_key(sha256, password, backend)}-{code_version('findings.py')}-{model}"
 
 
-def nlp_key(sha256: str, models_fp: str, password: str | None = None) -> str:
-    return f"{text_key(sha256, password)}-{nlp_version()}-{models_fp}"
+def nlp_key(sha256: str, models_fp: str, password: str | None = None, backend: str = "pdfium") -> str:
+    return f"{text_key(sha256, password, backend)}-{nlp_version()}-{models_fp}"
