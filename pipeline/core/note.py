@@ -33,8 +33,11 @@ class Block:
 @dataclass(frozen=True)
 class Span:
     """One run of characters copied unchanged from a page: text[start:start+length]
-    came from page `page` (from 1), characters page_start.. of that page's text
-    layer (pypdfium2 char index; for .txt, the offset in the decoded file)."""
+    came from page `page` (from 1), starting at offset `page_start` of that
+    page's character sequence as the reader reports it: for a PDF, the
+    backend's page text (`Page.text` of pipeline/ingest/page_model.py: PDFium's
+    text page, or pdfplumber's characters concatenated); for .txt, the
+    decoded file."""
 
     start: int
     length: int
@@ -69,8 +72,8 @@ class NoteText:
         return self.spans[i].page
 
     def source_at(self, offset: int) -> tuple[int, int] | None:
-        """(page, index in that page's text layer) of character `offset`, or
-        None where cleaning added the character."""
+        """(page, offset in that page's character sequence; see Span) of
+        character `offset`, or None where cleaning added the character."""
         starts = self._span_starts()
         i = bisect.bisect_right(starts, offset) - 1
         if i < 0:
