@@ -125,12 +125,14 @@ def test_missing_backend_library_names_the_extra(tmp_path, monkeypatch):
             raise ModuleNotFoundError(f"No module named {name!r}", name=name)
         return real_import(name, *args, **kwargs)
 
-    for mod in [m for m in sys.modules if m == "pdfplumber" or m.startswith(("pdfplumber.", "pipeline.ingest.backends.pdfplumber"))]:
+    prefixes = ("pdfplumber", "pipeline.ingest.backends.pdfplumber")
+    for mod in [m for m in sys.modules if m.startswith(prefixes)]:
         monkeypatch.delitem(sys.modules, mod)
     monkeypatch.setattr(builtins, "__import__", no_pdfplumber)
     with pytest.raises(BackendError) as info:
         load_backend("pdfplumber")
-    assert str(info.value) == "PDF backend 'pdfplumber' needs the pdfplumber package: pip install 'unnotes[pdfplumber]'"
+    assert str(info.value) == ("PDF backend 'pdfplumber' needs the pdfplumber package: "
+                               "pip install 'unnotes[pdfplumber]'")
 
 
 def test_bad_pattern_file_names_file_and_line(tmp_path):

@@ -155,6 +155,17 @@ def test_upr_numbered_recommendations_are_list_items(backend):
     assert "GE.25-02819" not in note.text and note.symbol == "A/HRC/59/15"
 
 
+def test_ruled_participants_table_gives_one_row_per_delegation():
+    """pdfplumber's table finder reads the ruled list of participants cell by
+    cell: one table_row per delegation, "Country: representative; alternates"."""
+    pytest.importorskip("pdfplumber", reason="the optional pdfplumber extra is not installed")
+    note = note_of("aiun__A_CN.10_2025_INF_1.en.pdf", "pdfplumber")
+    rows = [r for r in blocks(note, "table_row") if "Country" not in r]
+    assert len(rows) == 196     # 193 Member States, Holy See, State of Palestine, European Union
+    assert "Albania: H.E. Mrs. Suela Janina; Mr. Etrit Bekteshi Mr. Arb Kapisyzi" in rows
+    assert "Antigua and Barbuda" in rows and "Democratic Republic of the Congo" in {r.split(":")[0] for r in rows}
+
+
 def test_image_only_report_is_a_scanned_pdf(backend):
     with pytest.raises(IngestError, match=r"^no text layer \(scanned PDF\)$"):
         read_note(corpus_file("pact__UNMISET_S_2005_310.pdf"), backend=backend)

@@ -95,7 +95,8 @@ def test_reading_a_text_note_loads_no_pdf_library(tmp_path):
 
 
 def test_importing_ingestion_loads_neither_spacy_nor_a_pdf_library():
-    loaded = _modules_after("import pipeline.ingest, pipeline.ingest.text, pipeline.ingest.pdf, pipeline.ingest.backends")
+    loaded = _modules_after("import pipeline.ingest, pipeline.ingest.text, pipeline.ingest.pdf, "
+                            "pipeline.ingest.backends")
     assert "pipeline.ingest.pdf" in loaded
     assert not {"spacy", "pypdfium2", "pdfplumber", "pdfminer"} & loaded
 

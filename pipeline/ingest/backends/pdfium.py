@@ -28,9 +28,9 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from pipeline.core.errors import IngestError
-from pipeline.ingest.lines import (GUTTER_MIN_LINES, GUTTER_PROBES, GUTTER_SAMPLE, MARKER_MAX_SIZE,
-                                   MARKER_MIN_RISE, MARKER_RE, SUPERSCRIPT_DIGITS, RawLine,
-                                   same_line_groups, spans_middle)
+from pipeline.ingest.lines import (GUTTER_MIN_LINES, GUTTER_PROBES, GUTTER_SAMPLE, GUTTER_SHARE,
+                                   MARKER_MAX_SIZE, MARKER_MIN_RISE, MARKER_RE, SUPERSCRIPT_DIGITS,
+                                   RawLine, same_line_groups, spans_middle)
 from pipeline.ingest.page_model import LABEL_MAX_CHARS, Image, Line, Page, Rect
 from pipeline.ingest.textbuild import Piece, Src
 
@@ -193,7 +193,7 @@ def _has_gutter(chars: _Chars, raws: list[RawLine], width: float) -> bool:
         return False
     step = max(1, len(wide) // GUTTER_SAMPLE)
     sample = wide[::step][:GUTTER_SAMPLE]
-    return sum(_gutter_at(chars, r, width) for r in sample) >= 0.6 * len(sample)
+    return sum(_gutter_at(chars, r, width) for r in sample) >= GUTTER_SHARE * len(sample)
 
 
 def _split_at_gutter(chars: _Chars, text: str, r: RawLine, width: float) -> list[RawLine]:
