@@ -255,3 +255,11 @@ def test_running_header_repeated_on_every_page_is_furniture(tmp_path, backend):
     note = read_note(backend=backend, path=draw_pdf(tmp_path / "r.pdf", pages))
     assert "Informal summary" not in note.text and "GE.10" not in note.text
     assert note.text.count("Paragraph on page") == 3
+
+
+def test_text_cache_key_names_the_backend():
+    """Text read by one backend is never served for a run with the other."""
+    from pipeline.runner.cache import text_key
+
+    keys = {text_key("0" * 64, None, b) for b in ("pdfium", "pdfplumber")}
+    assert len(keys) == 2 and all(k.endswith(("-pdfium", "-pdfplumber")) for k in keys)
