@@ -22,7 +22,7 @@ from pipeline.ingest.backends import load_backend
 SHARED = Path(__file__).parents[1].parent / "shared"
 REAL = SHARED / "corpus" / "real"
 SEED_PDF = SHARED / "corpus" / "seed" / "lima-2010-information-note.pdf"
-SLOW_BACKEND_MAX_BYTES = 300_000
+SLOW_BACKEND_MAX_BYTES = 150_000
 
 
 def corpus_file(name: str) -> Path:
@@ -202,7 +202,7 @@ def test_every_real_file_reads_or_fails_cleanly(backend):
     assert len(files) >= 30
     if backend == "pdfplumber":   # pdfminer parses in Python: the large files would take minutes here
         files = [p for p in files if p.stat().st_size <= SLOW_BACKEND_MAX_BYTES]
-        assert len(files) >= 20
+        assert len(files) >= 12
     failed = []
     for path in files:
         try:
