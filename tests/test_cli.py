@@ -92,7 +92,7 @@ def test_eval_json_has_the_contract_shape(seed_run, tmp_path):
 
 def test_missing_input_is_one_clear_error_line(tmp_path):
     result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.strip().startswith("Error: no such file or folder")
 
 

@@ -51,7 +51,7 @@ def test_cli_explains_a_page_of_a_real_pdf_as_json():
 
 def test_cli_explain_needs_text_or_file():
     result = runner.invoke(app, ["explain"])
-    assert result.exit_code == 1 and "Error: give either TEXT or --file" in result.output
+    assert result.exit_code == 2 and "Error: give either TEXT or --file" in result.output
 
 
 def test_an_acronym_found_twice_is_one_mention():
