@@ -63,12 +63,7 @@ def _password(value: Optional[str]) -> Optional[str]:
     variable fills it when the option is absent (typer reads it)."""
     if value != "-":
         return value
-    import getpass
-
-    try:
-        return getpass.getpass("PDF password: ")
-    except (EOFError, KeyboardInterrupt):
-        fail("no password given at the prompt", USAGE)
+    return typer.prompt("PDF password", hide_input=True, err=True)
 
 
 @app.command()
