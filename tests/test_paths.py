@@ -22,6 +22,7 @@ runner = CliRunner()
 BRAZIL = "Information note\n\nThe delegation of Brazil met in Geneva on 3 March 2024.\n"
 FRANCE = "Information note\n\nThe delegation of France met in Geneva on 4 March 2024.\n"
 PERU = "Information note\n\nThe Government of Peru hosted the meeting in Lima on 9 November 2010.\n"
+PERU0 = PERU.replace("9 November", "1 November")   # n0.txt of the batch below: later runs find it cached
 
 
 def write(path, text):
@@ -56,8 +57,17 @@ def messy(tmp_path_factory):
     os.symlink("..", col_a / "up")                           # the parent: outside them
     os.symlink(outside, col_b / "elsewhere")
     out = root / "out"
-    result = runner.invoke(app, ["run", str(col_a), str(col_b), "--out", str(out), "--jobs", "2"])
+    old = os.umask(0o022)
+    try:
+        result = runner.invoke(app, ["run", str(col_a), str(col_b), "--out", str(out), "--jobs", "2"])
+    finally:
+        os.umask(old)
     return result, out
+
+
+def cached(messy):
+    """--cache of the batch above, so a later run of PERU0 needs no worker."""
+    return ["--cache", str(messy[1] / ".cache")]
 
 
 def test_same_file_name_in_two_inputs_gives_two_documents_with_their_own_findings(messy):
@@ -149,13 +159,14 @@ def test_two_inputs_with_the_same_folder_name_are_told_apart_by_their_path(tmp_p
 
 # -- case 4: an earlier run's output inside the input ---------------------------
 
-def test_an_earlier_output_folder_inside_the_input_is_not_read_back(tmp_path):
+def test_an_earlier_output_folder_inside_the_input_is_not_read_back(tmp_path, messy):
     notes = tmp_path / "notes"
-    write(notes / "a.txt", PERU)
-    first = runner.invoke(app, ["run", str(notes), "--out", str(notes / "results"), "--jobs", "1"])
+    write(notes / "a.txt", PERU0)
+    first = runner.invoke(app, ["run", str(notes), "--out", str(notes / "results"), "--jobs", "1", *cached(messy)])
     assert first.exit_code == 0, first.output
-    assert (notes / "results" / MARKER).exists()
-    second = runner.invoke(app, ["run", str(notes), "--out", str(tmp_path / "results2"), "--jobs", "1"])
+    assert (notes / "results" / MARKER).exists() and (notes / "results" / "text" / "a.txt.txt").exists()
+    second = runner.invoke(app, ["run", str(notes), "--out", str(tmp_path / "results2"), "--jobs", "1",
+                                 *cached(messy)])
     assert second.exit_code == 0, second.output
     assert set(docs(tmp_path / "results2")) == {"a.txt"}
     assert "the output of an earlier unnotes run" in second.output
@@ -165,18 +176,12 @@ def test_an_earlier_output_folder_inside_the_input_is_not_read_back(tmp_path):
 
 # -- case 6: permissions --------------------------------------------------------
 
-def test_tables_texts_and_cache_follow_the_umask(tmp_path):
-    write(tmp_path / "notes" / "a.txt", PERU)
-    old = os.umask(0o022)
-    try:
-        result = runner.invoke(app, ["run", str(tmp_path / "notes"), "--out", str(tmp_path / "out"), "--jobs", "1"])
-    finally:
-        os.umask(old)
-    assert result.exit_code == 0, result.output
-    written = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+def test_tables_texts_and_cache_follow_the_umask(messy):
+    result, out = messy   # run under umask 022
+    written = [p for p in out.rglob("*") if p.is_file()]
     assert any(p.suffix == ".csv" for p in written) and any(".cache" in p.parts for p in written)
     assert any(p.parent.name == "text" for p in written)
-    modes = {p.relative_to(tmp_path / "out").as_posix(): oct(stat.S_IMODE(p.stat().st_mode)) for p in written}
+    modes = {p.relative_to(out).as_posix(): oct(stat.S_IMODE(p.stat().st_mode)) for p in written}
     assert set(modes.values()) == {"0o644"}, modes
 
 
@@ -208,14 +213,14 @@ def test_a_second_run_on_a_locked_out_names_the_holder_and_stops(tmp_path):
         holder.wait()
 
 
-def test_a_stale_lock_from_a_dead_run_is_taken_over(tmp_path):
-    write(tmp_path / "notes" / "a.txt", PERU)
+def test_a_stale_lock_from_a_dead_run_is_taken_over(tmp_path, messy):
+    write(tmp_path / "notes" / "a.txt", PERU0)
     out = tmp_path / "out"
     out.mkdir()
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     (out / LOCK).write_text(json.dumps({"pid": dead.pid, "host": os.uname().nodename, "started": time.time()}))
-    result = runner.invoke(app, ["run", str(tmp_path / "notes"), "--out", str(out), "--jobs", "1"])
+    result = runner.invoke(app, ["run", str(tmp_path / "notes"), "--out", str(out), "--jobs", "1", *cached(messy)])
     assert result.exit_code == 0, result.output
     assert docs(out)["a.txt"]["status"] == "ok"
     assert not (out / LOCK).exists()   # released at the end

@@ -38,7 +38,7 @@ def prepare_output(out: Path, what: str = "--out") -> None:
         raise OutputFolderError(f"{what} {out} is a file, not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
+    except (FileExistsError, NotADirectoryError):
         raise OutputFolderError(f"{what} {out}: a part of the path is a file, not a folder") from None
     except OSError as e:
         raise OutputFolderError(f"cannot create {what} folder {out}: {e.strerror}") from None
@@ -58,7 +58,7 @@ def check_writable(folder: Path, what: str) -> None:
         probe = folder / f".unnotes-probe-{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()
-    except FileExistsError:
+    except (FileExistsError, NotADirectoryError):
         raise OutputFolderError(f"{what} {folder}: a part of the path is a file, not a folder") from None
     except OSError as e:
         raise OutputFolderError(f"cannot write to {what} folder {folder}: {e.strerror}") from None
