@@ -110,8 +110,21 @@ def _start_worker(max_memory_mb: int, overlay: Path | None) -> None:
         from pipeline.nlp.build import build_nlp
 
         build_nlp(overlay=overlay)
+        _warm_ingestion()
     except Exception:  # MemoryError included: each file will then report why
         pass
+
+
+def _warm_ingestion() -> None:
+    """Import the readers and the language guesser's word lists now: done
+    lazily they cost a loaded machine seconds of the first file's limit."""
+    import importlib
+
+    for module in ("pipeline.ingest.pdf", "pipeline.ingest.text"):
+        importlib.import_module(module)
+    from pipeline.ingest.metadata import guess_language
+
+    guess_language("the meeting of the participants")
 
 
 def process_file(path: str, document: str, sha256: str, options: RunOptions, models_fp: str) -> DocumentResult:
