@@ -210,7 +210,7 @@ def diff(
 
     for path in (old, new):
         if not (path / "documents.csv").exists():
-            fail(f"no run output at {path} (documents.csv is missing)")
+            fail(f"no run output at {path} (documents.csv is missing)", USAGE)
     report = diff_runs(old, new)
     typer.echo(json.dumps(report.to_json(), indent=2) if as_json else report.render_text())
 
