@@ -1,6 +1,7 @@
 # unnotes: `make run` sets up .venv, installs and runs the main job on corpus/;
 # `make test` runs the tests. Both work on a fresh clone.
 PYTHON ?= python3
+JOBS   ?=              # make run JOBS=2: worker processes (default: all cores)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -16,7 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(VENV)/bin/unnotes run corpus/ --out outputs/
+	$(VENV)/bin/unnotes run corpus/ --out outputs/ $(if $(strip $(JOBS)),--jobs $(strip $(JOBS)))
 	$(VENV)/bin/unnotes review outputs/ --gold corpus/gold
 
 test: install

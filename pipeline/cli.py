@@ -15,6 +15,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     help="Turn a folder of UN meeting notes (PDF, .txt) into reviewable tables of "
          "States, organizations, dates and recommendations.",
 )
@@ -27,8 +28,42 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+USAGE = 2  # exit status of a mistake found before any work (an option, a path, an unreachable scheduler)
+PASSWORD_ENV = "UNNOTES_PDF_PASSWORD"
+
+
 def _interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"unnotes {version('unnotes')}")
+        except PackageNotFoundError:
+            from pipeline import __version__
+
+            typer.echo(f"unnotes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit."),
+):
+    """Turn a folder of UN meeting notes (PDF, .txt) into reviewable tables of
+    States, organizations, dates and recommendations."""
+
+
+def _password(value: Optional[str]) -> Optional[str]:
+    """--password VALUE, or `-` to be asked without echo; the environment
+    variable fills it when the option is absent (typer reads it)."""
+    if value != "-":
+        return value
+    return typer.prompt("PDF password", hide_input=True, err=True)
 
 
 @app.command()
@@ -41,7 +76,9 @@ def run(
                                             "added to the shipped ones in models/."),
     cache: Optional[Path] = typer.Option(None, "--cache", help="Cache folder (default: OUT/.cache)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
-    password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs."),
+    password: Optional[str] = typer.Option(None, "--password", envvar=PASSWORD_ENV,
+                                           help="Password for encrypted PDFs; '-' asks for it without echo "
+                                                f"(or set {PASSWORD_ENV}: a command line shows in ps and history)."),
     timeout: float = typer.Option(600.0, "--timeout", help="Seconds one file may take before it is given up "
                                   "(a replacement worker's start-up, a few seconds, counts against its next file)."),
     max_memory: int = typer.Option(6144, "--max-memory", help="MB of memory one worker may use."),
@@ -50,45 +87,67 @@ def run(
                                             "(default: a local cluster)."),
     pdf_backend: str = typer.Option("pdfium", "--pdf-backend", help="PDF reader: pdfium (default, fast) or "
                                     "pdfplumber (pip install 'unnotes[pdfplumber]'; finds ruled tables)."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Read links that point outside the "
+                                      "input folders (by default they are listed as skipped)."),
 ):
     """Extract the tables from notes.
 
     Example: unnotes run notes/ --out results/ --jobs 2
     """
-    from pipeline.runner.batch import RunOptions, run_batch
+    from pipeline.runner.batch import RunOptions, check_engine, check_options, run_batch
+    from pipeline.runner.outfolder import OutputFolderError, check_writable, prepare_output
     from pipeline.core.errors import ModelDataError
 
     inputs = inputs or [Path("corpus")]
+    if engine not in ("local", "dask"):
+        fail(f"--engine must be 'local' or 'dask', got {engine!r}", USAGE)
+    options = RunOptions(jobs=jobs, cache_dir=cache, use_cache=not no_cache, overlay=patterns,
+                         password=_password(password), timeout=timeout, max_memory_mb=max_memory,
+                         engine=engine, scheduler=scheduler, follow_links=follow_links,
+                         pdf_backend=pdf_backend)
+    problem = check_options(options)
+    if problem:
+        fail(problem, USAGE)
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
-        fail(f"no such file or folder: {', '.join(missing)}")
-    if engine not in ("local", "dask"):
-        fail(f"--engine must be 'local' or 'dask', got {engine!r}")
+        fail(f"no such file or folder: {', '.join(missing)}", USAGE)
+    if any(p.is_dir() and p.resolve() == out.resolve() for p in inputs):
+        fail(f"--out {out} is one of the input folders; choose another folder for the tables", USAGE)
+    problem = check_engine(options)
+    if problem:
+        fail(problem, USAGE)
     from pipeline.ingest.backends import BackendError, load_backend
 
     try:
         load_backend(pdf_backend)
     except BackendError as e:
-        fail(str(e))
-    options = RunOptions(jobs=max(1, jobs), cache_dir=cache, use_cache=not no_cache, overlay=patterns,
-                         password=password, timeout=timeout, max_memory_mb=max_memory,
-                         engine=engine, scheduler=scheduler, pdf_backend=pdf_backend)
+        fail(str(e), USAGE)
+    try:
+        prepare_output(out)
+        if cache is not None and not no_cache:
+            check_writable(cache, "--cache")
+    except OutputFolderError as e:
+        fail(str(e), USAGE)
     if patterns:
         from pipeline.patterns import check_patterns
 
         problems = check_patterns(patterns)
         if problems:
-            fail(problems[0])
+            fail(problems[0], USAGE)
     progress = _Progress() if _interactive() else None
     try:
         summary = run_batch(inputs, out, options,
                             on_result=progress.advance if progress else None,
                             on_start=progress.start if progress else None)
+    except OutputFolderError as e:   # another run holds --out
+        fail(str(e), USAGE)
     except ModelDataError as e:
         fail(str(e))
     finally:
         if progress:
             progress.stop()
+    for folder in summary.output_folders:
+        typer.echo(f"{folder}: skipped (the output of an earlier unnotes run)", err=True)
     for res in summary.results:
         if res.status != "ok":
             typer.echo(f"{res.document}: {res.error}", err=True)
@@ -131,12 +190,15 @@ def eval_command(
 
     Example: unnotes eval corpus/gold outputs/ --json
     """
-    from pipeline.report.evaluate import evaluate
+    from pipeline.report.evaluate import EvalError, GoldError, evaluate
 
     for path, what in ((gold, "gold folder"), (out / "documents.csv", "run output")):
         if not path.exists():
-            fail(f"no {what} at {path}")
-    report = evaluate(gold, out)
+            fail(f"no {what} at {path}", USAGE)
+    try:
+        report = evaluate(gold, out)
+    except (GoldError, EvalError) as e:
+        fail(str(e), USAGE)
     if as_json:
         typer.echo(json.dumps(report.to_json(), indent=2))
     else:
@@ -157,7 +219,7 @@ def diff(
 
     for path in (old, new):
         if not (path / "documents.csv").exists():
-            fail(f"no run output at {path} (documents.csv is missing)")
+            fail(f"no run output at {path} (documents.csv is missing)", USAGE)
     report = diff_runs(old, new)
     typer.echo(json.dumps(report.to_json(), indent=2) if as_json else report.render_text())
 
@@ -171,11 +233,17 @@ def review(
 
     Example: unnotes review outputs/ --gold corpus/gold
     """
+    from pipeline.report.evaluate import EvalError, GoldError
     from pipeline.report.review import write_review
 
     if not (out / "documents.csv").exists():
-        fail(f"no run output at {out} (documents.csv is missing)")
-    path = write_review(out, gold_dir=gold)
+        fail(f"no run output at {out} (documents.csv is missing)", USAGE)
+    if gold is not None and not gold.exists():
+        fail(f"no gold folder at {gold}", USAGE)
+    try:
+        path = write_review(out, gold_dir=gold)
+    except (GoldError, EvalError) as e:
+        fail(str(e), USAGE)
     typer.echo(f"wrote {path}")
 
 
@@ -186,21 +254,37 @@ def explain(
     page: Optional[int] = typer.Option(None, "--page", help="With --file: only this page (from 1)."),
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Your overlay folder of patterns."),
     as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
+    password: Optional[str] = typer.Option(None, "--password", envvar=PASSWORD_ENV,
+                                           help="With --file: password of an encrypted PDF ('-' asks for it)."),
+    timeout: float = typer.Option(600.0, "--timeout", help="Seconds the analysis may take before it is "
+                                  "given up, as for run (a slow pattern of yours)."),
 ):
     """Show what is found in a snippet, and which pattern, gazetteer row or model found it.
 
     Example: unnotes explain "The Central American Integration System (SICA) met on 9 -11 November 2010."
     """
-    from pipeline.report.explain import explain_text, load_page_text, render_explanation
-    from pipeline.core.errors import IngestError
+    from pipeline.report.explain import ExplainError, explain_within, render_explanation
+    from pipeline.runner.batch import RunOptions, check_options
+    from pipeline.core.errors import IngestError, ModelDataError
 
     if (text is None) == (file is None):
-        fail("give either TEXT or --file")
+        fail("give either TEXT or --file", USAGE)
+    if page is not None and file is None:
+        fail("--page needs --file", USAGE)
+    if page is not None and page < 1:
+        fail(f"--page counts from 1, got {page}", USAGE)
+    if file is not None and not file.is_file():
+        fail(f"no such file: {file}", USAGE)
+    problem = check_options(RunOptions(jobs=1, timeout=timeout, overlay=patterns))
+    if problem:
+        fail(problem, USAGE)
     try:
-        note = load_page_text(file, page) if file else None
+        result = explain_within(timeout, text=text, file=file, page=page, overlay=patterns,
+                                password=_password(password))
     except IngestError as e:
         fail(f"{file}: {e}")
-    result = explain_text(text if text is not None else note, overlay=patterns)
+    except (ExplainError, ModelDataError) as e:
+        fail(str(e))
     typer.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else render_explanation(result))
 
 
@@ -214,8 +298,10 @@ def patterns_check(
     """
     from pipeline.patterns import check_patterns
 
+    if not directory.exists():
+        fail(f"no such folder: {directory}", USAGE)
     if not directory.is_dir():
-        fail(f"no such folder: {directory}")
+        fail(f"{directory} is a file; give the folder that holds your patterns/ and gazetteers/ files", USAGE)
     problems = check_patterns(directory)
     for p in problems:
         typer.echo(p, err=True)
@@ -224,5 +310,31 @@ def patterns_check(
     typer.echo(f"{directory}: all pattern and gazetteer files are valid")
 
 
+def main() -> None:
+    """The console script: typer's app, with click's usage errors (a bad
+    option value, an unknown option) as one `Error: ...` line, exit 2."""
+    try:
+        from typer._click import exceptions as click_errors   # typer >= 0.20 carries its own click
+    except ImportError:
+        from click import exceptions as click_errors
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(prog_name="unnotes", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as e:
+        typer.echo(e.ctx.get_help())
+        sys.exit(USAGE)
+    except click_errors.UsageError as e:
+        typer.echo(f"Error: {e.format_message()}", err=True)
+        sys.exit(USAGE)
+    except click_errors.Abort:
+        typer.echo("Error: aborted", err=True)
+        sys.exit(130)
+    except click_errors.ClickException as e:
+        typer.echo(f"Error: {e.format_message()}", err=True)
+        sys.exit(e.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 if __name__ == "__main__":
-    app()
+    main()

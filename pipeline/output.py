@@ -2,7 +2,8 @@
 them: UTF-8 CSV with a header, every cell safe from formula injection, and
 every file replaced atomically (written to a temporary file in the same
 folder, then renamed), so an interrupted run leaves the previous complete
-outputs in place."""
+outputs in place. Files get the mode any file the user creates gets (0644
+under the usual umask 022), not the 0600 of a temporary file."""
 
 from __future__ import annotations
 
@@ -32,12 +33,29 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it where Linux shows it
+    (/proc/self/status, since 4.7); elsewhere set and restored at once."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            # mkstemp makes the file 0600; a table must open for whoever may read the folder
+            os.fchmod(fh.fileno(), 0o666 & ~current_umask())
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

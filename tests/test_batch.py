@@ -37,8 +37,15 @@ def test_tables_do_not_depend_on_the_job_count(notes, cold_two_jobs, tmp_path):
     assert tables(tmp_path) == tables(cold_two_jobs)
 
 
+def note_count(notes):
+    return len(list(notes.glob("*.pdf")))
+
+
 def test_warm_rerun_reuses_every_cache_entry(notes, cold_two_jobs):
     entries = {p: p.stat().st_mtime_ns for p in (cold_two_jobs / ".cache").rglob("*.json")}
+    # a text and a findings entry per note, and a model entry per note: an empty cache proves nothing
+    assert len(entries) == 2 * note_count(notes)
+    assert len(list((cold_two_jobs / ".cache" / "statistical").rglob("*.bin"))) == note_count(notes)
     before = tables(cold_two_jobs)
     run_batch([notes], cold_two_jobs, RunOptions(jobs=2))
     after = {p: p.stat().st_mtime_ns for p in (cold_two_jobs / ".cache").rglob("*.json")}
@@ -50,7 +57,7 @@ def test_a_pattern_change_reruns_only_the_rule_stage(notes, cold_two_jobs, tmp_p
     cache = cold_two_jobs / ".cache"
     text_entries = {p: p.stat().st_mtime_ns for p in (cache / "text").rglob("*.json")}
     model_entries = {p: p.stat().st_mtime_ns for p in (cache / "statistical").rglob("*.bin")}
-    assert len(model_entries) == len(text_entries)
+    assert len(model_entries) == len(text_entries) == note_count(notes) > 0
     nlp_before = set((cache / "nlp").rglob("*.json"))
     overlay = tmp_path / "mine" / "gazetteers"
     overlay.mkdir(parents=True)
@@ -59,6 +66,8 @@ def test_a_pattern_change_reruns_only_the_rule_stage(notes, cold_two_jobs, tmp_p
     assert {p: p.stat().st_mtime_ns for p in (cache / "text").rglob("*.json")} == text_entries
     assert {p: p.stat().st_mtime_ns for p in (cache / "statistical").rglob("*.bin")} == model_entries
     assert len(set((cache / "nlp").rglob("*.json")) - nlp_before) == len(text_entries)
+    # the body added is named in none of the notes: the re-run rule stage gives the same tables
+    assert tables(tmp_path / "out") == tables(cold_two_jobs)
 
 
 def test_dask_engine_writes_the_same_tables_as_the_local_engine(notes, cold_two_jobs, tmp_path):

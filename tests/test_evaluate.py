@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.report.evaluate import EvalReport, GoldError, Score, evaluate, match_documents, match_orgs, match_recommendations, norm_org
+from pipeline.report.evaluate import EvalError, GoldError, Score, evaluate, match_documents, match_orgs, match_recommendations, norm_org
 from pipeline.report.runfolder import unquote_cell
 
 from tests.conftest import write_run as write_out  # noqa: E402
@@ -95,6 +95,50 @@ def test_documents_without_gold_are_ignored_and_missing_ones_pair_to_none(run):
     assert by_doc["lima"].run_document == "sub/lima.pdf"
     assert by_doc["missing.pdf"].run_document is None
     assert by_doc["missing.pdf"].scores["orgs"].fn == 1
+
+
+def test_a_document_missing_from_the_run_scores_zero_not_one_for_its_empty_types(run):
+    # issue 13, case 10: its dates and recommendations have nothing to find, but nothing was looked for
+    missing = next(d for d in evaluate(*run).documents if d.document == "missing.pdf")
+    assert missing.not_read == "not in run"
+    assert {t: missing.scores[t].f1 for t in missing.scores} == {
+        "states": 0.0, "orgs": 0.0, "dates": 0.0, "recommendations": 0.0}
+    assert missing.scores["states"].fn == 1 and missing.scores["dates"].fn == 0
+
+
+def test_a_document_the_run_could_not_read_counts_as_not_read(tmp_path):
+    out = write_out(tmp_path / "out", {"documents": [{"document": "d.pdf", "status": "error",
+                                                      "error": "no text layer (scanned PDF)"}]})
+    write_gold(tmp_path / "g", "d", empty(document="d.pdf", states={"required": ["PER"], "optional": []}))
+    (scored,) = evaluate(tmp_path / "g", out).documents
+    assert scored.not_read == "not read in the run: no text layer (scanned PDF)"
+    assert scored.scores["dates"].f1 == 0.0 and scored.scores["states"].fn == 1
+
+
+def test_gold_that_matches_no_document_of_the_run_is_an_error(tmp_path):
+    out = write_out(tmp_path / "out", {"documents": [{"document": "other.pdf", "status": "ok"}]})
+    write_gold(tmp_path / "g", "d", empty(document="d.pdf", states={"required": ["PER"], "optional": []}))
+    with pytest.raises(EvalError, match=r"none of the 1 gold document\(s\).*'d\.pdf'.*'other\.pdf'"):
+        evaluate(tmp_path / "g", out)
+
+
+def test_an_empty_gold_folder_is_an_error(tmp_path):
+    out = write_out(tmp_path / "out", {"documents": [{"document": "d.pdf", "status": "ok"}]})
+    (tmp_path / "g").mkdir()
+    with pytest.raises(EvalError, match="no gold files"):
+        evaluate(tmp_path / "g", out)
+
+
+def test_cli_eval_with_gold_of_another_run_is_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    out = write_out(tmp_path / "out", {"documents": [{"document": "other.pdf", "status": "ok"}]})
+    write_gold(tmp_path / "g", "d", empty(document="d.pdf"))
+    result = CliRunner().invoke(app, ["eval", str(tmp_path / "g"), str(out)])
+    assert result.exit_code == 2 and result.output.startswith("Error: none of the 1 gold document")
+    assert result.output.count("\n") == 1
 
 
 def test_json_has_exactly_the_four_types_plus_documents(run):
@@ -198,8 +242,12 @@ def test_seed_gold_scores_perfectly_against_itself(tmp_path):
         "recommendations": [{"document": doc, "text": r} for r in gold["recommendations"]["required"]],
     })
     report = evaluate(SEED / "lima-2010-information-note.gold.json", out)
-    assert isinstance(report, EvalReport)
-    assert all(report.totals[t].f1 == 1.0 for t in ("states", "orgs", "dates", "recommendations"))
+    (scored,) = report.documents
+    assert scored.run_document == doc
+    for t, key in (("states", "states"), ("orgs", "orgs"), ("dates", "dates"), ("recommendations", "recommendations")):
+        s = report.totals[t]
+        assert (s.tp, s.fp, s.fn) == (len(gold[key]["required"]), 0, 0), t
+        assert s.tp > 0 and s.f1 == 1.0, t
 
 
 def test_gold_dates_may_be_written_as_start_slash_end(tmp_path):

@@ -51,7 +51,7 @@ def test_cli_explains_a_page_of_a_real_pdf_as_json():
 
 def test_cli_explain_needs_text_or_file():
     result = runner.invoke(app, ["explain"])
-    assert result.exit_code == 1 and "Error: give either TEXT or --file" in result.output
+    assert result.exit_code == 2 and "Error: give either TEXT or --file" in result.output
 
 
 def test_an_acronym_found_twice_is_one_mention():
@@ -59,3 +59,32 @@ def test_an_acronym_found_twice_is_one_mention():
     texts = [f["text"] for f in result["findings"] if f["label"] == "ORG"]
     assert texts.count("OHCHR") == 1
     assert texts.count("Office of the United Nations High Commissioner for Human Rights") == 1
+
+
+# -- issue 13, case 8: explain under run's time limit; page numbers checked --
+
+SLOW_CUE = '{"id": "slow", "kind": "modal", "label": "slow", "pattern": "(?:.*.*.*.*.*.*)zzz"}\n'
+
+
+def test_explain_gives_up_on_a_pattern_that_never_ends(tmp_path):
+    # .* six times over a sentence of 150 characters: about 10^13 steps, no nested quantifier
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "patterns" / "recommendation_cues.jsonl").write_text(SLOW_CUE)
+    sentence = "The Government of Peru hosted the meeting in Lima on 9 November 2010 and the participants " \
+               "recommended that Member States should strengthen export controls."
+    result = runner.invoke(app, ["explain", sentence, "--patterns", str(tmp_path), "--timeout", "3"])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0
+    assert result.output.startswith("Error: ") and "gave up after 3 s" in result.output
+
+
+def test_explain_page_past_the_end_is_an_error():
+    pdf = need(SEED / "lima-2010-information-note.pdf")
+    result = runner.invoke(app, ["explain", "--file", str(pdf), "--page", "99"])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Error: --page 99:") and "has 2 pages" in result.output
+
+
+def test_explain_page_zero_is_refused_before_reading():
+    result = runner.invoke(app, ["explain", "--file", "x.pdf", "--page", "0"])
+    assert result.exit_code == 2 and "--page counts from 1" in result.output

@@ -9,7 +9,11 @@ Decisions the contract leaves open, written down here:
 - A gold "document" matches the run's `document` exactly, else by file name
   ("sub/x.pdf" ~ "x.pdf"), else by name without a .pdf/.txt extension
   ("x" ~ "sub/x.pdf"). Run documents without gold are ignored. A gold document
-  missing from the run counts all its required items as misses.
+  missing from the run, or whose file the run could not read (status error),
+  counts all its required items as misses, and its own scores are 0 for
+  every type (not 1.0 for a type with nothing to find: nothing was looked
+  for). A gold folder none of whose documents is in the run is an error
+  (EvalError), not a table of zeros: the gold and the run do not belong together.
 - States and dates are sets per document (ISO3 codes; exact (start, end) pairs).
 - ORG names and aliases are normalised by casefolding, dropping a leading
   "the " and removing every character that is not a letter or digit
@@ -48,6 +52,10 @@ _TEXT_EXTENSIONS = (".pdf", ".txt")
 
 class GoldError(ValueError):
     """A gold file that does not follow the gold format; the message names the file."""
+
+
+class EvalError(ValueError):
+    """The gold and the run cannot be scored together; the message says why, in one line."""
 
 
 # --------------------------------------------------------------------------- gold
@@ -297,15 +305,20 @@ class Score:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    absent: bool = False     # the document was not read in the run: every figure is 0
 
     @property
     def precision(self) -> float:
+        if self.absent:
+            return 0.0
         if self.tp + self.fp:
             return self.tp / (self.tp + self.fp)
         return 1.0 if self.fn == 0 else 0.0
 
     @property
     def recall(self) -> float:
+        if self.absent:
+            return 0.0
         if self.tp + self.fn:
             return self.tp / (self.tp + self.fn)
         return 1.0 if self.fp == 0 else 0.0
@@ -347,9 +360,10 @@ class DocumentEval:
     scores: dict[str, Score]
     misses: list[Finding] = field(default_factory=list)
     false_positives: list[Finding] = field(default_factory=list)
+    not_read: str = ""                    # why the run has nothing for it ("" when it was read)
 
     def to_json(self) -> dict:
-        data = {"run_document": self.run_document, "gold": self.gold_path}
+        data = {"run_document": self.run_document, "gold": self.gold_path, "not_read": self.not_read}
         data.update({t: self.scores[t].to_json() for t in TYPES})
         data["misses"] = [f.to_json() for f in self.misses]
         data["false_positives"] = [f.to_json() for f in self.false_positives]
@@ -370,6 +384,7 @@ class EvalReport:
 
     def rich_tables(self, limit: int = 20) -> list:
         """rich renderables: the totals table, the per-document table and the findings."""
+        from rich.markup import escape
         from rich.table import Table
 
         totals = Table(title="Quality (micro-averaged over gold documents)")
@@ -384,7 +399,7 @@ class EvalReport:
         for t in TYPES:
             per_doc.add_column(t, justify="right")
         for d in self.documents:
-            name = d.document if d.run_document else f"{d.document} [red](not in run)[/red]"
+            name = escape(f"{d.document} ({d.not_read})" if d.not_read else d.document)
             per_doc.add_row(name, *(f"{d.scores[t].f1:.2f} {d.scores[t].tp}/{d.scores[t].fp}/{d.scores[t].fn}"
                                     for t in TYPES))
         out = [totals, per_doc]
@@ -491,6 +506,12 @@ def _findings(type_: str, outcome: Outcome, ctx: _Context) -> tuple[list[Finding
 
 # --------------------------------------------------------------------------- entry point
 
+def _examples(names: Iterable[str], n: int = 3) -> str:
+    names = list(names)
+    shown = ", ".join(repr(x) for x in names[:n])
+    return shown + (f" and {len(names) - n} more" if len(names) > n else "") if names else "none"
+
+
 def _by_document(rows: list[dict]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for row in rows:
@@ -502,8 +523,16 @@ def evaluate(gold_dir: Path, out_dir: Path) -> EvalReport:
     """Score the run in `out_dir` against the gold files in `gold_dir` (a folder or one file)."""
     out_dir = Path(out_dir)
     golds = load_gold(gold_dir)
+    if not golds:
+        raise EvalError(f"no gold files (*.json) in {gold_dir}")
     run_docs = run_documents(out_dir)
     pairs = match_documents([g.document for g in golds], run_docs)
+    if not any(pairs.values()):
+        raise EvalError(f"none of the {len(golds)} gold document(s) in {gold_dir} is a document of the run "
+                        f"in {out_dir} (gold names {_examples(g.document for g in golds)}; "
+                        f"run names {_examples(run_docs)})")
+    failed = {r["document"]: r.get("error", "") or "failed" for r in read_table(out_dir, "documents")
+              if r.get("status", "ok") != "ok"}
     tables = {name: _by_document(read_table(out_dir, name))
               for name in ("states", "organizations", "dates", "recommendations", "mentions")}
     totals = {t: Score() for t in TYPES}
@@ -527,9 +556,11 @@ def evaluate(gold_dir: Path, out_dir: Path) -> EvalReport:
                                                       if r.get("text", "").strip()], *gold.recommendations),
         }
         ctx = _Context(out_dir, run_doc, rows("mentions"))
-        doc_eval = DocumentEval(gold.document, run_doc, str(gold.path), {})
+        not_read = "not in run" if run_doc is None else (f"not read in the run: {failed[run_doc]}"
+                                                         if run_doc in failed else "")
+        doc_eval = DocumentEval(gold.document, run_doc, str(gold.path), {}, not_read=not_read)
         for t, o in outcomes.items():
-            score = Score(len(o.tp), len(o.fp), len(o.fn))
+            score = Score(len(o.tp), len(o.fp), len(o.fn), absent=bool(not_read))
             doc_eval.scores[t] = score
             totals[t].add(score)
             misses, fps = _findings(t, o, ctx)

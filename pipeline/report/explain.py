@@ -14,13 +14,19 @@ from pathlib import Path
 from pipeline.core.note import Block, NoteText, Span
 
 
-def load_page_text(path: Path, page: int | None) -> NoteText:
+class ExplainError(Exception):
+    """explain cannot answer; the message is one line for the user."""
+
+
+def load_page_text(path: Path, page: int | None, password: str | None = None) -> NoteText:
     """A note's cleaned text, or only the blocks of one page of it."""
     from pipeline.ingest import read_note
 
-    note = read_note(Path(path))
+    note = read_note(Path(path), password=password)
     if page is None:
         return note
+    if not 1 <= page <= note.pages:
+        raise ExplainError(f"--page {page}: {path} has {note.pages} page{'s' if note.pages != 1 else ''}")
     blocks = [b for b in note.blocks if b.page == page]
     parts, new_blocks, pos = [], [], 0
     for b in blocks:
@@ -40,6 +46,45 @@ def _note_from_text(text: str) -> NoteText:
             blocks.append(Block("body", pos, pos + len(part), 1))
         pos += len(part) + 2
     return NoteText(text=text, blocks=blocks, spans=[Span(0, len(text), 1, 0)], pages=1)
+
+
+def explain(text: str | None = None, file: Path | None = None, page: int | None = None,
+            overlay: Path | None = None, password: str | None = None) -> dict:
+    """explain_text of a snippet, or of a note (one page of it)."""
+    source = load_page_text(file, page, password) if file is not None else text
+    return explain_text(source, overlay=overlay)
+
+
+def _warm(overlay: Path | None) -> None:
+    """Build the pipeline before the timed call, as run's workers do, so the
+    limit counts the analysis only."""
+    try:
+        from pipeline.nlp.build import build_nlp
+
+        build_nlp(overlay=overlay)
+    except Exception:  # the timed call meets the same error and reports it
+        pass
+
+
+def explain_within(timeout: float, **kwargs) -> dict:
+    """`explain(**kwargs)` in a child process given up after `timeout`
+    seconds, the limit `unnotes run` puts on one file: a pattern of the
+    user's that backtracks without end stops here too. Errors of the work
+    (IngestError, ExplainError, ModelDataError) come back as they are."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from pebble import ProcessPool
+    from pebble.common import ProcessExpired
+
+    with ProcessPool(max_workers=1, initializer=_warm, initargs=(kwargs.get("overlay"),)) as pool:
+        future = pool.schedule(explain, kwargs=kwargs, timeout=timeout)
+        try:
+            return future.result()
+        except FutureTimeout:
+            raise ExplainError(f"gave up after {timeout:g} s (--timeout); a pattern that backtracks "
+                               "without end (check your --patterns) or a very long text") from None
+        except ProcessExpired as e:
+            raise ExplainError(f"the analysis process died (exit status {e.exitcode})") from None
 
 
 def explain_text(source: str | NoteText, overlay: Path | None = None) -> dict:

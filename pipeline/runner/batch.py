@@ -10,26 +10,21 @@ completion order."""
 from __future__ import annotations
 
 import os
+import signal
+import tempfile
 import time
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from pipeline.runner.cache import Cache, file_sha256, nlp_key, statistical_key, text_key
+from pipeline.runner.discovery import SUPPORTED_SUFFIXES, InputFile, discover, discover_inputs  # noqa: F401
+from pipeline.runner.outfolder import output_lock, prepare_output
 from pipeline.core.errors import IngestError
 from pipeline.core.note import NoteText
 from pipeline.runner.records import DocumentResult
 from pipeline.tables import build_tables
-
-SUPPORTED_SUFFIXES = {".pdf", ".txt"}
-
-
-@dataclass(frozen=True)
-class InputFile:
-    path: Path
-    document: str  # the path relative to the INPUT folder it was found in
-
 
 @dataclass
 class RunOptions:
@@ -44,6 +39,31 @@ class RunOptions:
     engine: str = "local"                   # "local" or "dask"
     scheduler: str | None = None            # tcp://HOST:PORT for dask; None: a local cluster
     pdf_backend: str = "pdfium"             # PDF reader (pipeline/ingest/backends)
+    follow_links: bool = False              # read links that leave the input folders
+    scratch_dir: Path | None = None         # set by run_batch: where workers note what a time limit would lose
+
+
+MIN_MEMORY_MB = 100   # below this a worker cannot even start Python and its imports
+
+
+def check_options(options: RunOptions) -> str | None:
+    """The first option out of its range, as one line, or None."""
+    import math
+
+    if options.jobs < 1:
+        return f"--jobs must be 1 or more, got {options.jobs}"
+    if not (math.isfinite(options.timeout) and options.timeout > 0):
+        return f"--timeout must be a number of seconds above 0, got {options.timeout:g}"
+    if options.max_memory_mb < MIN_MEMORY_MB:
+        return f"--max-memory must be at least {MIN_MEMORY_MB} (MB), got {options.max_memory_mb}"
+    if options.overlay is not None:
+        overlay = Path(options.overlay)
+        if not overlay.exists():
+            return f"--patterns {overlay}: no such folder"
+        if not overlay.is_dir():
+            return (f"--patterns {overlay} is a file; give the folder that holds your own "
+                    "patterns/ and gazetteers/ files")
+    return None
 
 
 @dataclass
@@ -51,6 +71,7 @@ class RunSummary:
     results: list[DocumentResult]
     seconds: float
     out: Path
+    output_folders: list[Path] = field(default_factory=list)  # earlier outputs among the inputs, not read
 
     @property
     def ok(self) -> int:
@@ -68,28 +89,6 @@ class RunSummary:
     def findings(self) -> int:
         return sum(len(r.findings.get("mentions", [])) + len(r.findings.get("recommendations", []))
                    for r in self.results)
-
-
-def discover(inputs: Iterable[Path], exclude: Path | None = None) -> list[InputFile]:
-    """Notes in the given files and folders (recursively; hidden folders and
-    the output folder skipped). A file named directly is taken whatever its
-    type; in folders only .pdf and .txt files are."""
-    found: dict[Path, InputFile] = {}
-    exclude = exclude.resolve() if exclude else None
-    for item in inputs:
-        item = Path(item)
-        if item.is_dir():
-            for path in sorted(item.rglob("*")):
-                rel = path.relative_to(item)
-                if any(part.startswith(".") for part in rel.parts[:-1]):
-                    continue
-                if exclude and exclude in path.resolve().parents:
-                    continue
-                if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
-                    found.setdefault(path.resolve(), InputFile(path, rel.as_posix()))
-        else:
-            found.setdefault(item.resolve(), InputFile(item, item.name))
-    return sorted(found.values(), key=lambda f: f.document)
 
 
 # -- one file's work (runs in a worker) ---------------------------------------
@@ -112,8 +111,21 @@ def _start_worker(max_memory_mb: int, overlay: Path | None) -> None:
         from pipeline.nlp.build import build_nlp
 
         build_nlp(overlay=overlay)
+        _warm_ingestion()
     except Exception:  # MemoryError included: each file will then report why
         pass
+
+
+def _warm_ingestion() -> None:
+    """Import the readers and the language guesser's word lists now: done
+    lazily they cost a loaded machine seconds of the first file's limit."""
+    import importlib
+
+    for module in ("pipeline.ingest.pdf", "pipeline.ingest.text"):
+        importlib.import_module(module)
+    from pipeline.ingest.metadata import guess_language
+
+    guess_language("the meeting of the participants")
 
 
 def process_file(path: str, document: str, sha256: str, options: RunOptions, models_fp: str) -> DocumentResult:
@@ -141,6 +153,7 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
                 raise
             cache.put("text", tkey, note.to_dict())
         result.note, result.pages = note, note.pages
+        _note_pages(options, sha256, note.pages)
         if note.language not in ("", "en", "other"):
             # A note in French or Spanish: the English patterns and model would mangle it.
             # "other" (lists, tables, garbled OCR) is still read: its names are what users want.
@@ -174,19 +187,49 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
     return result
 
 
+def _note_pages(options: RunOptions, sha256: str, pages: int) -> None:
+    """Leave the page count where the parent finds it if this file's time runs out."""
+    if options.scratch_dir is not None:
+        try:
+            (Path(options.scratch_dir) / f"{sha256}.pages").write_text(str(pages))
+        except OSError:
+            pass
+
+
+def _known_pages(options: RunOptions, sha256: str) -> int:
+    try:
+        return int((Path(options.scratch_dir) / f"{sha256}.pages").read_text())
+    except (OSError, ValueError, TypeError):
+        return 0
+
+
 # -- the batch ------------------------------------------------------------------
 
 def run_batch(inputs: list[Path], out: Path, options: RunOptions,
               on_result: Callable[[DocumentResult], None] | None = None,
               on_start: Callable[[int], None] | None = None) -> RunSummary:
-    from pipeline.core.models import models_fingerprint
-    from pipeline.output import write_tables, write_text
-
+    """Run the notes in `inputs` and write the tables to `out`. The output
+    folder is checked and locked first (OutputFolderError, one line, before
+    any work)."""
     started = time.perf_counter()
     out = Path(out)
     if options.cache_dir is None and options.use_cache:
         options.cache_dir = out / ".cache"
-    files = discover(inputs, exclude=out)
+    prepare_output(out)                      # before any work: a read-only --out fails now, not at the end
+    with output_lock(out), tempfile.TemporaryDirectory(prefix="unnotes-run-") as scratch:
+        options.scratch_dir = Path(scratch)
+        try:
+            return _run_locked(inputs, out, options, on_result, on_start, started)
+        finally:
+            options.scratch_dir = None
+
+
+def _run_locked(inputs, out: Path, options: RunOptions, on_result, on_start, started: float) -> RunSummary:
+    from pipeline.core.models import models_fingerprint
+    from pipeline.output import write_tables, write_text
+
+    found = discover_inputs(inputs, exclude=out, follow_links=options.follow_links)
+    files = found.files
     if on_start:
         on_start(len(files))
     models_fp = models_fingerprint(overlay=options.overlay)
@@ -197,6 +240,11 @@ def run_batch(inputs: list[Path], out: Path, options: RunOptions,
     todo: list[tuple[InputFile, str]] = []
     duplicates: list[tuple[InputFile, str]] = []
     for f in files:
+        if f.skipped:
+            res = DocumentResult(document=f.document, status="error", error=f.skipped)
+            results.append(res)
+            on_result and on_result(res)
+            continue
         try:
             sha = file_sha256(f.path)
         except OSError as e:
@@ -238,7 +286,8 @@ def run_batch(inputs: list[Path], out: Path, options: RunOptions,
         if res.note is not None and res.status == "ok":
             write_text(out, res.document, res.note.text)
     write_tables(build_tables(results), out)
-    return RunSummary(sorted(results, key=lambda r: r.document), time.perf_counter() - started, out)
+    return RunSummary(sorted(results, key=lambda r: r.document), time.perf_counter() - started, out,
+                      found.output_folders)
 
 
 def _fully_cached(cache: Cache, sha: str, options: RunOptions, models_fp: str) -> bool:
@@ -268,12 +317,13 @@ def _run_local(todo, options: RunOptions, models_fp: str):
                 try:
                     yield fut.result()
                 except FutureTimeout:
-                    yield _failed(f, sha, f"timed out (over {options.timeout:.0f} s)")
+                    res = _failed(f, sha, f"timed out (over {options.timeout:g} s)")
+                    res.pages = _known_pages(options, sha)
+                    yield res
                 except MemoryError:  # raised outside the file's own work (imports, results)
                     yield _failed(f, sha, f"too large: ran out of memory (limit {options.max_memory_mb} MB)")
                 except ProcessExpired as e:
-                    yield _failed(f, sha, f"worker died while reading it (exit code {e.exitcode}; "
-                                          "out of memory or a crash in the PDF library)")
+                    yield _failed(f, sha, worker_death(e.exitcode, options.max_memory_mb))
                 except Exception as e:  # pickling or pool errors: keep the batch going
                     yield _failed(f, sha, f"internal error: {type(e).__name__}: {e}".splitlines()[0])
         except BaseException:
@@ -281,12 +331,67 @@ def _run_local(todo, options: RunOptions, models_fp: str):
             raise
 
 
+def worker_death(exitcode: int | None, max_memory_mb: int) -> str:
+    """The one-line reason for a worker that died on a file. Under its memory
+    limit a worker whose allocation fails inside C/C++ code (the PDF library,
+    spaCy's) aborts (SIGABRT) rather than raising MemoryError; the kernel's
+    out-of-memory killer sends SIGKILL."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        if -exitcode in (signal.SIGABRT, signal.SIGKILL):
+            return f"too large: ran out of memory (limit {max_memory_mb} MB; the worker was stopped by {name})"
+        return f"worker crashed while reading it ({name}): a bug in the PDF library or a corrupt file"
+    return f"worker crashed while reading it (exit status {exitcode}): a bug in the PDF library or a corrupt file"
+
+
+DASK_MISSING = ("--engine dask needs Dask, which is not installed here: "
+                "pip install 'unnotes[dask]' (make install does it)")
+SCHEDULER_WAIT = 5.0   # seconds to reach a Dask scheduler before giving up
+
+
+def check_engine(options: RunOptions) -> str | None:
+    """Why the run cannot start on its engine (one line), or None: Dask not
+    installed, a scheduler address that does not parse or does not answer."""
+    import importlib.util
+    import socket
+    from urllib.parse import urlsplit
+
+    if options.engine != "dask":
+        return "--scheduler needs --engine dask" if options.scheduler else None
+    if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
+        return DASK_MISSING
+    if not options.scheduler:
+        return None
+    address = options.scheduler if "://" in options.scheduler else f"tcp://{options.scheduler}"
+    try:
+        parts = urlsplit(address)
+        host, port = parts.hostname, parts.port or 8786
+    except ValueError as e:
+        return f"--scheduler {options.scheduler!r} is not tcp://HOST:PORT ({e})"
+    if parts.scheme not in ("tcp", "tls") or not host:
+        return f"--scheduler {options.scheduler!r} is not tcp://HOST:PORT"
+    try:
+        socket.create_connection((host, port), timeout=SCHEDULER_WAIT).close()
+    except OSError as e:
+        reason = "no answer" if isinstance(e, TimeoutError) else (e.strerror or str(e))
+        return (f"cannot reach the Dask scheduler at {options.scheduler} within {SCHEDULER_WAIT:g} s "
+                f"({reason})")
+    return None
+
+
 def _run_dask(todo, options: RunOptions, models_fp: str):
     """The same per-file work on a Dask distributed cluster: the scheduler at
     `options.scheduler`, or a local cluster of `options.jobs` processes. Workers
     need unnotes installed and the cache folder on a shared file system."""
-    from dask.distributed import Client, LocalCluster, as_completed
-
+    if not todo:
+        return
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise RuntimeError(DASK_MISSING) from None
     if not todo:
         return
     cluster = None
