@@ -7,6 +7,7 @@ loaders read through `pipeline.core.validate.records`/`rows` with these, and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 ORG_KINDS = frozenset({
     "un_organ", "un_subsidiary", "un_secretariat", "un_fund_programme", "un_specialized_agency",
@@ -59,7 +60,7 @@ class TsvSchema:
 
 NOTE = Key(STR)  # free text for maintainers, on any line that allows it
 
-SCHEMAS: dict[str, JsonlSchema | TsvSchema] = {
+SCHEMAS: "MappingProxyType[str, JsonlSchema | TsvSchema]" = MappingProxyType({
     # language folders (models/<lang>/)
     "lexicon.jsonl": JsonlSchema({"id": Key(STR, True), "words": Key(WORDS), "spacy_stop_words": Key(STR),
                                   "note": NOTE}, same_id="extends"),
@@ -103,7 +104,7 @@ SCHEMAS: dict[str, JsonlSchema | TsvSchema] = {
     "patterns/un_symbols.jsonl": JsonlSchema({"id": Key(STR, True), "kind": Key(STR, True, ("symbol_prefix",)),
                                               "regex": Key(STR, True, regex=True), "disabled": Key(BOOL),
                                               "note": NOTE}, same_id="replaces"),
-}
+})
 
 # Ingestion reads these from models/shared/ingest/ only: it runs before a note's
 # language (and so its pipeline and overlay) is known, and its output is cached

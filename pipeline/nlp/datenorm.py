@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from pipeline.core.datafiles import as_sources, read_tsv, sources_key
-from pipeline.core.schemas import SCHEMAS
+from pipeline.core.schemas import DATE_WORD_FORMS, DATE_WORD_KINDS, SCHEMAS
 from pipeline.core.errors import ModelDataError
 from pipeline.core.models import Source, default_file
 from pipeline.core.validate import compile_regex, records
@@ -34,9 +34,9 @@ DEFAULT_REFERENCES = default_file("references")
 DEFAULT_WORDS = default_file("date_words")
 
 YEAR_MIN, YEAR_MAX = 1500, 2099  # {YEAR} itself is 1900-2099; older years only in `historical-year`
-DATE_GROUPS = {"d1", "m1", "y1", "d2", "m2", "y2", "yy2", "decade", "q", "h", "pre"}
-WORD_KINDS = {"month", "weekday", "ordinal", "qualifier", "range", "and", "of", "edge"}
-WORD_FORMS = {"", "full", "short", "foreign"}
+DATE_GROUPS = frozenset({"d1", "m1", "y1", "d2", "m2", "y2", "yy2", "decade", "q", "h", "pre"})
+WORD_KINDS = frozenset(DATE_WORD_KINDS)
+WORD_FORMS = frozenset(DATE_WORD_FORMS)
 # A DATE match may not start or end inside a word, a number or a symbol
 # ("S/2025/149", "GE.10-2010", "20101"); a year range is its own pattern.
 EDGE_BEFORE = r"(?<![A-Za-zÀ-ÿ0-9/])(?<![0-9][.,\-–/])"
