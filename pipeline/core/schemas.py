@@ -16,6 +16,7 @@ ORG_KINDS = frozenset({
 ORG_FILTER_KINDS = frozenset({
     "generic", "title", "event", "document", "drop_phrase", "connector", "ending", "org_head",
     "spelling_variants", "not_acronym", "state_head", "person_head", "honorific", "weak_modifier",
+    "keeps_state", "tail_head",
 })
 STATE_NAME_KINDS = ("short", "official", "common", "un_formal", "adjective", "former")
 STATE_RULES = ("reject_next", "reject_prev", "reject_glued", "reject_in_name", "reject_after_year",
@@ -23,7 +24,7 @@ STATE_RULES = ("reject_next", "reject_prev", "reject_glued", "reject_in_name", "
 CUE_KINDS = ("modal", "reporting", "need", "lead_in", "imperative", "imperative_prefix", "rec_section",
              "addressee", "opener", "np_stop",
              "passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
-             "actor_lead", "actor_infinitive")
+             "actor_lead", "actor_infinitive", "lead_in_end")
 EXCLUSION_KINDS = ("sentence", "section", "carried")
 DATE_WORD_KINDS = ("month", "weekday", "ordinal", "qualifier", "range", "and", "of", "edge")
 DATE_WORD_FORMS = ("", "full", "short", "foreign")

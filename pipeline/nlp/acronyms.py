@@ -123,7 +123,7 @@ def find_abbreviations(doc: Doc, know: orgs.OrgKnowledge | None = None) -> list[
     know = know or orgs.default_knowledge()
     filters, gazetteer, is_state = know.filters, know.gazetteer, know.is_state
     not_acronym = filters["not_acronym"]
-    named_end = {end: start for start, end in orgs.find_named_bodies(doc, filters, know.stop_words)}
+    named_end = {end: start for start, end in orgs.find_named_bodies(doc, filters, know.stop_words, know)}
     found = []
     for tok in doc:
         if tok.text != "(":
@@ -212,7 +212,7 @@ class AcronymDetector:
             if not abbr.org_like:
                 continue
             known = gazetteer.lookup(long.text) or gazetteer.lookup(short.text)
-            norm = known.name if known else orgs.strip_the(long.text)
+            norm = known.name if known else orgs.strip_the(long.text, self.know)
             add_candidate(doc, long.start, long.end, "ORG", norm, SOURCE)
             for start, end, part_norm in self._uses(doc, [t.text for t in short], norm):
                 add_candidate(doc, start, end, "ORG", part_norm, SOURCE)

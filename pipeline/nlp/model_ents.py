@@ -66,8 +66,7 @@ class ModelEntityFilter:
     def map_model_entity(self, doc: Doc, ent: Span) -> Span | None:
         label = ent.label_
         if label in ("GPE", "NORP", "LOC"):
-            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            iso3 = self.lookup_state(text)
+            iso3 = self.lookup_state(orgs.strip_the(ent.text, self.know))
             if iso3:
                 return Span(doc, ent.start, ent.end, label="STATE", kb_id=iso3, span_id=f"{self.model}:{label}")
             return None

@@ -183,6 +183,16 @@ class OrgKnowledge:
     stop_words: frozenset[str]
     name_joiners: frozenset[str]  # connectors that are not prepositions ("and", "'s")
     lexicon: Lexicon
+    articles_re: re.Pattern       # a leading article ("the", "The", "THE")
+    trailing_state_re: re.Pattern  # "<name> in/of (the) <State>"
+
+    @property
+    def conjunctions(self) -> frozenset[str]:
+        return self.lexicon["conjunctions"]
+
+    @property
+    def articles(self) -> frozenset[str]:
+        return self.lexicon["articles"]
 
 
 def org_knowledge(gazetteer=DEFAULT_GAZETTEER, filters=DEFAULT_FILTERS, states=DEFAULT_STATES,
@@ -204,11 +214,19 @@ def _knowledge(gazetteer: tuple, filters: tuple, states: tuple, symbols: tuple, 
     flt = load_filters(_files(filters))
     words = load_lexicon(_files(lexicon))
     glued = "|".join(re.escape(w) for w in sorted(words["glued_function_words"], key=lambda w: (-len(w), w)))
+    articles = _alternation({v for a in words["articles"] for v in (a, a.title(), a.upper())})
+    places = _alternation(words["place_prepositions"])
     return OrgKnowledge(
         gazetteer=OrgGazetteer(_files(gazetteer), flt), filters=flt, is_state=state_lookup(_files(states)),
         symbol_re=load_symbol_prefix(_files(symbols)),
         glued_re=re.compile(rf"^({glued})(\d{{2,4}})$", re.IGNORECASE),
-        stop_words=words["stop_words"], name_joiners=words["name_joiners"], lexicon=words)
+        stop_words=words["stop_words"], name_joiners=words["name_joiners"], lexicon=words,
+        articles_re=re.compile(rf"^(?:{articles})\s+"),
+        trailing_state_re=re.compile(rf"^(.*\S)\s+(?:{places})\s+(?:(?:{_alternation(words['articles'])})\s+)?(\S.*)$"))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or "(?!)"
 
 
 def default_knowledge() -> OrgKnowledge:
@@ -244,8 +262,9 @@ def org_acronym(canonical_name: str, know: OrgKnowledge | None = None) -> str:
 
 
 # -- sanity filters ---------------------------------------------------------------
-def strip_the(text: str) -> str:
-    return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+def strip_the(text: str, know: OrgKnowledge | None = None) -> str:
+    """`text` without a leading article ("the Peacebuilding Commission")."""
+    return (know or default_knowledge()).articles_re.sub("", text.strip())
 
 
 def head_word(words: list[str], connectors: set[str]) -> str:
@@ -269,7 +288,7 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     filters = filters or know.filters
     if "\n" in text:
         return None
-    name = strip_the(re.sub(r"\s+", " ", text))
+    name = strip_the(re.sub(r"\s+", " ", text), know)
     name = re.sub(r"(?:['’]s|['’])$", "", name).strip(" ,;:.-–—\"'“”‘’")
     if not name or not any(ch.isalpha() for ch in name):
         return None
@@ -313,7 +332,7 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
 def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str | None:
     """For the statistical model's ORG entities: the cleaned name to keep, or None."""
     know = know or default_knowledge()
-    if isinstance(span, Span) and _tail_of_longer_name(span, know.filters):
+    if isinstance(span, Span) and _tail_of_longer_name(span, know):
         return None
     text = span.text if isinstance(span, Span) else str(span)
     name = clean_org_name(text, know=know)
@@ -337,7 +356,7 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     if re.match(r"^[IVX]+\.\s", name) or words[-1].isdigit() and not know.gazetteer.lookup(name):
         return None  # a numbered heading ("I. Introduction 1")
     # "Human Rights Ombudsman in Slovenia": the State is its own mention
-    name = _strip_trailing_state(name, know.is_state)
+    name = _strip_trailing_state(name, know)
     # A longer name the gazetteer does not know must say what kind of body it is
     # ("... Center", "... Movement", "Ministry of ..."): the model's other multi-word
     # ORGs in UN notes are mostly headings, topics and people ("Challenges and
@@ -353,23 +372,23 @@ def _names_a_body(name: str, know: OrgKnowledge) -> bool:
     return bool(know.gazetteer.lookup(name)) or any(w.strip("(),.’'").lower() in heads for w in name.split())
 
 
-def _strip_trailing_state(name: str, is_state: Callable[[str], str | None]) -> str:
-    match = re.match(r"^(.*\S)\s+(?:in|of)\s+(?:the\s+)?(\S.*)$", name)
+def _strip_trailing_state(name: str, know: OrgKnowledge) -> str:
+    match = know.trailing_state_re.match(name)
     if match and len(match.group(1).split()) >= 2:
-        if is_state(match.group(2)) and not match.group(1).split()[-1].lower() in ("ministry", "government"):
+        if know.is_state(match.group(2)) and not match.group(1).split()[-1].lower() in know.filters["keeps_state"]:
             return match.group(1)
     return name
 
 
-def _tail_of_longer_name(span: Span, filters: OrgFilters) -> bool:
+def _tail_of_longer_name(span: Span, know: OrgKnowledge) -> bool:
     """"Non-Proliferation of Nuclear Weapons" cut from "Treaty on the Non-Proliferation ...":
     the span follows a capitalised word and a connector ("Treaty on the", "Campaign to")."""
-    doc, i = span.doc, span.start - 1
-    if i >= 0 and doc[i].lower_ == "the":
+    doc, i, filters = span.doc, span.start - 1, know.filters
+    if i >= 0 and doc[i].lower_ in know.articles:
         i -= 1
     # only after a head noun of a name ("Treaty", "Campaign"), not after a title ("Director of the ...")
-    heads = filters["org_head"] | filters["document"] | filters["event"] | {"campaign"}
-    return (i >= 1 and doc[i].lower_ in filters["connector"] - {"and", "&"}
+    heads = filters["org_head"] | filters["document"] | filters["event"] | filters["tail_head"]
+    return (i >= 1 and doc[i].lower_ in filters["connector"] - know.conjunctions
             and doc[i].text.islower() and doc[i - 1].lower_ in heads)
 
 
@@ -388,14 +407,17 @@ def _run_end(doc: Doc, i: int) -> int:
     return j
 
 
-def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] | None = None) -> list[tuple[int, int]]:
+def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] | None = None,
+                      know: OrgKnowledge | None = None) -> list[tuple[int, int]]:
     """Token spans of capitalised names whose first chunk ends with an
     organization head noun, with their "of/on/for ..." complements:
     "Group of Experts", "Scientific Advisory Group", "Center for International
     Trade and Security of the University of Georgia". Written by hand because
     no maintained matcher expresses "capitalised run + head noun + complement"."""
     heads, connectors = filters["org_head"], filters["connector"]
-    stop_words = default_knowledge().stop_words if stop_words is None else stop_words
+    know = know or default_knowledge()
+    stop_words = know.stop_words if stop_words is None else stop_words
+    conjunctions, articles = know.conjunctions, know.articles
     spans = []
     i, n = 0, len(doc)
     while i < n:
@@ -404,7 +426,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             continue
         j = _run_end(doc, i)
         # "Women's Peace and Humanitarian Fund": a run joined by "and" to a run ending with the head
-        if j + 1 < n and doc[j].lower_ in ("and", "&") and doc[j - 1].lower_ not in heads and _capitalised(doc[j + 1]):
+        if j + 1 < n and doc[j].lower_ in conjunctions and doc[j - 1].lower_ not in heads and _capitalised(doc[j + 1]):
             j2 = _run_end(doc, j + 1)
             if doc[j2 - 1].lower_ in heads:
                 j = j2
@@ -426,7 +448,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             joint = {t.lower_ for t in doc[m:c]}
             # the first complement opens with a preposition ("Group of Experts"); a later "and" joins
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
-            if m == k + 1 and not joint - {"and", "&", ",", "the"} or "and" in joint and "the" in joint:
+            if m == k + 1 and not joint - conjunctions - articles - {","} or joint & conjunctions and joint & articles:
                 break
             m = end = _run_end(doc, c)
         start = i
@@ -510,7 +532,7 @@ class OrgMatcher:
             add_candidate(doc, start, end, "ORG", org.name, f"gazetteer:{org.source}:{org.line}")
         if self.named_bodies:
             bodies = []
-            for start, end in find_named_bodies(doc, self.filters, self.know.stop_words):
+            for start, end in find_named_bodies(doc, self.filters, self.know.stop_words, self.know):
                 name = clean_org_name(doc[start:end].text, self.filters, know=self.know) if not any(taken[start:end]) else None
                 if name and not self.gazetteer.lookup(name):
                     bodies.append((start, end, name))

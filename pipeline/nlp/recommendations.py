@@ -60,7 +60,7 @@ DEFAULT_STATES = default_file("states")
 CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
-                 "actor_lead", "actor_infinitive")
+                 "actor_lead", "actor_infinitive", "lead_in_end")
 RULE_KINDS = CUE_KINDS + ("lead_in", "imperative", "imperative_prefix", "rec_section", "addressee", "opener",
                           "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
@@ -107,6 +107,9 @@ class Words:
     determiners: frozenset[str]     # may open an actor phrase ("all relevant actors")
     prepositions: frozenset[str]    # a phrase opening with one is an adverbial ("Among the ideas")
     not_actor_heads: frozenset[str]  # a phrase ending with one is a thing said ("These recommendations")
+    expletives: frozenset[str] = frozenset()           # a subject naming nobody ("It was recommended")
+    not_proposers: frozenset[str] = frozenset()        # a lead-in subject that is no proposer ("the following")
+    not_proposer_starts: frozenset[str] = frozenset()  # ... nor one starting so ("Among the ...")
 
 
 @dataclass
@@ -225,7 +228,8 @@ def _grammar(by_kind: dict[str, list[Cue]]) -> dict[str, re.Pattern]:
 def _words(lexicon) -> Words:
     lex = load_lexicon(lexicon)
     return Words(lex["pronouns"], lex["actor_connectors"], lex["actor_determiners"],
-                 lex["adverbial_prepositions"], lex["not_actor_heads"])
+                 lex["adverbial_prepositions"], lex["not_actor_heads"], lex.get("expletive_pronouns"),
+                 lex.get("not_proposers"), lex.get("not_proposer_starts"))
 
 
 # -- plain functions over text ------------------------------------------------
@@ -476,12 +480,13 @@ def _who(text: str, cue: Cue, cs: int, ce: int, rules: Rules, block_subject: "_A
         prefix = skip_openers(before[strip_marker(before):], rules)
         phrase, end = noun_phrase(prefix, rules)
         passive = rules.g("passive_auxiliary").match(prefix[end:])
-        if phrase and not (passive and phrase.lower() == "it"):
+        expletive = phrase.lower() in rules.words.expletives
+        if phrase and not (passive and expletive):
             by = resolve(phrase)
         actor = actor_after(after, rules)
         if passive and not actor:
             # "Participants were encouraged to ..." / "States are requested to": the subject acts
-            actor = "" if phrase.lower() == "it" else by
+            actor = "" if expletive else by
             by = ""
         return actor, by
     if cue.kind == "modal":
@@ -585,7 +590,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
 def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _Lead | None:
     """The lead a unit sets for the list items after it (None when it is no lead-in)."""
     body = utext.rstrip()
-    if not (body.endswith(":") or re.search(r"\bas\s+follows\s*[.:]?$", body[-20:])):
+    if not (body.endswith(":") or rules.g("lead_in_end").search(body[-20:])):
         return None
     if inline_items(body):
         return None
@@ -598,7 +603,7 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _L
         if found:
             actor, by2 = _who(body, found[0], found[1], found[2], rules, block_subject)
             by = by2 or by
-        if by.lower() in ("it", "the following") or by.lower().startswith(("the following", "among")):
+        if by.lower() in rules.words.not_proposers or by.lower().startswith(tuple(rules.words.not_proposer_starts)):
             by = ""
         return _Lead(True, by=by, actor=actor, cue=label)
     return _Lead(False)
