@@ -479,12 +479,3 @@ def normalise_date_at(text: str, start: int, end: int, issue_year: int | None = 
         if lo + match.start <= first and lo + match.end == last and lo + match.start >= start:
             return match.start_iso, match.end_iso
     return None
-
-
-def issue_date(text: str, grammar: DateGrammar | None = None) -> str | None:
-    """The ISO date (YYYY-MM-DD) of the first single full date in `text`
-    ("14 January 2025", "January 14, 2025", "14 JANUARY 2025"), or None."""
-    for match in find_dates(text or "", grammar=grammar):
-        if match.start_iso == match.end_iso and len(match.start_iso) == 10 and not match.inferred:
-            return match.start_iso
-    return None

@@ -27,7 +27,6 @@ from pipeline.nlp.datenorm import (  # noqa: F401  (the plain-function API)
     date_grammar,
     find_dates,
     find_references,
-    issue_date,
     normalise_date,
     normalise_date_at,
 )
