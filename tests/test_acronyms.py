@@ -81,3 +81,19 @@ def test_non_org_definition_is_recorded_but_not_an_org(nlp):
 ])
 def test_parentheses_that_define_nothing(nlp, text):
     assert find_abbreviations(nlp(text)) == []
+
+
+def test_acronyms_defined_in_an_earlier_chunk_carry_over():
+    """findings.py seeds doc._.acronyms with earlier chunks' definitions; the
+    component used to replace the dict, so they were lost."""
+    nlp = orgs_pipeline()
+    doc = nlp.make_doc("Delegates met again.")
+    doc._.acronyms = {"CITS": "Center for International Trade and Security"}
+    doc = nlp.get_pipe("unnotes_acronyms")(doc)
+    assert doc._.acronyms == {"CITS": "Center for International Trade and Security"}
+    doc = nlp.make_doc("The Central American Integration System (SICA) met.")
+    doc._.acronyms = {"SICA": "an earlier long form", "CITS": "Center for International Trade and Security"}
+    for name in nlp.pipe_names:
+        doc = nlp.get_pipe(name)(doc)
+    assert doc._.acronyms == {"SICA": "Central American Integration System",  # this chunk's own definition wins
+                              "CITS": "Center for International Trade and Security"}

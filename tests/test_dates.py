@@ -18,7 +18,6 @@ from pipeline.nlp.dates import (
     DateGrammar,
     find_dates,
     find_references,
-    issue_date,
     normalise_date,
     normalise_date_at,
 )
@@ -267,14 +266,6 @@ def test_normalise_date_at_rejects_bad_offsets():
     assert normalise_date_at("In 2010.", 3, 99) is None
 
 
-def test_issue_date_parses_a_full_date():
-    assert issue_date("14 January 2025") == "2025-01-14"
-    assert issue_date("Distr.: General\n14 JANUARY 2025\nOriginal: English") == "2025-01-14"
-    assert issue_date("January 14, 2025") == "2025-01-14"
-    assert issue_date("November 2010") is None
-    assert issue_date("no date here") is None
-
-
 # -- the spaCy component --------------------------------------------------------
 @pytest.fixture(scope="module")
 def nlp():
@@ -322,6 +313,7 @@ def test_component_reads_configured_files(tmp_path):
 
 # -- data files -----------------------------------------------------------------
 def write_jsonl(path: Path, *objs) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(o) + "\n" for o in objs), encoding="utf-8")
     return path
 
@@ -334,8 +326,8 @@ def test_overlay_line_with_same_id_replaces_the_shipped_one(tmp_path):
 
 
 @pytest.mark.parametrize("obj,message", [
-    ({"id": "x", "label": "DATE", "regex": "(?P<y1>{YEAR}"}, "line 1: expected a valid Python regex"),
-    ({"id": "x", "label": "TIME", "regex": "{YEAR}"}, "line 1: expected label one of"),
+    ({"id": "x", "label": "DATE", "regex": "(?P<y1>{YEAR}"}, "line 1: expected a valid regular expression in .regex."),
+    ({"id": "x", "label": "TIME", "regex": "{YEAR}"}, "line 1: expected 'label' one of"),
     ({"id": "x", "label": "DATE", "regex": "{YEER}"}, "line 1: expected a macro among"),
     ({"id": "x", "label": "DATE", "regex": "(?P<year>{YEAR})"}, "line 1: expected named groups among"),
     ({"id": "x", "label": "DATE", "regex": "(?P<d1>{DAY})"}, "line 1: expected a DATE regex with a year"),
@@ -350,7 +342,7 @@ def test_bad_pattern_line_names_file_line_and_problem(tmp_path, obj, message):
 
 def test_reference_without_norm_template_is_an_error(tmp_path):
     bad = write_jsonl(tmp_path / "references.jsonl", {"id": "r", "label": "REFERENCE", "regex": "S/[0-9]+"})
-    with pytest.raises(ModelDataError, match="line 1: expected a string 'norm' template"):
+    with pytest.raises(ModelDataError, match="line 1: expected key 'norm'"):
         DateGrammar(DEFAULT_PATTERNS, bad, DEFAULT_WORDS)
 
 
@@ -396,3 +388,17 @@ def test_real_report_period_and_references():
     assert "2025-06-25/2025-06-25" in norms   # date of issue
     assert "2015/2015" not in norms          # only inside "resolution 2231 (2015)"
     assert "resolution 2231 (2015)" in {r.norm for r in find_references(text)}
+
+
+def test_model_dates_are_judged_with_the_overlay_date_grammar(tmp_path):
+    """Model DATE entities used to be normalised with the shipped files only (datenorm.default_grammar)."""
+    from pipeline.nlp.build import build_nlp
+
+    overlay = tmp_path / "mine"
+    write_jsonl(overlay / "en" / "patterns" / "dates.jsonl",
+                {"id": "decade", "label": "DATE", "disabled": True, "regex": ""})
+    nlp = build_nlp("en", overlay=overlay)
+    judge, finder = nlp.get_pipe("unnotes_model_ents").grammar, nlp.get_pipe("unnotes_dates").grammar
+    assert judge is finder  # one grammar, loaded once, from the same files
+    assert "decade" not in {p.id for p in judge.dates}
+    assert "decade" in {p.id for p in build_nlp("en").get_pipe("unnotes_model_ents").grammar.dates}

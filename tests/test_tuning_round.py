@@ -53,12 +53,17 @@ def test_adding_a_missed_organization_shows_in_diff_and_raises_recall(tmp_path):
     assert "Saferworld" in invoke("diff", before, after)  # and in the text a person reads
     scores = json.loads(invoke("eval", gold, after, "--json"))
     assert scores["orgs"]["recall"] == 1.0 and scores["orgs"]["fp"] == 0
+    # the finding names the user's own file and line, not a merged copy
+    from tests.conftest import read_rows
+
+    sources = {r["source"] for r in read_rows(after / "mentions.csv") if r["text"] == "Saferworld"}
+    assert sources == {"gazetteer:my-patterns/gazetteers/orgs.tsv:2"}
 
 
 def test_a_broken_overlay_file_is_reported_with_file_and_line(tmp_path):
-    mine = tmp_path / "my-patterns" / "patterns"
+    mine = tmp_path / "my-patterns" / "en" / "patterns"
     mine.mkdir(parents=True)
     (mine / "dates.jsonl").write_text('{"id": "x", "pattern": "ok"}\nnot json\n')
-    result = runner.invoke(app, ["patterns", "check", str(mine.parent)])
+    result = runner.invoke(app, ["patterns", "check", str(mine.parent.parent)])
     assert result.exit_code == 1
     assert "dates.jsonl line 2: expected a JSON object" in result.output
