@@ -200,7 +200,8 @@ def _name_before(text: str, block: Block, pos: int, data: MeetingData) -> tuple[
     if re.search(r"\b(?:its|their)\s+(?:\S+\s+){0,3}$", subject) and re.search(r"\b(?:held|convened)\b", subject):
         owner = re.match(r"\s*(.*?)\s+(?:has\s+|had\s+)?(?:held|convened)\b", subject)
         if owner and owner.group(1):
-            name += " of " + re.sub(r"^The\s+", "the ", owner.group(1).strip())
+            body = re.split(r",|\s+\(?(?:established|created|set up)\b", owner.group(1))[0].strip()
+            name += " of " + re.sub(r"^The\s+", "the ", body)
     return name, cue.start()
 
 
@@ -317,7 +318,7 @@ def held_meetings(document: str, note: NoteText, by_block: dict, data: MeetingDa
             before = note.text[lo:d["start"]]
             held = list(data.held_re.finditer(before))
             cues = list(data.meeting_re.finditer(before))
-            if not held or not cues or cues[-1].start() < held[-1].start():
+            if not held or not cues:
                 continue
             cue = cues[-1]
             gap = before[cue.end():]
