@@ -64,7 +64,7 @@ def timeline(meetings: list[dict], href) -> str:
     hi = max(e for _, e, _ in spans)
     hi = date(hi.year + 1, 1, 1)
     days = (hi - lo).days or 1
-    left, width = 10, CHART_WIDTH - 20
+    left, width = 10, CHART_WIDTH - 50
     lanes: list[date] = []
     bars = []
     for s, e, m in sorted(spans, key=lambda t: (t[0], t[1])):
