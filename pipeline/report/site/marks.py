@@ -7,6 +7,7 @@ spans, anchors and links to tables, so the marks are written here."""
 
 from __future__ import annotations
 
+import bisect
 import html
 from dataclasses import dataclass
 
@@ -63,6 +64,7 @@ def select_marks(text: str, mentions: list[dict], recs: list[dict], doc_id: str
         ent_anchor[i] = ents[-1].anchor
 
     rec_cands = []
+    ent_starts = [m.start for m in ents]
     for i, r in enumerate(recs):
         s, e = _int(r.get("start")), _int(r.get("end"))
         if s is None or e is None or not 0 <= s < e <= n:
@@ -70,11 +72,7 @@ def select_marks(text: str, mentions: list[dict], recs: list[dict], doc_id: str
             if found < 0:
                 continue
             s, e = found, found + len(r["text"])
-        for m in ents:                          # widen past an entity mark that crosses an edge
-            if m.start < s < m.end:
-                s = m.start
-            if m.start < e < m.end:
-                e = m.end
+        s, e = _outside(ents, ent_starts, s), _outside(ents, ent_starts, e, end=True)   # widen past crossing marks
         rec_cands.append((s, e, i, r))
     rec_cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     rec_marks: list[Mark] = []
@@ -87,6 +85,14 @@ def select_marks(text: str, mentions: list[dict], recs: list[dict], doc_id: str
         rec_marks.append(Mark(s, e, f"{doc_id}r-{s}", "rec", r.get("cue", ""), title))
         rec_anchor[i] = rec_marks[-1].anchor
     return ents, rec_marks, ent_anchor, rec_anchor, bad
+
+
+def _outside(ents: list[Mark], starts: list[int], pos: int, end: bool = False) -> int:
+    """`pos`, moved to the edge of the (non-overlapping, sorted) entity mark it falls inside."""
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and ents[i].start < pos < ents[i].end:
+        return ents[i].end if end else ents[i].start
+    return pos
 
 
 def render_text_html(text: str, ents: list[Mark], recs: list[Mark]) -> str:

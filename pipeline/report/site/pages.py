@@ -251,10 +251,12 @@ class Site:
                      self.entity_link(r.get("by", "")), self.entity_link(r.get("actor", "")), r.get("cue", ""),
                      r.get("section", ""), r.get("states", ""), r.get("orgs", "")] for r in rows_in]
         elif name == "mentions":
+            # No sentence column here (the link leads to it, and State and organization pages show
+            # it): sentences are 80% of this page's weight on a big run.
             cols = [("where", "link"), ("document", "text"), ("label", "text"), ("text", "text"), ("norm", "text"),
-                    ("sentence", "long"), ("source", "text")]
+                    ("source", "text")]
             rows = [[[f'p. {m.get("page", "")}', self.mention_href(m)], m.get("document", ""), m.get("label", ""),
-                     m.get("text", ""), m.get("norm", ""), m.get("sentence", ""), m.get("source", "")] for m in rows_in]
+                     m.get("text", ""), m.get("norm", ""), m.get("source", "")] for m in rows_in]
         elif name == "dates":
             cols = [("where", "link"), ("document", "text"), ("text", "text"), ("start", "text"), ("end", "text"),
                     ("mentions", "num"), ("inferred", "text")]
