@@ -235,7 +235,9 @@ def run_batch(inputs: list[Path], out: Path, options: RunOptions,
     for res in results:
         if res.note is not None and res.status == "ok":
             write_text(out, res.document, res.note.text)
-    write_tables(build_tables(results), out)
+    from pipeline.core.models import merge_overlay, models_dir
+
+    write_tables(build_tables(results, merge_overlay(models_dir(), options.overlay)), out)
     return RunSummary(sorted(results, key=lambda r: r.document), time.perf_counter() - started, out)
 
 
