@@ -229,7 +229,7 @@ def review(
     out: Path = typer.Argument(Path("outputs"), help="Output folder of a run."),
     gold: Optional[Path] = typer.Option(None, "--gold", help="Gold folder, to show quality figures."),
 ):
-    """Write OUT/review.html: each finding highlighted in its sentence, tables filterable.
+    """Write the review site: OUT/review.html (overview, tables) and OUT/review/ (a page per document, State, organization).
 
     Example: unnotes review outputs/ --gold corpus/gold
     """
@@ -308,6 +308,32 @@ def patterns_check(
     if problems:
         raise typer.Exit(1)
     typer.echo(f"{directory}: all pattern and gazetteer files are valid")
+
+
+@app.command()
+def export(
+    out: Path = typer.Argument(Path("outputs"), help="Output folder of a run."),
+    xlsx: Optional[Path] = typer.Option(None, "--xlsx", help="Write an Excel workbook here: one sheet per table, "
+                                        "header frozen, autofilter on, no cell run as a formula."),
+    csv_bom: Optional[Path] = typer.Option(None, "--csv-bom", help="Write the tables to this folder as CSV in "
+                                           "UTF-8 with a byte-order mark (what Excel needs to show accents right)."),
+):
+    """Export a run's tables for spreadsheets: an .xlsx workbook and/or Excel-friendly CSV.
+
+    Example: unnotes export outputs/ --xlsx outputs/tables.xlsx --csv-bom outputs/excel/
+    """
+    from pipeline.report.export import write_csv_bom, write_xlsx
+
+    if not (out / "documents.csv").exists():
+        fail(f"no run output at {out} (documents.csv is missing)")
+    if xlsx is None and csv_bom is None:
+        fail("give --xlsx FILE and/or --csv-bom FOLDER")
+    if xlsx is not None:
+        counts = write_xlsx(out, xlsx)
+        typer.echo(f"wrote {xlsx}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if csv_bom is not None:
+        counts = write_csv_bom(out, csv_bom)
+        typer.echo(f"wrote {len(counts)} CSV file(s) with BOM to {csv_bom}/")
 
 
 def main() -> None:

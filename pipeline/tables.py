@@ -5,9 +5,12 @@ document record of `pipeline.runner.batch`; writes nothing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from pipeline.core.note import NoteText
+from pipeline.meetings import COLUMNS as MEETING_COLUMNS, load_meeting_data, meeting_rows
 from pipeline.runner.records import DocumentResult
 
 COLUMNS = {
@@ -21,14 +24,18 @@ COLUMNS = {
     "recommendations": ["document", "text", "actor", "cue", "page", "section", "by",
                         "start", "end", "states", "orgs"],
     "references": ["document", "reference", "mentions", "first_page"],
+    "meetings": MEETING_COLUMNS,
 }
 TABLES = list(COLUMNS)
 
 
 
 
-def build_tables(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
+def build_tables(results: list[DocumentResult], models: Path | None = None) -> dict[str, pd.DataFrame]:
+    """The tables of OUTPUT.md for `results`; meetings read their data files from `models`
+    (default: the shipped models folder)."""
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    meeting_data = load_meeting_data(models)
     for res in sorted(results, key=lambda r: r.document):
         note = res.note
         rows["documents"].append({
@@ -48,6 +55,7 @@ def build_tables(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
         rows["dates"] += date_rows(mentions)
         rows["references"] += reference_rows(mentions)
         rows["recommendations"] += recommendation_rows(res.document, note, res.findings.get("recommendations", []))
+        rows["meetings"] += meeting_rows(res.document, note, mentions, meeting_data)
     return {name: pd.DataFrame(rows[name], columns=COLUMNS[name]) for name in TABLES}
 
 

@@ -28,6 +28,7 @@ RUN_COLUMNS = {
     "organizations": ["document", "name", "acronym", "mentions", "first_page"],
     "dates": ["document", "text", "start", "end", "mentions", "first_page"],
     "recommendations": ["document", "text", "actor", "cue", "page", "section", "by", "start", "end", "states", "orgs"],
+    "meetings": ["document", "name", "venue", "country", "start", "end", "organizers", "page", "source"],
 }
 
 
@@ -38,6 +39,7 @@ def write_run(out: Path, rows: dict, texts: dict | None = None) -> Path:
 
     out.mkdir(parents=True, exist_ok=True)
     for table, cols in RUN_COLUMNS.items():
+        cols = cols + [k for k in dict.fromkeys(k for r in rows.get(table, []) for k in r) if k not in cols]
         with (out / f"{table}.csv").open("w", encoding="utf-8", newline="") as fh:
             w = csv.DictWriter(fh, fieldnames=cols)
             w.writeheader()

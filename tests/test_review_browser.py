@@ -1,7 +1,8 @@
-"""review.html as a person sees it, in real headless Chromium (selenium).
+"""The review site as a person sees it, in real headless Chromium (selenium), opened from disk.
 
 Skips when /usr/bin/chromium or /usr/bin/chromedriver is missing (Debian
-packages chromium and chromium-driver). Leaves a screenshot at /tmp/review.png.
+packages chromium and chromium-driver). Leaves screenshots at
+/tmp/review-overview.png, /tmp/review-state.png and /tmp/review-doc.png.
 """
 
 import shutil
@@ -21,48 +22,67 @@ pytestmark = [
 ]
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import Select  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
-from tests.conftest import RUN_COLUMNS as COLUMNS, write_run  # noqa: E402
+from tests.conftest import read_rows, write_run  # noqa: E402
+
 FILLER = "The delegations explained their national systems of export control in some detail. " * 3
+ORGS = ["Caribbean Community", "Organization of American States", "International Atomic Energy Agency",
+        "Central American Integration System", "African Union"]
+WARNING = "no text on pages 4-5 (scanned?)"
+MANY = 900          # mentions in the last note, more than the tables draw at once
 
 
 def build_run(out: Path) -> None:
-    """Five documents (so texts start collapsed); in each, Peru early, an org, and Denmark
-    far down the text so that jumping to it must scroll."""
-    rows = {t: [] for t in COLUMNS}
-    orgs = ["Caribbean Community", "Organization of American States", "International Atomic Energy Agency",
-            "Central American Integration System", "African Union"]
+    """Five notes: in each Peru early, an organization, Denmark far down, a recommendation by
+    Denmark; note-2 carries a warning, copy.pdf duplicates note-0, note-4 has MANY mentions."""
+    rows = {t: [] for t in ("documents", "mentions", "states", "organizations", "dates", "recommendations",
+                            "meetings")}
     for k in range(5):
         doc = f"folder/note-{k}.pdf"
-        head = f"Peru hosted the {orgs[k]} on 9 November 2010.\n\n"
-        tail = "The Committee might invite Denmark to share its experience."
-        text = head + "\n\n".join([FILLER] * 30) + "\n\n" + tail
+        head = f"Peru hosted the {ORGS[k]} on 9 November 2010.\n\n"
+        tail = "Denmark recommended that Peru share its experience."
+        extra = " ".join(["Chile"] * (MANY if k == 4 else 0))
+        text = head + "\n\n".join([FILLER] * 30) + "\n\n" + extra + "\n\n" + tail
         (out / "text" / "folder").mkdir(parents=True, exist_ok=True)
         (out / "text" / f"{doc}.txt").write_text(text, encoding="utf-8")
-        rows["documents"].append({"document": doc, "pages": "3", "status": "ok", "title": f"Note {k}"})
-        for label, s, norm in (("STATE", "Peru", "PER"), ("ORG", orgs[k], orgs[k]),
-                               ("DATE", "9 November 2010", "2010-11-09/2010-11-09"), ("STATE", "Denmark", "DNK")):
-            i = text.index(s)
+        rows["documents"].append({"document": doc, "pages": "3", "status": "ok", "title": f"Note {k}",
+                                  "language": "en", "warnings": WARNING if k == 2 else ""})
+        found = [("STATE", "Peru", "PER", text.index("Peru")), ("ORG", ORGS[k], ORGS[k], text.index(ORGS[k])),
+                 ("DATE", "9 November 2010", "2010-11-09/2010-11-09", text.index("9 November 2010")),
+                 ("STATE", "Denmark", "DNK", text.index("Denmark")),
+                 ("STATE", "Peru", "PER", text.index("Peru", text.index("Denmark")))]
+        found += [("STATE", "Chile", "CHL", text.index(extra) + 6 * i) for i in range(MANY if k == 4 else 0)]
+        for label, s, norm, i in found:
             rows["mentions"].append({"document": doc, "label": label, "text": s, "norm": norm, "page": "1",
-                                     "start": i, "end": i + len(s), "sentence": "", "source": "test"})
-        rows["states"] += [{"document": doc, "iso3": "PER", "name": "Peru", "mentions": 1, "first_page": 1},
-                           {"document": doc, "iso3": "DNK", "name": "Denmark", "mentions": 1, "first_page": 3}]
-        rows["organizations"].append({"document": doc, "name": orgs[k], "mentions": 1, "first_page": 1})
+                                     "start": i, "end": i + len(s), "sentence": s, "source": "test"})
+        rows["states"] += [{"document": doc, "iso3": "PER", "name": "Peru", "mentions": 2, "first_page": 1,
+                            "role": "participant"},
+                           {"document": doc, "iso3": "DNK", "name": "Denmark", "mentions": 1, "first_page": 3,
+                            "role": "mentioned"}]
+        if k == 4:
+            rows["states"].append({"document": doc, "iso3": "CHL", "name": "Chile", "mentions": MANY,
+                                   "first_page": 3, "role": "mentioned"})
+        rows["organizations"].append({"document": doc, "name": ORGS[k], "mentions": 1, "first_page": 1})
         rows["dates"].append({"document": doc, "text": "9 November 2010", "start": "2010-11-09",
                               "end": "2010-11-09", "mentions": 1, "first_page": 1})
-        rows["recommendations"].append({"document": doc, "text": tail, "cue": "might", "page": 3,
-                                        "start": text.index(tail), "end": len(text)})
+        rows["recommendations"].append({"document": doc, "text": tail, "cue": "recommended", "page": 3,
+                                        "by": "Denmark", "actor": "Peru", "start": text.index(tail), "end": len(text)})
+        rows["meetings"].append({"document": doc, "name": f"Seminar {k}", "venue": "Lima", "country": "PER",
+                                 "start": f"201{k}-11-09", "end": f"201{k}-11-11", "page": 1})
+    rows["documents"].append({"document": "folder/copy.pdf", "pages": "3", "status": "ok",
+                              "duplicate_of": "folder/note-0.pdf"})
     write_run(out, rows)
 
 
 @pytest.fixture(scope="module")
-def page():
+def site():
     from selenium.webdriver.chrome.service import Service
 
     work = Path(tempfile.mkdtemp(prefix="unnotes-review-"))
-    build_run(work / "out")
-    html = write_review(work / "out")
+    out = work / "out"
+    build_run(out)
+    entry = write_review(out)
     opts = webdriver.ChromeOptions()
     opts.binary_location = str(CHROMIUM)
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -71,11 +91,14 @@ def page():
         opts.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
     try:
-        driver.get(html.as_uri())
-        yield driver
+        yield driver, entry, out
     finally:
         driver.quit()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def visible_rows(driver, section_id):
+    return [r for r in driver.find_elements(By.CSS_SELECTOR, f"#{section_id} tbody tr") if r.is_displayed()]
 
 
 def in_viewport(driver, el) -> bool:
@@ -84,52 +107,115 @@ def in_viewport(driver, el) -> bool:
         "return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;", el)
 
 
-def test_entity_marks_are_visible_with_their_labels(page):
-    page.execute_script("document.querySelectorAll('details.doc-text').forEach(d => d.open = true)")
-    mark = page.find_element(By.ID, "doc-1-m-0")
-    page.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
-    assert mark.is_displayed()
-    assert mark.text.startswith("Peru")
-    label = mark.find_element(By.CSS_SELECTOR, ".ent-label")
-    assert label.is_displayed() and label.text == "STATE"
-    colour = page.execute_script("return getComputedStyle(arguments[0]).backgroundColor", mark)
-    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
-    org = page.find_element(By.CSS_SELECTOR, "#doc-1 mark.ent-ORG")
-    assert org.is_displayed() and org.find_element(By.CSS_SELECTOR, ".ent-label").text == "ORG"
-    page.execute_script("document.querySelectorAll('details.doc-text').forEach(d => d.open = false)")
+def test_the_overview_draws_its_charts(site):
+    driver, entry, out = site
+    driver.get(entry.as_uri())
+    bars = driver.find_elements(By.CSS_SELECTOR, "#states-chart svg.chart rect")
+    assert len(bars) == 3                                         # Peru, Denmark, Chile
+    widths = [b.size["width"] for b in bars]
+    assert all(w > 0 for w in widths) and widths[0] > widths[-1]  # 5 notes against 1
+    meetings = driver.find_elements(By.CSS_SELECTOR, "#timeline svg rect.meeting")
+    assert len(meetings) == 5 and all(m.is_displayed() for m in meetings)
+    assert driver.find_element(By.CSS_SELECTOR, "#who svg.chart rect").size["width"] > 0
+    driver.save_screenshot("/tmp/review-overview.png")
 
 
-def test_typing_a_filter_hides_organizations_that_do_not_match(page):
-    page.get(page.current_url.split("#")[0])
-    section = page.find_element(By.ID, "table-organizations")
+def test_warnings_and_duplicates_are_shown_on_the_document_rows(site):
+    driver, entry, out = site
+    driver.get(entry.as_uri())
+    rows = {r.find_element(By.TAG_NAME, "td").text: r for r in visible_rows(driver, "documents")}
+    assert len(rows) == 6
+    warn = rows["folder/note-2.pdf"].find_element(By.CSS_SELECTOR, ".badge-warn")
+    assert warn.is_displayed() and warn.text == WARNING
+    dup = rows["folder/copy.pdf"].find_element(By.CSS_SELECTOR, ".badge-dup")
+    assert dup.is_displayed() and dup.text == "duplicate of folder/note-0.pdf"
+    reasons = driver.find_element(By.CSS_SELECTOR, "#overview ul.reasons").text
+    for doc in read_rows(out / "documents.csv"):                 # every warning of documents.csv is on the page
+        if doc["warnings"]:
+            assert doc["warnings"] in reasons
 
-    def shown():
-        return [r.find_elements(By.TAG_NAME, "td")[2].text
-                for r in section.find_elements(By.CSS_SELECTOR, "tbody tr") if r.is_displayed()]
 
-    assert len(shown()) == 5
+def test_filtering_sorting_and_lazy_rows(site):
+    driver, entry, out = site
+    driver.get(entry.as_uri())
+    section = driver.find_element(By.ID, "organizations")
     box = section.find_element(By.CSS_SELECTOR, "input.filter-text")
-    page.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
     box.send_keys("caribbean")
-    assert shown() == ["Caribbean Community"]
+    assert [r.find_element(By.TAG_NAME, "td").text for r in visible_rows(driver, "organizations")] == \
+        ["Caribbean Community"]
     assert section.find_element(By.CSS_SELECTOR, ".count").text == "1 of 5 rows"
     box.send_keys("\b" * len("caribbean"))
-    assert len(shown()) == 5
-    Select(section.find_element(By.CSS_SELECTOR, "select.filter-doc")).select_by_visible_text("folder/note-4.pdf")
-    assert shown() == ["African Union"]
+    header = section.find_element(By.CSS_SELECTOR, "th")                  # sort by name, then reverse
+    header.click()
+    names = [r.find_element(By.TAG_NAME, "td").text for r in visible_rows(driver, "organizations")]
+    assert names == sorted(ORGS, key=str.lower)
+    header.click()
+    names = [r.find_element(By.TAG_NAME, "td").text for r in visible_rows(driver, "organizations")]
+    assert names == sorted(ORGS, key=str.lower, reverse=True)
+    # a long table: every row is in the count, rows are drawn as the reader scrolls
+    driver.get((out / "review" / "mentions.html").as_uri())
+    total = MANY + 25
+    count = driver.find_element(By.CSS_SELECTOR, "#mentions .count")
+    assert count.text == f"{total} of {total} rows"
+    drawn = len(driver.find_elements(By.CSS_SELECTOR, "#mentions tbody tr"))
+    assert drawn < total
+    scroller = driver.find_element(By.CSS_SELECTOR, "#mentions .scroll")
+    for _ in range(10):
+        driver.execute_script("arguments[0].scrollTop = arguments[0].scrollHeight", scroller)
+        WebDriverWait(driver, 5).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#mentions tbody tr")) > drawn)
+        drawn = len(driver.find_elements(By.CSS_SELECTOR, "#mentions tbody tr"))
+        if drawn == total:
+            break
+    assert drawn == total
+    Select(driver.find_element(By.CSS_SELECTOR, "#mentions select.filter-doc")).select_by_visible_text(
+        "folder/note-1.pdf")
+    assert count.text == f"5 of {total} rows"
 
 
-def test_clicking_a_row_link_scrolls_the_mark_into_view(page):
-    page.get(page.current_url.split("#")[0])
-    rows = page.find_elements(By.CSS_SELECTOR, "#table-states tbody tr")
-    denmark = next(r for r in rows if "DNK" in r.text and "note-3" in r.text)
-    link = denmark.find_element(By.CSS_SELECTOR, "a.jump")
-    target_id = link.get_attribute("href").split("#")[1]
-    target = page.find_element(By.ID, target_id)
-    assert not target.is_displayed()   # the text starts collapsed
-    page.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+def test_a_state_page_shows_the_counts_of_the_tables(site):
+    driver, entry, out = site
+    driver.get(entry.as_uri())
+    link = next(a for a in driver.find_elements(By.CSS_SELECTOR, "#states tbody a") if a.text == "Peru")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
     link.click()
-    assert target.is_displayed() and in_viewport(page, target)
-    assert target.text.startswith("Denmark")
+    assert driver.current_url.endswith("review/state-PER.html")
+    cards = {c.find_element(By.TAG_NAME, "span").text: int(c.find_element(By.TAG_NAME, "b").text.replace(",", ""))
+             for c in driver.find_elements(By.CSS_SELECTOR, ".card")}
+    states = [r for r in read_rows(out / "states.csv") if r["iso3"] == "PER"]
+    mentions = [r for r in read_rows(out / "mentions.csv") if r["label"] == "STATE" and r["norm"] == "PER"]
+    recs = read_rows(out / "recommendations.csv")
+    assert cards["notes"] == len({r["document"] for r in states}) == 5
+    assert cards["mentions"] == len(mentions) == sum(int(r["mentions"]) for r in states)
+    assert cards["recommendations addressed to it"] == sum(1 for r in recs if r["actor"] == "Peru") == 5
+    assert cards["recommendations made"] == 0
+    assert len(visible_rows(driver, "e-notes")) == 5 and len(visible_rows(driver, "e-addressed")) == 5
+    driver.save_screenshot("/tmp/review-state.png")
+
+
+def test_a_document_page_shows_its_text_and_jumps_to_a_finding(site):
+    driver, entry, out = site
+    driver.get((out / "review" / "state-DNK.html").as_uri())
+    made = visible_rows(driver, "e-made")
+    assert len(made) == 5
+    link = made[3].find_element(By.CSS_SELECTOR, "a")                    # note-3's recommendation
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    assert "doc-4.html#r-" in driver.current_url
+    target = driver.find_element(By.ID, driver.current_url.split("#")[1])
+    assert target.is_displayed() and in_viewport(driver, target)
+    assert target.text.endswith("share its experience.") and target.text.startswith("REC · recommended")
+    assert "Denmark" in target.text and target.find_element(By.CSS_SELECTOR, "mark.ent-STATE").text.startswith("Denmark")
     assert "flash" in target.get_attribute("class")
-    page.save_screenshot("/tmp/review.png")
+    mark = driver.find_element(By.CSS_SELECTOR, "div.text mark.ent-STATE")
+    label = mark.find_element(By.CSS_SELECTOR, ".ent-label")
+    assert mark.text.startswith("Peru") and label.text == "STATE"
+    colour = driver.execute_script("return getComputedStyle(arguments[0]).backgroundColor", mark)
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    driver.save_screenshot("/tmp/review-doc.png")
+    driver.get((out / "review" / "doc-3.html").as_uri())               # folder/note-2.pdf: its warning
+    assert driver.find_element(By.CSS_SELECTOR, ".flags .badge-warn").text == WARNING
+    driver.get((out / "review" / "doc-6.html").as_uri())               # folder/copy.pdf: marked a duplicate
+    assert driver.find_element(By.CSS_SELECTOR, "h2.doc-title").text == "folder/copy.pdf"
+    dup = driver.find_element(By.CSS_SELECTOR, "p .badge-dup")
+    assert dup.is_displayed() and "folder/note-0.pdf" in dup.find_element(By.XPATH, "..").text
