@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.core.datafiles import read_jsonl, read_tsv
-from pipeline.core.models import models_dir
+from pipeline.core.models import models_dir, sources
 from pipeline.core.note import Block, NoteText
 
 COLUMNS = ["document", "name", "venue", "country", "start", "end", "organizers", "page", "source"]
@@ -74,16 +74,20 @@ def _alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
 
-def load_meeting_data(models: Path | None = None) -> MeetingData:
-    paths = meeting_data_paths(models)
+def load_meeting_data(overlay: Path | None = None) -> MeetingData:
+    """The shipped data files, each followed by the user's overlay file for it
+    (`unnotes run --patterns DIR`), as every other data file is read."""
+    paths = meeting_data_paths()
     cities = {row["name"]: City(row["name"], row["iso3"], line)
-              for line, row in read_tsv(paths["cities"], ["name", "iso3", "kind"])}
+              for src in sources(paths["cities"], overlay)
+              for line, row in read_tsv(src.path, ["name", "iso3", "kind"])}
     names = sorted(cities, key=len, reverse=True)
     city_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
     by_label: dict[str, list[dict]] = {}
-    for line, obj in read_jsonl(paths["cues"], {"id": (str,), "label": (str,), "pattern": (str,)}):
-        if not obj.get("disabled"):
-            by_label.setdefault(obj["label"], []).append(obj)
+    for src in sources(paths["cues"], overlay):
+        for line, obj in read_jsonl(src.path, {"id": (str,), "label": (str,), "pattern": (str,)}):
+            if not obj.get("disabled"):
+                by_label.setdefault(obj["label"], []).append(obj)
 
     def words(label: str) -> re.Pattern:
         return re.compile(r"\b(?:" + _alternation([o["pattern"] for o in by_label.get(label, [])]) + r")\b",

@@ -31,11 +31,11 @@ TABLES = list(COLUMNS)
 
 
 
-def build_tables(results: list[DocumentResult], models: Path | None = None) -> dict[str, pd.DataFrame]:
-    """The tables of OUTPUT.md for `results`; meetings read their data files from `models`
-    (default: the shipped models folder)."""
+def build_tables(results: list[DocumentResult], overlay: Path | None = None) -> dict[str, pd.DataFrame]:
+    """The tables of OUTPUT.md for `results`; meetings read the shipped data
+    files and the user's overlay folder (`--patterns`), if any."""
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
-    meeting_data = load_meeting_data(models)
+    meeting_data = load_meeting_data(overlay)
     for res in sorted(results, key=lambda r: r.document):
         note = res.note
         rows["documents"].append({

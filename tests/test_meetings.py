@@ -123,14 +123,12 @@ def test_the_seed_note_event_table_gives_venue_dates_name_and_organizers(tmp_pat
 
 
 def test_a_users_overlay_adds_a_meeting_word(tmp_path):
-    from pipeline.core.models import merge_overlay, models_dir
-
     text = "The regional hackathon on export controls took place in Nairobi, 4–6 June 2024."
     assert meetings(tmp_path, load_meeting_data(), text) == []
     overlay = tmp_path / "mine" / "en" / "patterns"
     overlay.mkdir(parents=True)
     (overlay / "meeting_cues.jsonl").write_text(
         '{"id": "hackathon", "label": "MEETING", "pattern": "hackathons?"}\n', encoding="utf-8")
-    data = load_meeting_data(merge_overlay(models_dir(), tmp_path / "mine"))
+    data = load_meeting_data(tmp_path / "mine")
     assert meetings(tmp_path, data, text) == [
         ("regional hackathon", "Nairobi", "KEN", "2024-06-04", "2024-06-06")]

@@ -285,7 +285,7 @@ def _run_locked(inputs, out: Path, options: RunOptions, on_result, on_start, sta
     for res in results:
         if res.note is not None and res.status == "ok":
             write_text(out, res.document, res.note.text)
-    write_tables(build_tables(results), out)
+    write_tables(build_tables(results, options.overlay), out)
     return RunSummary(sorted(results, key=lambda r: r.document), time.perf_counter() - started, out,
                       found.output_folders)
 
