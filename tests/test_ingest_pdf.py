@@ -75,9 +75,9 @@ def test_letter_metadata():
                           "Federation to the United Nations addressed to the President of the Security Council")
 
 
-def test_joint_symbol_takes_the_first():
+def test_joint_symbol_is_whole():
     note = note_of("aiun__A_79_923.en.pdf")
-    assert note.symbol == "A/79/923"
+    assert note.symbol == "A/79/923-S/2025/341"
     assert note.title.startswith("Identical letters dated 30 May 2025")
 
 
