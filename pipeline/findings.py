@@ -8,7 +8,12 @@ then the rule components, which depend on models/ and are cheap to re-run.
 
 Long notes are cut at block boundaries into chunks of at most
 `MAX_CHUNK_CHARS`, so spaCy's memory stays bounded whatever the note's size;
-acronyms defined in one chunk carry over to the next."""
+acronyms defined in one chunk carry over to the next (`unnotes_acronyms` adds
+to the dict it is seeded with).
+
+A State's role and UN name and an organization's acronym come from the
+pipeline's own components (their data files are the language's and the
+overlay's), not from module defaults."""
 
 from __future__ import annotations
 
@@ -63,8 +68,9 @@ def analyse(note: NoteText, nlp: Language, statistical: list[Doc] | None = None)
     computed here when not given."""
     from pipeline.nlp.build import statistical_stage
     from pipeline.nlp.orgs import org_acronym
-    from pipeline.nlp.states import state_role
 
+    states = nlp.get_pipe("unnotes_states")
+    know = nlp.get_pipe("unnotes_orgs").know
     if statistical is None:
         statistical, _ = statistical_docs(note, nlp)
     rules = [name for name in nlp.pipe_names if name not in statistical_stage(nlp)]
@@ -91,9 +97,9 @@ def analyse(note: NoteText, nlp: Language, statistical: list[Doc] | None = None)
                 "sent_start": start + sent.start_char, "sent_end": start + sent.end_char,
             }
             if ent.label_ == "STATE":
-                record["role"] = state_role(doc, ent)
+                record["role"] = states.role(doc, ent)
             elif ent.label_ == "ORG":
-                record["acronym"] = org_acronym(ent.kb_id_) or long_to_short.get(ent.kb_id_, "")
+                record["acronym"] = org_acronym(ent.kb_id_, know) or long_to_short.get(ent.kb_id_, "")
             mentions.append(record)
         for rec in doc._.recommendations or []:
             rec = dict(rec)
@@ -104,8 +110,6 @@ def analyse(note: NoteText, nlp: Language, statistical: list[Doc] | None = None)
         inside = [m for m in mentions if rec["start"] <= m["start"] and m["end"] <= rec["end"]]
         rec["states"] = sorted({m["norm"] for m in inside if m["label"] == "STATE"})
         rec["orgs"] = sorted({m["norm"] for m in inside if m["label"] == "ORG"})
-    from pipeline.nlp.states import state_name
-
-    names = {m["norm"]: state_name(m["norm"]) for m in mentions if m["label"] == "STATE"}
+    names = {m["norm"]: states.un_name(m["norm"]) for m in mentions if m["label"] == "STATE"}
     return {"mentions": mentions, "recommendations": recommendations, "acronyms": acronyms,
             "state_names": names}

@@ -1,18 +1,20 @@
-"""Generate models/gazetteers/states.tsv, the State name forms `unnotes_states` matches.
+"""Generate models/<lang>/gazetteers/states.tsv, the State name forms `unnotes_states` matches.
 
 Sources, in order (the first kind seen for a name is kept):
-1. models/gazetteers/un_members.tsv - which ISO codes are States (193 Member States,
+1. models/shared/gazetteers/un_members.tsv - which ISO codes are States (193 Member States,
    2 observer States, former States) and the name the UN uses (kind un_formal / former);
 2. pycountry - `name` (short), `official_name` (official), `common_name` (common) of
    those States; "Korea, Republic of"-style names only turned round ("Republic of Korea");
    former States from `pycountry.historic_countries` where the name has no comma
    (pycountry's "Yemen, Democratic, ..." forms would collide with current States);
-3. models/gazetteers/states_extra.tsv - hand-curated UN forms, common names, adjectives.
+3. models/<lang>/gazetteers/states_extra.tsv - hand-curated UN forms, common names, adjectives.
 
 A name that two States claim, an unknown ISO code or kind stops the build with an error
 naming the file and line.
 
-Usage: python scripts/build_state_gazetteer.py [--models DIR]
+pycountry's names are English: for another language, states_extra.tsv carries its name forms.
+
+Usage: python scripts/build_state_gazetteer.py [--models DIR] [--lang en]
 """
 
 from __future__ import annotations
@@ -94,9 +96,9 @@ def pycountry_rows(members: dict[str, tuple[str, str]]) -> list[tuple[str, str, 
     return rows
 
 
-def build(models: Path) -> list[tuple[str, str, str]]:
-    gaz = models / "gazetteers"
-    members_path, extra_path = gaz / "un_members.tsv", gaz / "states_extra.tsv"
+def build(models: Path, lang: str = "en") -> list[tuple[str, str, str]]:
+    members_path = models / "shared" / "gazetteers" / "un_members.tsv"
+    extra_path = models / lang / "gazetteers" / "states_extra.tsv"
     members = read_members(members_path)
     rows: list[tuple[str, str, str, str]] = []
     for iso3, (status, un_name) in members.items():
@@ -139,14 +141,15 @@ def write(rows: list[tuple[str, str, str]], path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", type=Path, default=REPO / "models")
-    parser.add_argument("--out", type=Path, default=None, help="default: MODELS/gazetteers/states.tsv")
+    parser.add_argument("--lang", default="en", help="the language folder of MODELS (default: en)")
+    parser.add_argument("--out", type=Path, default=None, help="default: MODELS/LANG/gazetteers/states.tsv")
     args = parser.parse_args(argv)
     try:
-        rows = build(args.models)
+        rows = build(args.models, args.lang)
     except ModelDataError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    out = args.out or args.models / "gazetteers" / "states.tsv"
+    out = args.out or args.models / args.lang / "gazetteers" / "states.tsv"
     write(rows, out)
     states = {i for i, _, k in rows if k != "former"}
     print(f"wrote {out}: {len(rows)} name forms, {len(states)} States, "

@@ -334,8 +334,8 @@ def test_overlay_line_with_same_id_replaces_the_shipped_one(tmp_path):
 
 
 @pytest.mark.parametrize("obj,message", [
-    ({"id": "x", "label": "DATE", "regex": "(?P<y1>{YEAR}"}, "line 1: expected a valid Python regex"),
-    ({"id": "x", "label": "TIME", "regex": "{YEAR}"}, "line 1: expected label one of"),
+    ({"id": "x", "label": "DATE", "regex": "(?P<y1>{YEAR}"}, "line 1: expected a valid regular expression in .regex."),
+    ({"id": "x", "label": "TIME", "regex": "{YEAR}"}, "line 1: expected 'label' one of"),
     ({"id": "x", "label": "DATE", "regex": "{YEER}"}, "line 1: expected a macro among"),
     ({"id": "x", "label": "DATE", "regex": "(?P<year>{YEAR})"}, "line 1: expected named groups among"),
     ({"id": "x", "label": "DATE", "regex": "(?P<d1>{DAY})"}, "line 1: expected a DATE regex with a year"),
@@ -350,7 +350,7 @@ def test_bad_pattern_line_names_file_line_and_problem(tmp_path, obj, message):
 
 def test_reference_without_norm_template_is_an_error(tmp_path):
     bad = write_jsonl(tmp_path / "references.jsonl", {"id": "r", "label": "REFERENCE", "regex": "S/[0-9]+"})
-    with pytest.raises(ModelDataError, match="line 1: expected a string 'norm' template"):
+    with pytest.raises(ModelDataError, match="line 1: expected key 'norm'"):
         DateGrammar(DEFAULT_PATTERNS, bad, DEFAULT_WORDS)
 
 

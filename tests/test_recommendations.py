@@ -305,7 +305,7 @@ def test_unknown_kind_in_exclusion_file_is_an_error(tmp_path):
 
 def test_user_cue_file_adds_a_cue(tmp_path, rules):
     extra = tmp_path / "cues.jsonl"
-    shipped = Path(__file__).resolve().parents[1] / "models" / "patterns" / "recommendation_cues.jsonl"
+    shipped = Path(__file__).resolve().parents[1] / "models" / "en" / "patterns" / "recommendation_cues.jsonl"
     extra.write_text(shipped.read_text(encoding="utf-8")
                      + '{"id": "deems-advisable", "kind": "modal", "label": "deems advisable", '
                        '"pattern": "\\\\bdeems\\\\s+it\\\\s+advisable\\\\b"}\n', encoding="utf-8")

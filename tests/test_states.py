@@ -11,11 +11,13 @@ import spacy
 
 from pipeline.core.errors import ModelDataError
 from pipeline.core.datafiles import read_tsv
+from pipeline.nlp.common import CANDIDATES
 from pipeline.nlp.states import StateMatcher, load_context, load_gazetteer, lookup_state, state_role
 
 from conftest import REAL, REPO, SEED, need
 
-GAZ = REPO / "models" / "gazetteers"
+GAZ = REPO / "models" / "en" / "gazetteers"
+SHARED = REPO / "models" / "shared" / "gazetteers"
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def test_gazetteer_covers_all_member_and_observer_states():
     forms = load_gazetteer(GAZ / "states.tsv")
     current = {f.iso3 for f in forms if f.kind != "former"}
     assert len(current) == 195
-    members = {row["iso3"] for _, row in read_tsv(GAZ / "un_members.tsv", ["iso3", "status", "un_name"])
+    members = {row["iso3"] for _, row in read_tsv(SHARED / "un_members.tsv", ["iso3", "status", "un_name"])
                if row["status"] in ("member", "observer")}
     assert current == members and {"VAT", "PSE"} <= current
     assert {"SUN", "YUG", "CSK"} <= {f.iso3 for f in forms if f.kind == "former"}
@@ -76,10 +78,11 @@ def test_generated_file_is_up_to_date(tmp_path):
 
 def test_build_names_file_and_line_of_a_bad_extra_row(tmp_path, capsys):
     models = tmp_path / "models"
-    (models / "gazetteers").mkdir(parents=True)
-    (models / "gazetteers" / "un_members.tsv").write_text(
-        (GAZ / "un_members.tsv").read_text(encoding="utf-8"), encoding="utf-8")
-    (models / "gazetteers" / "states_extra.tsv").write_text(
+    (models / "shared" / "gazetteers").mkdir(parents=True)
+    (models / "en" / "gazetteers").mkdir(parents=True)
+    (models / "shared" / "gazetteers" / "un_members.tsv").write_text(
+        (SHARED / "un_members.tsv").read_text(encoding="utf-8"), encoding="utf-8")
+    (models / "en" / "gazetteers" / "states_extra.tsv").write_text(
         "# comment\niso3\tname\tkind\nPER\tPeruvian\tadjective\nXXX\tAtlantis\tcommon\n", encoding="utf-8")
     assert _build_module().main(["--models", str(models)]) == 1
     err = capsys.readouterr().err
@@ -88,10 +91,11 @@ def test_build_names_file_and_line_of_a_bad_extra_row(tmp_path, capsys):
 
 def test_build_refuses_a_name_claimed_by_two_states(tmp_path):
     models = tmp_path / "models"
-    (models / "gazetteers").mkdir(parents=True)
-    (models / "gazetteers" / "un_members.tsv").write_text(
-        (GAZ / "un_members.tsv").read_text(encoding="utf-8"), encoding="utf-8")
-    (models / "gazetteers" / "states_extra.tsv").write_text(
+    (models / "shared" / "gazetteers").mkdir(parents=True)
+    (models / "en" / "gazetteers").mkdir(parents=True)
+    (models / "shared" / "gazetteers" / "un_members.tsv").write_text(
+        (SHARED / "un_members.tsv").read_text(encoding="utf-8"), encoding="utf-8")
+    (models / "en" / "gazetteers" / "states_extra.tsv").write_text(
         "iso3\tname\tkind\nKOR\tKorean\tadjective\nPRK\tKorean\tadjective\n", encoding="utf-8")
     with pytest.raises(ModelDataError, match="line 3.*'Korean'.*PRK.*KOR"):
         _build_module().build(models)
@@ -105,7 +109,7 @@ def test_bad_data_files_name_file_and_line(tmp_path):
     ctx = tmp_path / "ctx.jsonl"
     ctx.write_text('// c\n{"id": "a", "rule": "reject_next", "words": ["City"]}\n'
                    '{"id": "b", "rule": "reject_sideways", "words": ["x"]}\n', encoding="utf-8")
-    with pytest.raises(ModelDataError, match=r"ctx\.jsonl line 3: expected rule one of"):
+    with pytest.raises(ModelDataError, match=r"ctx\.jsonl line 3: expected 'rule' one of"):
         load_context(ctx)
     ctx.write_text('{"id": "a", "rule": "person_name"}\n', encoding="utf-8")
     with pytest.raises(ModelDataError, match=r"ctx\.jsonl line 1: expected key 'titles'"):
@@ -305,7 +309,7 @@ def test_list_of_participants_finds_every_state(nlp):
     path = need(REAL / "aiun__A_CN.10_2025_INF_1.en.pdf")
     text = _pdf_text(path)
     found_codes = codes(nlp, text)
-    members = {row["iso3"] for _, row in read_tsv(GAZ / "un_members.tsv", ["iso3", "status", "un_name"])
+    members = {row["iso3"] for _, row in read_tsv(SHARED / "un_members.tsv", ["iso3", "status", "un_name"])
                if row["status"] != "former"}
     # The list names every Member State and both observer States, many broken over lines
     # ("Democratic\nPeople’s\nRepublic of\nKorea"); nothing else is a State.
@@ -322,10 +326,20 @@ def test_lima_note_states_match_the_gold(nlp):
     assert codes(nlp, text) == set(gold["states"]["required"])  # no GEO from "University of Georgia"
 
 
-def test_component_reads_relative_paths_against_models():
+def test_overlay_rows_are_read_after_the_shipped_ones_and_named_in_sources(tmp_path):
+    from pipeline.core.models import sources
+
+    overlay = tmp_path / "my-overlay"
+    (overlay / "en" / "gazetteers").mkdir(parents=True)
+    (overlay / "en" / "gazetteers" / "states.tsv").write_text("iso3\tname\tkind\nPER\tPeruland\tcommon\n",
+                                                               encoding="utf-8")
+    files = [s.as_config() for s in sources(GAZ / "states.tsv", overlay)]
     nlp = spacy.blank("en")
-    comp = StateMatcher(nlp, "gazetteers/states.tsv", "gazetteers/state_context.jsonl")
-    assert comp.gazetteer_path == GAZ / "states.tsv"
+    comp = StateMatcher(nlp, files)
+    doc = comp(nlp("Delegates from Peruland and Peru met."))
+    found = {(s.text, s.id_) for s in doc.spans[CANDIDATES]}
+    assert ("Peruland", "gazetteer:my-overlay/en/gazetteers/states.tsv:2") in found
+    assert any(text == "Peru" and src.startswith("gazetteer:states.tsv:") for text, src in found)
 
 
 def test_turned_down_name_forms_are_kept_apart_for_later_steps(nlp):

@@ -56,9 +56,9 @@ def test_adding_a_missed_organization_shows_in_diff_and_raises_recall(tmp_path):
 
 
 def test_a_broken_overlay_file_is_reported_with_file_and_line(tmp_path):
-    mine = tmp_path / "my-patterns" / "patterns"
+    mine = tmp_path / "my-patterns" / "en" / "patterns"
     mine.mkdir(parents=True)
     (mine / "dates.jsonl").write_text('{"id": "x", "pattern": "ok"}\nnot json\n')
-    result = runner.invoke(app, ["patterns", "check", str(mine.parent)])
+    result = runner.invoke(app, ["patterns", "check", str(mine.parent.parent)])
     assert result.exit_code == 1
     assert "dates.jsonl line 2: expected a JSON object" in result.output

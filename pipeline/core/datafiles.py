@@ -54,3 +54,27 @@ def read_jsonl(path: Path, required: dict[str, tuple[type, ...]]) -> Iterator[tu
                     raise ModelDataError(f"{path} line {lineno}: expected {want} for '{key}', "
                                          f"got {obj[key]!r}")
             yield lineno, obj
+
+
+def as_sources(value) -> list:
+    """The files a component's config names for one setting, in reading order:
+    a path string, a list of path strings, or a list of {"path", "name"} (what
+    `pipeline.nlp.build` passes: the shipped file, then the overlay's)."""
+    from pipeline.core.models import Source
+
+    if isinstance(value, (str, Path)):
+        value = [value]
+    out = []
+    for item in value:
+        if isinstance(item, Source):
+            out.append(item)
+        elif isinstance(item, dict):
+            out.append(Source(Path(item["path"]), item.get("name") or Path(item["path"]).name))
+        else:
+            out.append(Source(Path(item), Path(item).name))
+    return out
+
+
+def sources_key(value) -> tuple:
+    """A hashable key for the files of a setting (for caches of loaded files)."""
+    return tuple((str(s.path), s.name) for s in as_sources(value))

@@ -1,23 +1,159 @@
-"""Where the pipeline's data files are: the shipped `models/` folder, a
-user's overlay merged over it, and a fingerprint of both for the cache."""
+"""Where the pipeline's data files are.
+
+`models/` holds one folder per language (`models/en/`: its `pipeline.cfg`, lexicon,
+patterns and name forms) and `models/shared/` for what does not depend on the
+language (UN members, organizations, ingestion furniture). A language's
+`pipeline.cfg` names its data files in a `[files]` section, relative to its own
+folder (`../shared/...` for the shared ones).
+
+A user's overlay folder (`--patterns DIR`) mirrors `models/`: `DIR/en/patterns/
+dates.jsonl` adds rows to `models/en/patterns/dates.jsonl`, `DIR/shared/gazetteers/
+orgs.tsv` (or, for a shared file, `DIR/gazetteers/orgs.tsv`) to the shared one.
+Overlays are never merged into a copy: each loader reads the shipped file and
+then the overlay's, so errors and sources name the user's own file and line.
+
+No spaCy here: the batch runner and the validator use this module alone."""
 
 from __future__ import annotations
 
+import configparser
 import hashlib
-import shutil
-import tempfile
+import json
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.core.errors import ModelDataError
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+SHARED = "shared"                 # the language-independent folder under models/
+CONFIG = "pipeline.cfg"           # each language folder's pipeline
 DATA_SUFFIXES = (".tsv", ".jsonl", ".json", ".txt")
+# Notes whose language cannot be told ("" or "other": lists, tables, garbled text) are
+# still read, with this language's pipeline: their names are what users want.
+FALLBACK_LANGUAGE = "en"
+UNDETERMINED = ("", "other")
 
 
 def models_dir() -> Path:
     return MODELS_DIR
 
 
+# -- languages -------------------------------------------------------------------
+def language_dir(lang: str, models: Path | None = None) -> Path:
+    return Path(models or MODELS_DIR) / lang
+
+
+def available_languages(models: Path | None = None) -> tuple[str, ...]:
+    """The languages that have a pipeline: folders of `models/` holding a pipeline.cfg."""
+    root = Path(models or MODELS_DIR)
+    return tuple(sorted(p.name for p in root.iterdir()
+                        if p.is_dir() and p.name != SHARED and (p / CONFIG).is_file()))
+
+
+def has_language(lang: str, models: Path | None = None) -> bool:
+    """Whether `models/<lang>/` holds a pipeline for this language."""
+    return bool(lang) and lang != SHARED and "/" not in lang and (language_dir(lang, models) / CONFIG).is_file()
+
+
+def pipeline_language(detected: str, models: Path | None = None) -> str | None:
+    """The pipeline that reads a note whose detected language is `detected`:
+    that language's, the fallback's when the language could not be told, None
+    when `models/` has no folder for it."""
+    if detected in UNDETERMINED:
+        return FALLBACK_LANGUAGE
+    return detected if has_language(detected, models) else None
+
+
+# -- a language's data files -----------------------------------------------------
+def read_files_section(lang: str, models: Path | None = None) -> dict[str, Path]:
+    """{name: absolute path} of the `[files]` section of a language's pipeline.cfg."""
+    return dict(_files_section(str(language_dir(lang, models) / CONFIG)))
+
+
+@lru_cache(maxsize=16)
+def _files_section(cfg_path: str) -> tuple[tuple[str, Path], ...]:
+    path = Path(cfg_path)
+    if not path.is_file():
+        raise ModelDataError(f"{path}: expected a pipeline config, got no such file")
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # keep the names' case
+    try:
+        parser.read(path, encoding="utf-8")
+    except configparser.Error as e:
+        raise ModelDataError(f"{path}: expected a spaCy-style config, got an error: {e}".splitlines()[0]) from None
+    if not parser.has_section("files"):
+        return ()
+    out = []
+    for name, raw in parser.items("files"):
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError:
+            value = raw
+        if not isinstance(value, str):
+            raise ModelDataError(f"{path}: expected a path string for files.{name}, got {raw!r}")
+        out.append((name, (path.parent / value).resolve()))
+    return tuple(out)
+
+
+def default_file(name: str, lang: str = FALLBACK_LANGUAGE) -> Path:
+    """The shipped file that `[files] name` of a language's pipeline.cfg names
+    (the default of the plain-function helpers, which take a path otherwise)."""
+    files = read_files_section(lang)
+    if name not in files:
+        raise ModelDataError(f"{language_dir(lang) / CONFIG}: expected an entry '{name}' in [files], "
+                             f"got {sorted(files)}")
+    return files[name]
+
+
+def model_key(path: Path, models: Path | None = None) -> str:
+    """The path of a shipped file relative to `models/` ("en/patterns/dates.jsonl")."""
+    try:
+        return Path(path).resolve().relative_to(Path(models or MODELS_DIR).resolve()).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
+@dataclass(frozen=True)
+class Source:
+    """A data file to read, with the name findings give as their source:
+    the file name for a shipped file ("orgs.tsv"), the overlay folder and the
+    path in it for a user's file ("my-patterns/gazetteers/orgs.tsv")."""
+
+    path: Path
+    name: str
+
+    def as_config(self) -> dict:
+        return {"path": str(self.path), "name": self.name}
+
+
+def overlay_candidates(key: str, overlay: Path) -> list[Path]:
+    """Where an overlay may hold rows for the shipped file `key` (relative to
+    models/): the same path, and for a shared file also the path inside shared/."""
+    out = [overlay / key]
+    if key.startswith(SHARED + "/"):
+        out.append(overlay / key[len(SHARED) + 1:])
+    return out
+
+
+def sources(path: Path, overlay: Path | None = None, models: Path | None = None) -> list[Source]:
+    """The shipped file, then the overlay's files for it, in reading order."""
+    path = Path(path)
+    out = [Source(path, path.name)]
+    if overlay is not None:
+        overlay = Path(overlay)
+        for candidate in overlay_candidates(model_key(path, models), overlay):
+            if candidate.is_file():
+                out.append(Source(candidate, f"{overlay.name}/{candidate.relative_to(overlay).as_posix()}"))
+    return out
+
+
+def check_overlay_folder(overlay: Path | None) -> None:
+    if overlay is not None and not Path(overlay).is_dir():
+        raise ModelDataError(f"{overlay}: expected a folder of pattern and gazetteer files, got no such folder")
+
+
+# -- the cache fingerprint ------------------------------------------------------------
 def data_files(directory: Path) -> list[Path]:
     """The files under `directory` that configure the pipeline, sorted."""
     directory = Path(directory)
@@ -25,8 +161,8 @@ def data_files(directory: Path) -> list[Path]:
 
 
 def models_fingerprint(models: Path | None = None, overlay: Path | None = None) -> str:
-    """A hash of every pipeline data file (shipped and overlay) and the code
-    version: the NLP cache key changes whenever one of them does."""
+    """A hash of every pipeline data file (every language, shared and overlay)
+    and the code version: the NLP cache key changes whenever one of them does."""
     from pipeline import __version__
 
     h = hashlib.sha256(f"unnotes {__version__}\n".encode())
@@ -35,56 +171,3 @@ def models_fingerprint(models: Path | None = None, overlay: Path | None = None) 
             h.update(str(path.relative_to(root)).encode() + b"\0")
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
-
-
-def merge_overlay(models: Path, overlay: Path | None) -> Path:
-    """`models` itself when there is no overlay; otherwise a merged copy in the
-    temp folder where each overlay data file's rows follow the shipped ones
-    (so a user's row for the same key, read later, wins)."""
-    if overlay is None:
-        return models
-    overlay = Path(overlay)
-    if not overlay.is_dir():
-        raise ModelDataError(f"{overlay}: expected a folder of pattern and gazetteer files, got no such folder")
-    target = Path(tempfile.gettempdir()) / f"unnotes-models-{models_fingerprint(models, overlay)}"
-    if target.exists():
-        return target
-    staging = Path(tempfile.mkdtemp(prefix="unnotes-models-"))
-    shutil.copytree(models, staging, dirs_exist_ok=True)
-    for path in data_files(overlay):
-        rel = path.relative_to(overlay)
-        dest = staging / rel
-        if dest.exists() and path.suffix == ".tsv":
-            shipped_header = _first_data_line(dest)
-            user_lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-            body = [ln for ln in user_lines if ln.strip() and not ln.startswith("#")]
-            if body and body[0].rstrip("\r\n") == shipped_header:
-                body = body[1:]
-            elif body:
-                raise ModelDataError(f"{path} line 1: expected the header of {rel} "
-                                     f"({shipped_header!r}), got {body[0].strip()!r}")
-            _append(dest, body)
-        elif dest.exists() and path.suffix == ".jsonl":
-            _append(dest, path.read_text(encoding="utf-8").splitlines(keepends=True))
-        else:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, dest)
-    try:
-        staging.rename(target)
-    except OSError:  # another process merged the same overlay first
-        shutil.rmtree(staging, ignore_errors=True)
-    return target
-
-
-def _first_data_line(path: Path) -> str:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            return line
-    return ""
-
-
-def _append(dest: Path, lines: list[str]) -> None:
-    text = dest.read_text(encoding="utf-8")
-    if text and not text.endswith("\n"):
-        text += "\n"
-    dest.write_text(text + "".join(ln if ln.endswith("\n") else ln + "\n" for ln in lines), encoding="utf-8")

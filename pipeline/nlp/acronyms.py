@@ -11,10 +11,15 @@ is accepted when it is an organization-like name (a capitalised run whose head
 noun is in `org_filters.jsonl` "org_head"), taken from just before the
 parenthesis.
 
-Sets `doc._.acronyms` = {short form: long form} and adds ORG candidates
+Sets `doc._.acronyms` = {short form: long form}, adding to what a previous
+chunk of the same note defined (the findings seed it; the chunk's own
+definitions win), and adds ORG candidates
 (source `acronym:defined-in-text`) for an organization's long form and every
 occurrence of its short form; norm = the gazetteer's canonical name when the
-long or short form is known there, else the long form as written.
+long or short form is known there, else the long form as written. The
+organization gazetteer, filters and lexicon come from the component's config
+(the same files as `unnotes_orgs`, loaded once and shared through
+`orgs.org_knowledge`).
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ MAX_INNER_TOKENS = 20    # a parenthesis longer than this holds prose, not a nam
 
 
 # -- Schwartz & Hearst (2003) ---------------------------------------------------------
-def is_short_form(text: str, not_acronym: set[str] = frozenset()) -> bool:
+def is_short_form(text: str, not_acronym: set[str] = frozenset(), symbol_re: re.Pattern | None = None) -> bool:
     """A plausible short form: 2-12 characters, at most two words, starts with
     a letter or digit, has a capital, is not a year, number, list marker, symbol
     or cross-reference."""
@@ -45,7 +50,8 @@ def is_short_form(text: str, not_acronym: set[str] = frozenset()) -> bool:
         return False
     if re.fullmatch(r"[\d\s.,/-]+", text) or re.fullmatch(r"[ivxlcIVXLC]+", text):
         return False
-    if orgs.SYMBOL_RE.match(text) and any(ch.isdigit() for ch in text):
+    symbol_re = symbol_re or orgs.default_knowledge().symbol_re
+    if symbol_re.match(text) and any(ch.isdigit() for ch in text):
         return False
     # an acronym is mostly capitals ("SICA", "LiREC", "UN-Habitat" is 3 of 10, "CITS/UGA")
     letters = [ch for ch in text if ch.isalpha()]
@@ -82,8 +88,8 @@ class Abbreviation:
     org_like: bool
 
 
-def _strip_determiner(doc: Doc, start: int, end: int) -> int:
-    while start < end and doc[start].lower_ in ("the", "its", "their", "a", "an"):
+def _strip_determiner(doc: Doc, start: int, end: int, determiners: frozenset[str]) -> int:
+    while start < end and doc[start].lower_ in determiners:
         start += 1
     return start
 
@@ -112,14 +118,12 @@ def _sh_long_span(doc: Doc, short: str, paren: int) -> tuple[int, int] | None:
     return span.start, span.end
 
 
-def find_abbreviations(doc: Doc, filters: orgs.OrgFilters | None = None,
-                       gazetteer: orgs.OrgGazetteer | None = None) -> list[Abbreviation]:
+def find_abbreviations(doc: Doc, know: orgs.OrgKnowledge | None = None) -> list[Abbreviation]:
     """Every "Long Form (ACR)" and "ACR (Long Form)" definition in `doc`."""
-    filters = filters or orgs.active_filters()
-    gazetteer = gazetteer or orgs.active_gazetteer()
-    is_state = orgs._state_lookup()
+    know = know or orgs.default_knowledge()
+    filters, gazetteer, is_state = know.filters, know.gazetteer, know.is_state
     not_acronym = filters["not_acronym"]
-    named_end = {end: start for start, end in orgs.find_named_bodies(doc, filters)}
+    named_end = {end: start for start, end in orgs.find_named_bodies(doc, filters, know.stop_words)}
     found = []
     for tok in doc:
         if tok.text != "(":
@@ -130,10 +134,10 @@ def find_abbreviations(doc: Doc, filters: orgs.OrgFilters | None = None,
         inner = doc[tok.i + 1:close]
         if is_state(inner.text):
             continue
-        if is_short_form(inner.text, not_acronym) and tok.i > 0:
-            abbr = _long_before(doc, tok.i, inner, named_end, gazetteer, filters)
-        elif tok.i > 0 and is_short_form(doc[tok.i - 1].text, not_acronym) and len(inner) >= 2:
-            abbr = _long_inside(doc, tok.i, inner, gazetteer, filters)
+        if is_short_form(inner.text, not_acronym, know.symbol_re) and tok.i > 0:
+            abbr = _long_before(doc, tok.i, inner, named_end, know)
+        elif tok.i > 0 and is_short_form(doc[tok.i - 1].text, not_acronym, know.symbol_re) and len(inner) >= 2:
+            abbr = _long_inside(doc, tok.i, inner, know)
         else:
             abbr = None
         if abbr is not None:
@@ -141,7 +145,9 @@ def find_abbreviations(doc: Doc, filters: orgs.OrgFilters | None = None,
     return found
 
 
-def _long_before(doc, paren, inner, named_end, gazetteer, filters) -> Abbreviation | None:
+def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbreviation | None:
+    gazetteer, filters = know.gazetteer, know.filters
+    determiners = know.lexicon["long_form_determiners"]
     short = inner.text
     known = gazetteer.lookup(short)
     named = named_end.get(paren)
@@ -150,45 +156,56 @@ def _long_before(doc, paren, inner, named_end, gazetteer, filters) -> Abbreviati
     if from_gazetteer:
         return Abbreviation(inner.start, inner.end, min(from_gazetteer), paren, True)
     if named is not None:  # an organization-like name ends right before "(": take it whole
-        start = _strip_determiner(doc, named, paren)
+        start = _strip_determiner(doc, named, paren, determiners)
         return Abbreviation(inner.start, inner.end, start, paren, True)
     sh = _sh_long_span(doc, short, paren)
     if sh is None:
         return None
-    start = _strip_determiner(doc, *sh)
+    start = _strip_determiner(doc, *sh, determiners)
     long_text = doc[start:paren].text
     org_like = bool(known or gazetteer.lookup(long_text)
-                    or (orgs.clean_org_name(long_text, filters, lambda t: None)
+                    or (orgs.clean_org_name(long_text, filters, lambda t: None, know)
                         and orgs.head_word(long_text.split(), filters["connector"]) in filters["org_head"]))
     return Abbreviation(inner.start, inner.end, start, paren, org_like)
 
 
-def _long_inside(doc, paren, inner, gazetteer, filters) -> Abbreviation | None:
+def _long_inside(doc, paren, inner, know: orgs.OrgKnowledge) -> Abbreviation | None:
+    gazetteer, filters = know.gazetteer, know.filters
     short_tok = doc[paren - 1]
-    start = _strip_determiner(doc, inner.start, inner.end)
+    start = _strip_determiner(doc, inner.start, inner.end, know.lexicon["long_form_determiners"])
     long_text = doc[start:inner.end].text
     if not find_best_long_form(short_tok.text, long_text) and not gazetteer.lookup(long_text):
         return None
-    name = orgs.clean_org_name(long_text, filters, lambda t: None)
+    name = orgs.clean_org_name(long_text, filters, lambda t: None, know)
     org_like = bool(gazetteer.lookup(long_text) or gazetteer.lookup(short_tok.text)
                     or (name and orgs.head_word(name.split(), filters["connector"]) in filters["org_head"]))
     return Abbreviation(short_tok.i, short_tok.i + 1, start, inner.end, org_like)
 
 
 # -- the component ---------------------------------------------------------------------
-@Language.factory("unnotes_acronyms", assigns=["doc.spans", "doc._.acronyms"], default_config={})
-def make_acronyms(nlp: Language, name: str):
-    return AcronymDetector()
+@Language.factory(
+    "unnotes_acronyms",
+    assigns=["doc.spans", "doc._.acronyms"],
+    default_config={"gazetteer": str(orgs.DEFAULT_GAZETTEER), "filters": str(orgs.DEFAULT_FILTERS),
+                    "states": str(orgs.DEFAULT_STATES), "symbols": str(orgs.DEFAULT_SYMBOLS),
+                    "lexicon": str(orgs.DEFAULT_LEXICON)},
+)
+def make_acronyms(nlp: Language, name: str, gazetteer, filters, states, symbols, lexicon):
+    return AcronymDetector(orgs.org_knowledge(gazetteer, filters, states, symbols, lexicon))
 
 
 class AcronymDetector:
-    """Sets `doc._.acronyms` {short: long} and adds ORG candidates for
-    organization-like definitions and every use of their short forms."""
+    """Sets `doc._.acronyms` {short: long} (keeping what it was seeded with)
+    and adds ORG candidates for organization-like definitions and every use
+    of their short forms."""
+
+    def __init__(self, know: orgs.OrgKnowledge | None = None):
+        self.know = know or orgs.default_knowledge()
 
     def __call__(self, doc: Doc) -> Doc:
-        gazetteer, filters = orgs.active_gazetteer(), orgs.active_filters()
+        gazetteer = self.know.gazetteer
         acronyms: dict[str, str] = {}
-        for abbr in find_abbreviations(doc, filters, gazetteer):
+        for abbr in find_abbreviations(doc, self.know):
             short = doc[abbr.short_start:abbr.short_end]
             long = doc[abbr.long_start:abbr.long_end]
             acronyms.setdefault(short.text, long.text)
@@ -197,16 +214,17 @@ class AcronymDetector:
             known = gazetteer.lookup(long.text) or gazetteer.lookup(short.text)
             norm = known.name if known else orgs.strip_the(long.text)
             add_candidate(doc, long.start, long.end, "ORG", norm, SOURCE)
-            for start, end, part_norm in self._uses(doc, [t.text for t in short], norm, gazetteer):
+            for start, end, part_norm in self._uses(doc, [t.text for t in short], norm):
                 add_candidate(doc, start, end, "ORG", part_norm, SOURCE)
-        doc._.acronyms = acronyms
+        # what an earlier chunk of the note defined carries over; this chunk's own definitions win
+        doc._.acronyms = {**(doc._.acronyms or {}), **acronyms}
         return doc
 
-    @staticmethod
-    def _uses(doc: Doc, parts: list[str], norm: str, gazetteer):
+    def _uses(self, doc: Doc, parts: list[str], norm: str):
         """Token spans of every occurrence of `short`. A compound "CITS/UGA"
         is read part by part: a part the gazetteer knows is that organization,
         the first part is the defined one."""
+        gazetteer = self.know.gazetteer
         compound = "/" in parts
         for tok in doc:
             if tok.text != parts[0]:
@@ -214,7 +232,7 @@ class AcronymDetector:
             end = tok.i + len(parts)
             if end > len(doc) or [t.text for t in doc[tok.i:end]] != parts:
                 continue
-            if orgs.OrgMatcher._inside_symbol(doc, tok.i, end):
+            if orgs.inside_symbol(doc, tok.i, end, self.know.symbol_re):
                 continue
             if not compound:
                 yield tok.i, end, norm

@@ -16,7 +16,6 @@ these functions to a Doc."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -24,27 +23,26 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from pipeline.core.datafiles import as_sources, read_tsv, sources_key
+from pipeline.core.schemas import SCHEMAS
 from pipeline.core.errors import ModelDataError
-from pipeline.core.datafiles import read_jsonl, read_tsv
+from pipeline.core.models import Source, default_file
+from pipeline.core.validate import compile_regex, records
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
-DEFAULT_PATTERNS = MODELS_DIR / "patterns" / "dates.jsonl"
-DEFAULT_REFERENCES = MODELS_DIR / "patterns" / "references.jsonl"
-DEFAULT_WORDS = MODELS_DIR / "gazetteers" / "date_words.tsv"
+DEFAULT_PATTERNS = default_file("dates")
+DEFAULT_REFERENCES = default_file("references")
+DEFAULT_WORDS = default_file("date_words")
 
 YEAR_MIN, YEAR_MAX = 1500, 2099  # {YEAR} itself is 1900-2099; older years only in `historical-year`
 DATE_GROUPS = {"d1", "m1", "y1", "d2", "m2", "y2", "yy2", "decade", "q", "h", "pre"}
-WORD_KINDS = {"month", "weekday", "ordinal", "qualifier"}
+WORD_KINDS = {"month", "weekday", "ordinal", "qualifier", "range", "and", "of", "edge"}
+WORD_FORMS = {"", "full", "short", "foreign"}
 # A DATE match may not start or end inside a word, a number or a symbol
 # ("S/2025/149", "GE.10-2010", "20101"); a year range is its own pattern.
 EDGE_BEFORE = r"(?<![A-Za-zÀ-ÿ0-9/])(?<![0-9][.,\-–/])"
 EDGE_AFTER = r"(?![A-Za-zÀ-ÿ0-9/])(?![.,\-–][0-9])"
 MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-# Words a statistical model leaves at the edge of a DATE entity ("the 1990s",
-# "from 2005 to 2009"): `normalise_date` accepts them around one grammar match.
-EDGE_WORDS = re.compile(r"^(?:(?:the|on|in|of|from|since|by|until|till|during|between|before|after|as of|"
-                        r"around|about|at|for)\s+)*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,6 +57,7 @@ class DateMatch:
     end_iso: str
     pattern_id: str
     inferred: bool = False
+    source: str = "dates.jsonl"  # the name of the file the pattern came from
 
     @property
     def norm(self) -> str:
@@ -75,6 +74,7 @@ class ReferenceMatch:
     text: str
     norm: str
     pattern_id: str
+    source: str = "references.jsonl"  # the name of the file the pattern came from
 
 
 @dataclass(frozen=True)
@@ -85,23 +85,37 @@ class Pattern:
     norm: str = ""
     item: re.Pattern | None = None
     require: re.Pattern | None = None
+    source: str = ""
 
 
 # -- loading the data files ---------------------------------------------------
 class DateWords:
     """The word lists of `date_words.tsv`: month names (value 1-12), weekdays,
-    ordinals (first..fourth, -1 = last) and qualifiers ("early", "mid")."""
+    ordinals (first..fourth, -1 = last), qualifiers ("early", "mid"), the words
+    of the range/and/of macros and the edge words before a date."""
 
-    def __init__(self, rows: dict[str, list[tuple[str, int | None]]]):
+    def __init__(self, rows: dict[str, list[tuple[str, int | None]]], full: frozenset[str] = frozenset()):
         self.rows = rows
+        self.full = full  # lower-cased words written in full (form "full")
         self.values = {w.lower().rstrip("."): v for kind in ("month", "ordinal") for w, v in rows[kind]}
+        edge = "|".join(re.escape(w) for w, _ in rows["edge"])
+        # Words a statistical model leaves at the edge of a DATE entity ("the 1990s",
+        # "from 2005 to 2009"): `normalise_date` accepts them around one grammar match.
+        self.edge_re = re.compile(rf"^(?:(?:{edge})\s+)*" if edge else "^", re.IGNORECASE)
 
     @classmethod
     def load(cls, paths: Iterable[Path]) -> "DateWords":
         rows: dict[str, list[tuple[str, int | None]]] = {k: [] for k in WORD_KINDS}
+        full: set[str] = set()
         for path in paths:
             for lineno, row in read_tsv(path, ["word", "kind", "value"]):
                 kind, word, value = row["kind"], row["word"], row["value"]
+                form = row.get("form", "")
+                if form not in WORD_FORMS:
+                    raise ModelDataError(f"{path} line {lineno}: expected form one of {sorted(WORD_FORMS)}, "
+                                         f"got {form!r}")
+                if form == "full":
+                    full.add(word.lower())
                 if kind not in WORD_KINDS:
                     raise ModelDataError(f"{path} line {lineno}: expected kind one of {sorted(WORD_KINDS)}, got {kind!r}")
                 if not word:
@@ -118,7 +132,11 @@ class DateWords:
                 rows[kind].append((word, number))
         if not rows["month"]:
             raise ModelDataError(f"{', '.join(map(str, paths))}: expected rows of kind 'month', got none")
-        return cls(rows)
+        return cls(rows, frozenset(full))
+
+    def words(self, kind: str) -> str:
+        """A regex alternation of the words of `kind`, in file order, as written."""
+        return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w, _ in self.rows[kind]) or "(?!)"
 
     def value(self, word: str) -> int | None:
         word = word.strip().rstrip(".").lower()
@@ -130,7 +148,7 @@ class DateWords:
         """A regex alternation of the words of `kind`, longest first. Months and
         weekdays match as written in the file, in Title and in UPPER case (so the
         verb "may" is not the month "May"); ordinals and qualifiers in any case."""
-        full = {calendar.month_name[i].lower() for i in range(1, 13)}
+        full = self.full
         forms: set[str] = set()
         for word, _ in self.rows[kind]:
             if full_months_only and word.lower() not in full:
@@ -167,9 +185,9 @@ def _macros(words: DateWords) -> dict[str, str]:
         "WD": f"(?:{weekday},?{sp})?",
         "ORDINAL": words.alternation("ordinal"),
         "QUALIFIER": words.alternation("qualifier"),
-        "RANGE": f"(?:{sp0}{dash}{sp0}|{sp}(?:to|until|till|through){sp})",
-        "AND": f"(?:{sp}(?:and|&){sp})",
-        "OF": f"(?:{sp}(?:of|de))?",  # "10th of March", "23 de mayo de 2025"
+        "RANGE": f"(?:{sp0}{dash}{sp0}|{sp}(?:{words.words('range')}){sp})",
+        "AND": f"(?:{sp}(?:{words.words('and')}){sp})",
+        "OF": f"(?:{sp}(?:{words.words('of')}))?",  # "10th of March", "23 de mayo de 2025"
     }
 
 
@@ -181,20 +199,19 @@ def _expand(regex: str, macros: dict[str, str], where: str) -> str:
     return MACRO.sub(sub, regex)
 
 
-def _compile(regex: str, where: str) -> re.Pattern:
-    try:
-        return re.compile(regex)
-    except re.error as e:
-        raise ModelDataError(f"{where}: expected a valid Python regex, got an error: {e}") from None
+def _compile(regex: str, where: str, key: str = "regex") -> re.Pattern:
+    return compile_regex(regex, where, key)
 
 
-def load_patterns(paths: Iterable[Path], words: DateWords, labels: set[str]) -> list[Pattern]:
+def load_patterns(paths: Iterable[Path | Source], words: DateWords, labels: set[str]) -> list[Pattern]:
     """The patterns of JSONL files, in file order; a later line with the same
     id replaces an earlier one, and `"disabled": true` removes it."""
     macros = _macros(words)
+    schema = SCHEMAS["patterns/references.jsonl" if "REFERENCE" in labels else "patterns/dates.jsonl"]
     by_id: dict[str, Pattern | None] = {}
-    for path in paths:
-        for lineno, obj in read_jsonl(path, {"id": (str,), "label": (str,), "regex": (str,)}):
+    for data_file in as_sources(list(paths)):
+        path = data_file.path
+        for lineno, obj in records(path, schema):
             where = f"{path} line {lineno}"
             if obj["label"] not in labels:
                 raise ModelDataError(f"{where}: expected label one of {sorted(labels)}, got {obj['label']!r}")
@@ -205,7 +222,7 @@ def load_patterns(paths: Iterable[Path], words: DateWords, labels: set[str]) -> 
             item = None
             if "item" in obj:
                 item_src = _expand(str(obj["item"]), macros, where)
-                item = _compile(item_src, where)
+                item = _compile(item_src, where, "item")
                 local["ITEM"] = NAMED_GROUP.sub("(?:", item_src)
             source = _expand(obj["regex"], local, where)
             if obj["label"] == "DATE":
@@ -221,8 +238,8 @@ def load_patterns(paths: Iterable[Path], words: DateWords, labels: set[str]) -> 
                                          f"got groups {sorted(regex.groupindex)}")
             if obj["label"] == "REFERENCE" and not isinstance(obj.get("norm"), str):
                 raise ModelDataError(f"{where}: expected a string 'norm' template, got {obj.get('norm')!r}")
-            require = _compile(obj["require"], where) if obj.get("require") else None
-            by_id[obj["id"]] = Pattern(obj["id"], obj["label"], regex, obj.get("norm", ""), item, require)
+            require = _compile(obj["require"], where, "require") if obj.get("require") else None
+            by_id[obj["id"]] = Pattern(obj["id"], obj["label"], regex, obj.get("norm", ""), item, require, data_file.name)
     return [p for p in by_id.values() if p is not None]
 
 
@@ -313,13 +330,12 @@ def normalise_parts(parts: dict[str, str | None], words: DateWords,
 class DateGrammar:
     """The compiled patterns: `find_references(text)` and `find_dates(text)`."""
 
-    def __init__(self, patterns: Iterable[Path] | Path = DEFAULT_PATTERNS,
-                 references: Iterable[Path] | Path = DEFAULT_REFERENCES,
-                 words: Iterable[Path] | Path = DEFAULT_WORDS):
-        self.words = DateWords.load(_paths(words))
-        self.dates = load_patterns(_paths(patterns), self.words, {"DATE", "NOT_DATE"})
-        self.references = load_patterns(_paths(references), self.words, {"REFERENCE"})
-        self.source_names = {"DATE": _paths(patterns)[0].name, "REFERENCE": _paths(references)[0].name}
+    def __init__(self, patterns=DEFAULT_PATTERNS, references=DEFAULT_REFERENCES, words=DEFAULT_WORDS):
+        self.words = DateWords.load([s.path for s in as_sources(_listed(words))])
+        self.dates = load_patterns(as_sources(_listed(patterns)), self.words, {"DATE", "NOT_DATE"})
+        self.references = load_patterns(as_sources(_listed(references)), self.words, {"REFERENCE"})
+        self.source_names = {"DATE": as_sources(_listed(patterns))[0].name,
+                             "REFERENCE": as_sources(_listed(references))[0].name}
 
     def find_references(self, text: str) -> list[ReferenceMatch]:
         found = []
@@ -346,7 +362,7 @@ class DateGrammar:
             values = dict(values, text=text[start:end])
             norm = pattern.norm.format_map(_Blank(values))
             norm = re.sub(r"\s+", " ", norm.replace("()", "")).strip()
-            out.append(ReferenceMatch(start, end, text[start:end], norm, pattern.id))
+            out.append(ReferenceMatch(start, end, text[start:end], norm, pattern.id, pattern.source))
         return out
 
     def find_dates(self, text: str, issue_year: int | None = None,
@@ -369,7 +385,8 @@ class DateGrammar:
                 # A match that is no calendar date ("31 February 2025") still claims its
                 # span, so that no shorter reading of it ("February 2025") is reported.
                 value = normalise_parts(m.groupdict(), self.words, issue_year) or ("", "", False)
-                found.append(DateMatch(start, end, text[start:end], value[0], value[1], pattern.id, value[2]))
+                found.append(DateMatch(start, end, text[start:end], value[0], value[1], pattern.id, value[2],
+                                       pattern.source))
         return [d for d in _longest_first(found) if d.start_iso]
 
 
@@ -378,10 +395,9 @@ class _Blank(dict):
         return ""
 
 
-def _paths(value: Iterable[Path] | Path | str) -> list[Path]:
-    if isinstance(value, (str, Path)):
-        return [Path(value)]
-    return [Path(v) for v in value]
+def _listed(value) -> list:
+    """A path, a list of paths or a config's list of files, as a list."""
+    return [value] if isinstance(value, (str, Path)) else list(value)
 
 
 def _longest_first(found: list) -> list:
@@ -394,38 +410,47 @@ def _longest_first(found: list) -> list:
     return sorted(chosen, key=lambda m: m.start)
 
 
-@lru_cache(maxsize=1)
-def default_grammar() -> DateGrammar:
-    """The grammar of the shipped `models/` files."""
-    return DateGrammar()
+def date_grammar(patterns=DEFAULT_PATTERNS, references=DEFAULT_REFERENCES, words=DEFAULT_WORDS) -> DateGrammar:
+    """The grammar of these files (the shipped English ones by default), compiled
+    once per process and set of files: the dates component and the judge of the
+    model's dates name the same files in their configs and share it."""
+    return _grammar(sources_key(patterns), sources_key(references), sources_key(words))
+
+
+@lru_cache(maxsize=8)
+def _grammar(patterns: tuple, references: tuple, words: tuple) -> DateGrammar:
+    def files(key):
+        return [{"path": p, "name": n} for p, n in key]
+    return DateGrammar(files(patterns), files(references), files(words))
 
 
 # -- the plain-function API ---------------------------------------------------
-def find_dates(text: str, issue_year: int | None = None) -> list[DateMatch]:
+def find_dates(text: str, issue_year: int | None = None, grammar: DateGrammar | None = None) -> list[DateMatch]:
     """Every calendar date or period in `text`, in text order, not counting
     years inside references. A date without a year takes `issue_year` (and is
     marked inferred); without `issue_year` it is skipped."""
-    return default_grammar().find_dates(text, issue_year)
+    return (grammar or date_grammar()).find_dates(text, issue_year)
 
 
-def find_references(text: str) -> list[ReferenceMatch]:
+def find_references(text: str, grammar: DateGrammar | None = None) -> list[ReferenceMatch]:
     """Every resolution, decision and document symbol in `text`, in text order."""
-    return default_grammar().find_references(text)
+    return (grammar or date_grammar()).find_references(text)
 
 
-def normalise_date(text: str, issue_year: int | None = None) -> tuple[str, str] | None:
+def normalise_date(text: str, issue_year: int | None = None, grammar: DateGrammar | None = None) -> tuple[str, str] | None:
     """(start, end) when `text` as a whole is one calendar date or period
     (leading "the", "on", "from", ... and trailing punctuation allowed), else
     None: "last year", "five years", "2030 Agenda", "S/2025/149" give None."""
     if not isinstance(text, str):
         return None
+    grammar = grammar or date_grammar()
     stripped = text.strip().rstrip(".,;:)")
-    lead = EDGE_WORDS.match(stripped)
+    lead = grammar.words.edge_re.match(stripped)
     offset = lead.end() if lead else 0
     body = stripped[offset:]
     if not body:
         return None
-    matches = find_dates(stripped, issue_year)
+    matches = find_dates(stripped, issue_year, grammar)
     if len(matches) == 1 and matches[0].start <= offset and matches[0].end == len(stripped):
         return matches[0].start_iso, matches[0].end_iso
     return None
@@ -434,30 +459,32 @@ def normalise_date(text: str, issue_year: int | None = None) -> tuple[str, str] 
 CONTEXT = 300  # characters either side that `normalise_date_at` reads (references, names)
 
 
-def normalise_date_at(text: str, start: int, end: int, issue_year: int | None = None) -> tuple[str, str] | None:
+def normalise_date_at(text: str, start: int, end: int, issue_year: int | None = None,
+                      grammar: DateGrammar | None = None) -> tuple[str, str] | None:
     """Like `normalise_date` for `text[start:end]`, but read in its context:
     None where the grammar, seeing the words around it, finds no date with
     exactly that span ("2030" in "the 2030 Agenda", "2004" in "resolution 1540
     (2004)", "2025" in "S/2025/149"). For the statistical model's DATE entities."""
     if not isinstance(text, str) or not 0 <= start < end <= len(text):
         return None
+    grammar = grammar or date_grammar()
     piece = text[start:end]
     stripped = piece.rstrip().rstrip(".,;:)")
-    lead = EDGE_WORDS.match(stripped)
+    lead = grammar.words.edge_re.match(stripped)
     first = start + (lead.end() if lead else 0)
     last = start + len(stripped)
     lo = max(0, start - CONTEXT)
     window = text[lo:min(len(text), end + CONTEXT)]
-    for match in find_dates(window, issue_year):
+    for match in find_dates(window, issue_year, grammar):
         if lo + match.start <= first and lo + match.end == last and lo + match.start >= start:
             return match.start_iso, match.end_iso
     return None
 
 
-def issue_date(text: str) -> str | None:
+def issue_date(text: str, grammar: DateGrammar | None = None) -> str | None:
     """The ISO date (YYYY-MM-DD) of the first single full date in `text`
     ("14 January 2025", "January 14, 2025", "14 JANUARY 2025"), or None."""
-    for match in find_dates(text or ""):
+    for match in find_dates(text or "", grammar=grammar):
         if match.start_iso == match.end_iso and len(match.start_iso) == 10 and not match.inferred:
             return match.start_iso
     return None

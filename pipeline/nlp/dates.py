@@ -7,12 +7,11 @@ re-exported here. This component only wires them to the Doc:
 - a REFERENCE candidate for each resolution, decision and document symbol,
   norm its canonical form ("resolution 1540 (2004)", "S/2025/149");
 - a DATE candidate for each date outside those references, norm "start/end"
-  (ISO 8601 at the stated precision), source `pattern:dates.jsonl:<id>`, with
-  the suffix `:year-inferred` when the year came from `doc._.issue_year`."""
+  (ISO 8601 at the stated precision), source `pattern:dates.jsonl:<id>` (an
+  overlay's pattern: `pattern:<overlay>/<path>:<id>`), with the suffix
+  `:year-inferred` when the year came from `doc._.issue_year`."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,6 +24,7 @@ from pipeline.nlp.datenorm import (  # noqa: F401  (the plain-function API)
     DateGrammar,
     DateMatch,
     ReferenceMatch,
+    date_grammar,
     find_dates,
     find_references,
     issue_date,
@@ -44,8 +44,8 @@ INFERRED = ":year-inferred"
         "words": str(DEFAULT_WORDS),
     },
 )
-def make_dates(nlp: Language, name: str, patterns: str, references: str, words: str):
-    return DateComponent(DateGrammar(Path(patterns), Path(references), Path(words)))
+def make_dates(nlp: Language, name: str, patterns, references, words):
+    return DateComponent(date_grammar(patterns, references, words))
 
 
 class DateComponent:
@@ -54,16 +54,14 @@ class DateComponent:
 
     def __init__(self, grammar: DateGrammar):
         self.grammar = grammar
-        self.date_file = grammar.source_names["DATE"]
-        self.reference_file = grammar.source_names["REFERENCE"]
 
     def __call__(self, doc: Doc) -> Doc:
         references = self.grammar.find_references(doc.text)
         for ref in references:
             add_candidate_chars(doc, ref.start, ref.end, "REFERENCE", ref.norm,
-                                f"pattern:{self.reference_file}:{ref.pattern_id}")
+                                f"pattern:{ref.source}:{ref.pattern_id}")
         issue_year = doc._.issue_year
         for date in self.grammar.find_dates(doc.text, int(issue_year) if issue_year else None, references):
-            source = f"pattern:{self.date_file}:{date.pattern_id}" + (INFERRED if date.inferred else "")
+            source = f"pattern:{date.source}:{date.pattern_id}" + (INFERRED if date.inferred else "")
             add_candidate_chars(doc, date.start, date.end, "DATE", date.norm, source)
         return doc

@@ -5,35 +5,48 @@ Rule entities (those with a source in `span.id_`) pass through unchanged. An
 entity the model added is mapped: GPE/NORP/LOC that the State gazetteer knows
 becomes a STATE; an ORG that passes the sanity filters becomes an ORG (norm
 from the text's acronyms or the organization gazetteer); a DATE the date
-grammar can normalise becomes a DATE. Every other model label is dropped."""
+grammar can normalise becomes a DATE. Every other model label is dropped.
+The gazetteers, filters and date grammar are those of the files this
+component's config names (the same as the other components', loaded once)."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp import datenorm, orgs
 from pipeline.nlp.common import doc_text
+from pipeline.nlp.states import state_lookup
 
 MODEL = "model:en_core_web_sm"
 REJECTED = "states_rejected"  # set by unnotes_states
 
 
-@Language.factory("unnotes_model_ents", assigns=["doc.ents"], default_config={})
-def make_model_ents(nlp: Language, name: str):
-    return ModelEntityFilter()
+@Language.factory(
+    "unnotes_model_ents",
+    assigns=["doc.ents"],
+    default_config={"states": str(orgs.DEFAULT_STATES), "orgs": str(orgs.DEFAULT_GAZETTEER),
+                    "org_filters": str(orgs.DEFAULT_FILTERS), "symbols": str(orgs.DEFAULT_SYMBOLS),
+                    "dates": str(datenorm.DEFAULT_PATTERNS), "references": str(datenorm.DEFAULT_REFERENCES),
+                    "date_words": str(datenorm.DEFAULT_WORDS), "lexicon": str(orgs.DEFAULT_LEXICON),
+                    "model": MODEL},
+)
+def make_model_ents(nlp: Language, name: str, states, orgs, org_filters, symbols, dates, references,
+                    date_words, lexicon, model: str):
+    from pipeline.nlp import orgs as org_module
+
+    return ModelEntityFilter(
+        state_lookup(states), org_module.org_knowledge(orgs, org_filters, states, symbols, lexicon),
+        datenorm.date_grammar(dates, references, date_words), model)
 
 
 class ModelEntityFilter:
-    def __init__(self):
-        # Imported here: each lives in its own component module.
-        from pipeline.nlp.datenorm import normalise_date_at
-        from pipeline.nlp.orgs import clean_model_org, lookup_org
-        from pipeline.nlp.states import lookup_state
-
-        self.lookup_state = lookup_state
-        self.clean_model_org = clean_model_org
-        self.lookup_org = lookup_org
-        self.normalise_date_at = normalise_date_at
+    def __init__(self, lookup_state=None, know: orgs.OrgKnowledge | None = None,
+                 grammar: datenorm.DateGrammar | None = None, model: str = MODEL):
+        self.lookup_state = lookup_state or state_lookup()
+        self.know = know or orgs.default_knowledge()
+        self.grammar = grammar or datenorm.date_grammar()
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
@@ -56,20 +69,21 @@ class ModelEntityFilter:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             iso3 = self.lookup_state(text)
             if iso3:
-                return Span(doc, ent.start, ent.end, label="STATE", kb_id=iso3, span_id=f"{MODEL}:{label}")
+                return Span(doc, ent.start, ent.end, label="STATE", kb_id=iso3, span_id=f"{self.model}:{label}")
             return None
         if label == "ORG":
-            name = self.clean_model_org(ent)
+            name = orgs.clean_model_org(ent, self.know)
             if not name:
                 return None
             long_form = (doc._.acronyms or {}).get(name)
-            known = self.lookup_org(long_form or name)
+            known = orgs.lookup_org(long_form or name, self.know)
             norm = known[0] if known else (long_form or name)
-            return Span(doc, ent.start, ent.end, label="ORG", kb_id=norm, span_id=f"{MODEL}:ORG")
+            return Span(doc, ent.start, ent.end, label="ORG", kb_id=norm, span_id=f"{self.model}:ORG")
         if label == "DATE":
             # Context matters: "2030" in "the 2030 Agenda" is not a date.
-            value = self.normalise_date_at(doc_text(doc), ent.start_char, ent.end_char, doc._.issue_year)
+            value = datenorm.normalise_date_at(doc_text(doc), ent.start_char, ent.end_char, doc._.issue_year,
+                                               self.grammar)
             if value:
                 return Span(doc, ent.start, ent.end, label="DATE", kb_id=f"{value[0]}/{value[1]}",
-                            span_id=f"{MODEL}:DATE")
+                            span_id=f"{self.model}:DATE")
         return None

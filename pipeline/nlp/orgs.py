@@ -2,7 +2,12 @@
 `models/gazetteers/orgs.tsv` and from a capitalised-name pattern, plus the
 sanity filters applied to the statistical model's ORG entities.
 
-Public helpers (used by other components and the tables):
+What the component and its collaborators (acronyms, model entities) know
+about organizations is one `OrgKnowledge` (gazetteer, filters, lexicon, State
+lookup, symbol pattern), loaded from the files their configs name and shared
+between them by `org_knowledge`'s cache, never through module state.
+
+Public helpers (each takes an `OrgKnowledge`; the default is the shipped English one):
 - `lookup_org(text)` -> (canonical name, acronym) or None
 - `org_acronym(canonical_name)` -> acronym ("" when none)
 - `clean_model_org(span_or_text)` -> cleaned name to keep, or None to drop
@@ -23,35 +28,28 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from pipeline.core.datafiles import as_sources, read_tsv, sources_key
+from pipeline.core.schemas import SCHEMAS
+from pipeline.core.validate import records
 from pipeline.core.errors import ModelDataError
+from pipeline.core.models import default_file
+from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS
 from pipeline.nlp.common import add_candidate
-from pipeline.core.datafiles import read_jsonl, read_tsv
+from pipeline.nlp.lexicon import Lexicon, load_lexicon
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
-DEFAULT_GAZETTEER = MODELS_DIR / "gazetteers" / "orgs.tsv"
-DEFAULT_FILTERS = MODELS_DIR / "patterns" / "org_filters.jsonl"
+DEFAULT_GAZETTEER = default_file("orgs")
+DEFAULT_FILTERS = default_file("org_filters")
+DEFAULT_STATES = default_file("states")
+DEFAULT_SYMBOLS = default_file("symbols")
+DEFAULT_LEXICON = default_file("lexicon")
 
-KINDS = frozenset({
-    "un_organ", "un_subsidiary", "un_secretariat", "un_fund_programme", "un_specialized_agency",
-    "un_related", "un_mission", "igo", "regional", "ngo", "research", "other",
-})
-FILTER_KINDS = frozenset({
-    "generic", "title", "event", "document", "drop_phrase", "connector", "ending", "org_head",
-    "spelling_variants", "not_acronym", "state_head", "person_head", "honorific", "weak_modifier",
-})
 LONG_ALIAS_TOKENS = 3   # aliases this long match case-insensitively
 MAX_NAME_TOKENS = 12    # a model "ORG" longer than this is a run-on, not a name
 NAMED_BODY = "pattern:org_filters.jsonl:named-body"
-
-# A UN document symbol ("A/HRC/14/37", "S/2025/149"): acronyms inside one are not mentions.
-SYMBOL_RE = re.compile(r"^[A-Z][A-Za-z0-9.()\-]*/[A-Za-z0-9./()\-]*\d")
-# "the1540 Committee": a function word glued to a number by the PDF text layer.
-GLUED_RE = re.compile(r"^(the|of|and|by|its|to)(\d{2,4})$", re.IGNORECASE)
 
 
 def norm_key(text: str) -> str:
@@ -74,6 +72,7 @@ class Org:
     aliases: tuple[str, ...]
     kind: str
     line: int
+    source: str = "orgs.tsv"  # the file's name in findings' sources
 
 
 @dataclass
@@ -86,9 +85,15 @@ class OrgFilters:
         return self.lists.get(kind, set())
 
 
-def load_filters(path: Path | str = DEFAULT_FILTERS) -> OrgFilters:
+def load_filters(files=DEFAULT_FILTERS) -> OrgFilters:
     filters = OrgFilters()
-    for lineno, obj in read_jsonl(Path(path), {"kind": (str,), "values": (list,)}):
+    for source in as_sources(files):
+        _read_filters(source.path, filters)
+    return filters
+
+
+def _read_filters(path: Path, filters: OrgFilters) -> None:
+    for lineno, obj in records(Path(path), SCHEMAS["patterns/org_filters.jsonl"]):
         kind = obj["kind"]
         if kind not in FILTER_KINDS:
             raise ModelDataError(f"{path} line {lineno}: expected kind one of {sorted(FILTER_KINDS)}, got {kind!r}")
@@ -102,20 +107,25 @@ def load_filters(path: Path | str = DEFAULT_FILTERS) -> OrgFilters:
                 filters.variants.append((parts[0], parts[1]))
             else:
                 filters.lists.setdefault(kind, set()).add(value.strip().lower())
-    return filters
 
 
 class OrgGazetteer:
     """The rows of orgs.tsv, validated, with every surface form each one takes."""
 
-    def __init__(self, path: Path | str = DEFAULT_GAZETTEER, filters: OrgFilters | None = None):
-        self.path = Path(path)
+    def __init__(self, files=DEFAULT_GAZETTEER, filters: OrgFilters | None = None):
+        self.sources = as_sources(files)
+        self.path = self.sources[0].path
         self.filters = filters or load_filters()
         self.orgs: list[Org] = []
         self.by_key: dict[str, Org] = {}
         self.by_name: dict[str, Org] = {}
-        for lineno, row in read_tsv(self.path, ["name", "acronym", "aliases", "kind"]):
-            org = self._parse(lineno, row)
+        for source in self.sources:
+            self._read(source.path, source.name)
+
+    def _read(self, path: Path, name_in_sources: str) -> None:
+        self.path = path
+        for lineno, row in read_tsv(path, ["name", "acronym", "aliases", "kind"]):
+            org = self._parse(lineno, row, name_in_sources)
             self.orgs.append(org)
             for form in self.forms(org):
                 key = norm_key(form)
@@ -123,12 +133,12 @@ class OrgGazetteer:
                     continue
                 other = self.by_key.get(key)
                 if other is not None and other.name != org.name:
-                    raise ModelDataError(f"{self.path} line {lineno}: expected '{form}' to name one organization, "
-                                         f"got it also on line {other.line} ({other.name})")
+                    raise ModelDataError(f"{path} line {lineno}: expected '{form}' to name one organization, "
+                                         f"got it also on line {other.line} of {other.source} ({other.name})")
                 self.by_key[key] = org
             self.by_name[org.name] = org
 
-    def _parse(self, lineno: int, row: dict) -> Org:
+    def _parse(self, lineno: int, row: dict, name_in_sources: str) -> Org:
         name = row["name"]
         if not name:
             raise ModelDataError(f"{self.path} line {lineno}: expected a name, got an empty 'name' field")
@@ -136,12 +146,13 @@ class OrgGazetteer:
             raise ModelDataError(f"{self.path} line {lineno}: expected kind one of {sorted(KINDS)}, "
                                  f"got {row['kind']!r}")
         if name in self.by_name:
+            first = self.by_name[name]
             raise ModelDataError(f"{self.path} line {lineno}: expected each name once, got {name!r} "
-                                 f"again (first on line {self.by_name[name].line})")
+                                 f"again (first on line {first.line} of {first.source})")
         aliases = tuple(a.strip() for a in row["aliases"].split(" | ") if a.strip()) if row["aliases"] else ()
         if any("|" in a for a in aliases):
             raise ModelDataError(f"{self.path} line {lineno}: expected aliases separated by ' | ', got {row['aliases']!r}")
-        return Org(name, row["acronym"], aliases, row["kind"], lineno)
+        return Org(name, row["acronym"], aliases, row["kind"], lineno, name_in_sources)
 
     def forms(self, org: Org) -> set[str]:
         """The name, acronym and aliases, each with its spelling variants."""
@@ -158,47 +169,78 @@ class OrgGazetteer:
         return self.by_key.get(norm_key(text))
 
 
-# -- the active gazetteer and filters (the component sets them; helpers default to models/) --
-_ACTIVE: dict[str, object] = {}
+# -- what the organization components know ------------------------------------------
+@dataclass(frozen=True)
+class OrgKnowledge:
+    """The gazetteer, filters and word lists the organization component and its
+    collaborators (acronyms, model entities) share, loaded from their config's files."""
+
+    gazetteer: OrgGazetteer
+    filters: OrgFilters
+    is_state: Callable[[str], str | None]
+    symbol_re: re.Pattern        # a word that starts like a UN document symbol ("A/HRC/14/37")
+    glued_re: re.Pattern         # "the1540": a function word glued to a number by the text layer
+    stop_words: frozenset[str]
+    name_joiners: frozenset[str]  # connectors that are not prepositions ("and", "'s")
+    lexicon: Lexicon
 
 
-@lru_cache(maxsize=4)
-def _load_gazetteer(path: str, filters_path: str) -> OrgGazetteer:
-    return OrgGazetteer(path, _load_filters(filters_path))
+def org_knowledge(gazetteer=DEFAULT_GAZETTEER, filters=DEFAULT_FILTERS, states=DEFAULT_STATES,
+                  symbols=DEFAULT_SYMBOLS, lexicon=DEFAULT_LEXICON) -> OrgKnowledge:
+    """The knowledge of these files; loaded once per process and set of files, so
+    that the components that name the same files share one gazetteer."""
+    return _knowledge(sources_key(gazetteer), sources_key(filters), sources_key(states),
+                      sources_key(symbols), sources_key(lexicon))
 
 
-@lru_cache(maxsize=4)
-def _load_filters(path: str) -> OrgFilters:
-    return load_filters(path)
+def _files(key: tuple) -> list[dict]:
+    return [{"path": p, "name": n} for p, n in key]
 
 
-def active_gazetteer() -> OrgGazetteer:
-    return _ACTIVE.get("gazetteer") or _load_gazetteer(str(DEFAULT_GAZETTEER), str(DEFAULT_FILTERS))
+@lru_cache(maxsize=8)
+def _knowledge(gazetteer: tuple, filters: tuple, states: tuple, symbols: tuple, lexicon: tuple) -> OrgKnowledge:
+    from pipeline.nlp.states import state_lookup
+
+    flt = load_filters(_files(filters))
+    words = load_lexicon(_files(lexicon))
+    glued = "|".join(re.escape(w) for w in sorted(words["glued_function_words"], key=lambda w: (-len(w), w)))
+    return OrgKnowledge(
+        gazetteer=OrgGazetteer(_files(gazetteer), flt), filters=flt, is_state=state_lookup(_files(states)),
+        symbol_re=load_symbol_prefix(_files(symbols)),
+        glued_re=re.compile(rf"^({glued})(\d{{2,4}})$", re.IGNORECASE),
+        stop_words=words["stop_words"], name_joiners=words["name_joiners"], lexicon=words)
 
 
-def active_filters() -> OrgFilters:
-    return _ACTIVE.get("filters") or _load_filters(str(DEFAULT_FILTERS))
+def default_knowledge() -> OrgKnowledge:
+    """What the shipped English files know (the helpers' default)."""
+    return org_knowledge()
 
 
-def lookup_org(text: str) -> tuple[str, str] | None:
+def load_symbol_prefix(files=DEFAULT_SYMBOLS) -> re.Pattern:
+    """The `symbol_prefix` regex of the UN symbol file(s) (the last one given wins)."""
+    from pipeline.core.validate import compile_regex
+
+    found = None
+    for source in as_sources(files):
+        for lineno, obj in records(source.path, SCHEMAS["patterns/un_symbols.jsonl"]):
+            if obj["kind"] == "symbol_prefix" and not obj.get("disabled"):
+                found = compile_regex(obj["regex"], f"{source.path} line {lineno}", "regex")
+    if found is None:
+        raise ModelDataError(f"{as_sources(files)[0].path}: expected a line of kind 'symbol_prefix', got none")
+    return found
+
+
+def lookup_org(text: str, know: OrgKnowledge | None = None) -> tuple[str, str] | None:
     """(canonical name, acronym) of a known organization written any way the
     gazetteer knows, or None."""
-    org = active_gazetteer().lookup(text)
+    org = (know or default_knowledge()).gazetteer.lookup(text)
     return (org.name, org.acronym) if org else None
 
 
-def org_acronym(canonical_name: str) -> str:
-    org = active_gazetteer().by_name.get(canonical_name) or active_gazetteer().lookup(canonical_name)
+def org_acronym(canonical_name: str, know: OrgKnowledge | None = None) -> str:
+    gazetteer = (know or default_knowledge()).gazetteer
+    org = gazetteer.by_name.get(canonical_name) or gazetteer.lookup(canonical_name)
     return org.acronym if org else ""
-
-
-def _state_lookup() -> Callable[[str], str | None]:
-    # The State gazetteer is another component's; without it no name is a State.
-    try:
-        from pipeline.nlp.states import lookup_state
-    except ImportError:
-        return lambda text: None
-    return lookup_state
 
 
 # -- sanity filters ---------------------------------------------------------------
@@ -219,10 +261,12 @@ def head_word(words: list[str], connectors: set[str]) -> str:
 
 
 def clean_org_name(text: str, filters: OrgFilters | None = None,
-                   is_state: Callable[[str], str | None] | None = None) -> str | None:
+                   is_state: Callable[[str], str | None] | None = None,
+                   know: OrgKnowledge | None = None) -> str | None:
     """The cleaned organization name in `text`, or None when it is a fragment,
     a generic class, a title, an event, a document, a symbol or a State."""
-    filters = filters or active_filters()
+    know = know or default_knowledge()
+    filters = filters or know.filters
     if "\n" in text:
         return None
     name = strip_the(re.sub(r"\s+", " ", text))
@@ -231,7 +275,7 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
         return None
     if name.count("(") != name.count(")") or name.count("[") != name.count("]") or name.count('"') % 2:
         return None
-    if SYMBOL_RE.match(name) or re.search(r"\b[A-Z]-\d\b|\d+/\d+", name):  # document symbols, job grades
+    if know.symbol_re.match(name) or re.search(r"\b[A-Z]-\d\b|\d+/\d+", name):  # document symbols, job grades
         return None
     words = name.split()
     lower = name.lower()
@@ -246,7 +290,7 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     if any(w[0].islower() and w.lower() not in connectors for w in words if w[0].isalpha()):
         return None
     connectors = filters["connector"]
-    preps = connectors - {"and", "&", "the", "'s", "et", "y"}
+    preps = connectors - know.name_joiners
     # the noun that says what the name is: before "of/on/for ..." if any, else the last word
     last = head_word(words, preps) if any(w.lower() in preps for w in words) else words[-1].lower()
     if lower in filters["generic"] or last in filters["state_head"] | filters["person_head"]:
@@ -260,18 +304,19 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     head = head_word(words, connectors)
     if head in filters["event"] or head in filters["document"] or words[-1].lower() in filters["event"]:
         return None
-    is_state = is_state or _state_lookup()
+    is_state = is_state or know.is_state
     if is_state(name):
         return None
     return name
 
 
-def clean_model_org(span: Span | str) -> str | None:
+def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str | None:
     """For the statistical model's ORG entities: the cleaned name to keep, or None."""
-    if isinstance(span, Span) and _tail_of_longer_name(span):
+    know = know or default_knowledge()
+    if isinstance(span, Span) and _tail_of_longer_name(span, know.filters):
         return None
     text = span.text if isinstance(span, Span) else str(span)
-    name = clean_org_name(text)
+    name = clean_org_name(text, know=know)
     if name is None:
         return None
     words = name.split()
@@ -279,7 +324,7 @@ def clean_model_org(span: Span | str) -> str | None:
     # one-word organizations it would find are acronyms or in the gazetteer
     letters = [ch for ch in name if ch.isalpha()]
     mostly_capitals = sum(ch.isupper() for ch in letters) * 2 >= len(letters)
-    known = active_gazetteer().lookup(name)
+    known = know.gazetteer.lookup(name)
     if len(words) == 1 and not (is_acronym(name) and mostly_capitals) and not known:
         return None
     if len(words) == 1 and not known:
@@ -287,43 +332,39 @@ def clean_model_org(span: Span | str) -> str | None:
         # only where the note defines it as one (or the gazetteer knows it).
         defined = (span.doc._.acronyms or {}) if isinstance(span, Span) else {}
         long_form = defined.get(name)
-        if not long_form or not _names_a_body(long_form):
+        if not long_form or not _names_a_body(long_form, know):
             return None
-    if re.match(r"^[IVX]+\.\s", name) or words[-1].isdigit() and not active_gazetteer().lookup(name):
+    if re.match(r"^[IVX]+\.\s", name) or words[-1].isdigit() and not know.gazetteer.lookup(name):
         return None  # a numbered heading ("I. Introduction 1")
     # "Human Rights Ombudsman in Slovenia": the State is its own mention
-    name = _strip_trailing_state(name)
+    name = _strip_trailing_state(name, know.is_state)
     # A longer name the gazetteer does not know must say what kind of body it is
     # ("... Center", "... Movement", "Ministry of ..."): the model's other multi-word
     # ORGs in UN notes are mostly headings, topics and people ("Challenges and
     # Priorities", "Protection of Civilians", "Rodion Miroshnik").
-    if len(words) > 1 and not _names_a_body(name):
+    if len(words) > 1 and not _names_a_body(name, know):
         return None
     return name
 
 
-def _names_a_body(name: str) -> bool:
+def _names_a_body(name: str, know: OrgKnowledge) -> bool:
     """A name that says what kind of body it is ("... Centre", "Ministry of ...") or is known."""
-    heads = active_filters()["org_head"]
-    return bool(active_gazetteer().lookup(name)) or any(w.strip("(),.’'").lower() in heads for w in name.split())
+    heads = know.filters["org_head"]
+    return bool(know.gazetteer.lookup(name)) or any(w.strip("(),.’'").lower() in heads for w in name.split())
 
 
-def _strip_trailing_state(name: str) -> str:
+def _strip_trailing_state(name: str, is_state: Callable[[str], str | None]) -> str:
     match = re.match(r"^(.*\S)\s+(?:in|of)\s+(?:the\s+)?(\S.*)$", name)
     if match and len(match.group(1).split()) >= 2:
-        try:
-            from pipeline.nlp.states import lookup_state
-        except ImportError:
-            return name
-        if lookup_state(match.group(2)) and not match.group(1).split()[-1].lower() in ("ministry", "government"):
+        if is_state(match.group(2)) and not match.group(1).split()[-1].lower() in ("ministry", "government"):
             return match.group(1)
     return name
 
 
-def _tail_of_longer_name(span: Span) -> bool:
+def _tail_of_longer_name(span: Span, filters: OrgFilters) -> bool:
     """"Non-Proliferation of Nuclear Weapons" cut from "Treaty on the Non-Proliferation ...":
     the span follows a capitalised word and a connector ("Treaty on the", "Campaign to")."""
-    doc, i, filters = span.doc, span.start - 1, active_filters()
+    doc, i = span.doc, span.start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     # only after a head noun of a name ("Treaty", "Campaign"), not after a title ("Director of the ...")
@@ -347,17 +388,18 @@ def _run_end(doc: Doc, i: int) -> int:
     return j
 
 
-def find_named_bodies(doc: Doc, filters: OrgFilters) -> list[tuple[int, int]]:
+def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """Token spans of capitalised names whose first chunk ends with an
     organization head noun, with their "of/on/for ..." complements:
     "Group of Experts", "Scientific Advisory Group", "Center for International
     Trade and Security of the University of Georgia". Written by hand because
     no maintained matcher expresses "capitalised run + head noun + complement"."""
     heads, connectors = filters["org_head"], filters["connector"]
+    stop_words = default_knowledge().stop_words if stop_words is None else stop_words
     spans = []
     i, n = 0, len(doc)
     while i < n:
-        if not _capitalised(doc[i]) or doc[i].is_sent_start and doc[i].lower_ in STOP_WORDS:
+        if not _capitalised(doc[i]) or doc[i].is_sent_start and doc[i].lower_ in stop_words:
             i += 1
             continue
         j = _run_end(doc, i)
@@ -388,7 +430,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters) -> list[tuple[int, int]]:
                 break
             m = end = _run_end(doc, c)
         start = i
-        while start < k and doc[start].lower_ in STOP_WORDS:
+        while start < k and doc[start].lower_ in stop_words:
             start += 1
         # "West Bank", "Twelfth Forum", "Trust Fund": no word before the head names anything
         naming = [t for t in doc[start:end] if t.is_alpha and t.i != k
@@ -417,13 +459,12 @@ def shortened_from(name: str, mentions: list[tuple[str, str]]) -> str:
 @Language.factory(
     "unnotes_orgs",
     assigns=["doc.spans"],
-    default_config={"gazetteer": str(DEFAULT_GAZETTEER), "filters": str(DEFAULT_FILTERS), "named_bodies": True},
+    default_config={"gazetteer": str(DEFAULT_GAZETTEER), "filters": str(DEFAULT_FILTERS),
+                    "states": str(DEFAULT_STATES), "symbols": str(DEFAULT_SYMBOLS),
+                    "lexicon": str(DEFAULT_LEXICON), "named_bodies": True},
 )
-def make_orgs(nlp: Language, name: str, gazetteer: str, filters: str, named_bodies: bool):
-    flt = _load_filters(str(filters))
-    gaz = _load_gazetteer(str(gazetteer), str(filters))
-    _ACTIVE["gazetteer"], _ACTIVE["filters"] = gaz, flt
-    return OrgMatcher(nlp, gaz, flt, named_bodies)
+def make_orgs(nlp: Language, name: str, gazetteer, filters, states, symbols, lexicon, named_bodies: bool):
+    return OrgMatcher(nlp, org_knowledge(gazetteer, filters, states, symbols, lexicon), named_bodies)
 
 
 class OrgMatcher:
@@ -431,16 +472,16 @@ class OrgMatcher:
     `gazetteer:orgs.tsv:<line>` or the named-body pattern) for every
     organization mention."""
 
-    def __init__(self, nlp: Language, gazetteer: OrgGazetteer, filters: OrgFilters, named_bodies: bool = True):
-        self.gazetteer, self.filters, self.named_bodies = gazetteer, filters, named_bodies
-        self.source = gazetteer.path.name
+    def __init__(self, nlp: Language, know: OrgKnowledge, named_bodies: bool = True):
+        self.know, self.named_bodies = know, named_bodies
+        self.gazetteer, self.filters = know.gazetteer, know.filters
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_forms: dict[str, Org] = {}
-        self.orgs = {str(i): org for i, org in enumerate(gazetteer.orgs)}
+        self.orgs = {str(i): org for i, org in enumerate(self.gazetteer.orgs)}
         for key, org in self.orgs.items():
             exact, lower = [], []
-            for form in gazetteer.forms(org):
+            for form in self.gazetteer.forms(org):
                 tokens = nlp.make_doc(form)
                 if len(tokens) >= LONG_ALIAS_TOKENS:
                     lower.append(tokens)
@@ -457,7 +498,7 @@ class OrgMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found = []
         for match_id, start, end in list(self.exact(doc)) + list(self.lower(doc)):
-            if self._inside_symbol(doc, start, end):
+            if inside_symbol(doc, start, end, self.know.symbol_re):
                 continue
             found.append((start, end, self.orgs[doc.vocab.strings[match_id]]))
         found.extend(self._glued(doc))
@@ -466,11 +507,11 @@ class OrgMatcher:
             if any(taken[start:end]):
                 continue
             taken[start:end] = [True] * (end - start)
-            add_candidate(doc, start, end, "ORG", org.name, f"gazetteer:{self.source}:{org.line}")
+            add_candidate(doc, start, end, "ORG", org.name, f"gazetteer:{org.source}:{org.line}")
         if self.named_bodies:
             bodies = []
-            for start, end in find_named_bodies(doc, self.filters):
-                name = clean_org_name(doc[start:end].text, self.filters) if not any(taken[start:end]) else None
+            for start, end in find_named_bodies(doc, self.filters, self.know.stop_words):
+                name = clean_org_name(doc[start:end].text, self.filters, know=self.know) if not any(taken[start:end]) else None
                 if name and not self.gazetteer.lookup(name):
                     bodies.append((start, end, name))
             mentions = [(doc[s:e].text.lower(), o.name) for s, e, o in found]
@@ -479,24 +520,10 @@ class OrgMatcher:
                 add_candidate(doc, start, end, "ORG", shortened_from(name, mentions), NAMED_BODY)
         return doc
 
-    @staticmethod
-    def _inside_symbol(doc: Doc, start: int, end: int) -> bool:
-        """An acronym inside "A/HRC/14/37" or after a hyphen ("OP-CAT") is not a mention."""
-        if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
-            return True
-        a = start
-        while a > 0 and not doc[a - 1].whitespace_:
-            a -= 1
-        b = end
-        while b < len(doc) and not doc[b - 1].whitespace_:
-            b += 1
-        word = doc[a:b].text.strip(" .,;:()")
-        return "/" in word and bool(SYMBOL_RE.match(word))
-
     def _glued(self, doc: Doc) -> Iterable[tuple[int, int, Org]]:
         """"the1540 Committee": try the number plus the next words as a short alias."""
         for tok in doc:
-            m = GLUED_RE.match(tok.text)
+            m = self.know.glued_re.match(tok.text)
             if not m:
                 continue
             for end in range(min(len(doc), tok.i + 5), tok.i, -1):
@@ -505,3 +532,17 @@ class OrgMatcher:
                 if org:
                     yield tok.i, end, org
                     break
+
+
+def inside_symbol(doc: Doc, start: int, end: int, symbol_re: re.Pattern) -> bool:
+    """An acronym inside "A/HRC/14/37" or after a hyphen ("OP-CAT") is not a mention."""
+    if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        return True
+    a = start
+    while a > 0 and not doc[a - 1].whitespace_:
+        a -= 1
+    b = end
+    while b < len(doc) and not doc[b - 1].whitespace_:
+        b += 1
+    word = doc[a:b].text.strip(" .,;:()")
+    return "/" in word and bool(symbol_re.match(word))

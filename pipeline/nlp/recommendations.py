@@ -9,9 +9,10 @@ the nearest preceding heading block.
 
 The rules are hand-written (regex over sentence text, no parser) because the
 pipeline runs without tagger/parser for speed and because the cues of UN notes
-are a small closed set; every word list and pattern lives in
-`models/patterns/recommendation_cues.jsonl` and
-`models/patterns/recommendation_exclusions.jsonl`.
+are a small closed set; every word list and pattern lives in the language's
+`patterns/recommendation_cues.jsonl` (cues and the grammar kinds: passive,
+agent, complementizer, proposer verbs ...), `patterns/recommendation_exclusions.jsonl`
+and `lexicon.jsonl` (pronouns, determiners, prepositions, ...).
 
 How a unit is judged (a unit is a body sentence, or a whole list item):
 1. a cue (modal / reporting verb / need statement) makes it a candidate; an
@@ -43,16 +44,26 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.core.datafiles import as_sources
+from pipeline.core.schemas import SCHEMAS
+from pipeline.core.validate import records
 from pipeline.core.errors import ModelDataError
-from pipeline.core.datafiles import read_jsonl
+from pipeline.core.models import default_file
+from pipeline.core.validate import compile_regex
+from pipeline.nlp.lexicon import load_lexicon
 
-PATTERNS_DIR = Path(__file__).resolve().parents[2] / "models" / "patterns"
-DEFAULT_CUES = PATTERNS_DIR / "recommendation_cues.jsonl"
-DEFAULT_EXCLUSIONS = PATTERNS_DIR / "recommendation_exclusions.jsonl"
+DEFAULT_CUES = default_file("cues")
+DEFAULT_EXCLUSIONS = default_file("exclusions")
+DEFAULT_LEXICON = default_file("lexicon")
+DEFAULT_STATES = default_file("states")
 
 CUE_KINDS = ("modal", "reporting", "need")
+# How actor and proposer are read around a cue (one pattern each; see the cue file's header).
+GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
+                 "actor_lead", "actor_infinitive")
 RULE_KINDS = CUE_KINDS + ("lead_in", "imperative", "imperative_prefix", "rec_section", "addressee", "opener",
-                          "np_stop")
+                          "np_stop") + GRAMMAR_KINDS
+NEVER = re.compile(r"(?!)")
 # How far before a trigger word a cue may start ("it is essential", "there is a need").
 TRIGGER_LOOKBACK = 60
 EXCLUSION_KINDS = ("sentence", "section", "carried")
@@ -61,8 +72,6 @@ EXCLUSION_KINDS = ("sentence", "section", "carried")
 MAX_ACTOR_WORDS = 12
 # How far into the text we look for the State a report addresses.
 ADDRESSEE_WINDOW = 20_000
-# Pronouns that stand for the previous sentence's subject ("It recommended ...").
-PRONOUNS = {"it", "they", "he", "she", "the latter"}
 
 # A list marker at the start of a unit: "-", "•", "(a)", "a)", "(iv)", "3.", "86.1", "86.1."
 MARKER_RE = re.compile(
@@ -79,17 +88,6 @@ MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,60}?(?:\([^()]{1,30}\))?)(?:\s+\d{
                           r"(?:\s*;\s*|\s+as\s+well\s+as\s+|\s+and\s+)(?=[A-Za-z])")
 INLINE_QUICK_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 WORD_RE = re.compile(r"\(|\)|[,;:]|[^\s,;:()]+")
-CONNECTORS = {"of", "and", "the", "for", "on", "in", "de", "du", "d’", "d'", "&", "to"}
-DETERMINERS = {"the", "a", "an", "all", "some", "many", "several", "other", "most", "both", "each",
-               "these", "those", "its", "their", "relevant", "concerned", "interested", "any", "every"}
-# A phrase that opens with one of these is an adverbial, not an actor ("Among the ideas ...").
-PREPOSITIONS = {"among", "in", "on", "at", "for", "with", "during", "after", "before", "by", "from",
-                "under", "within", "through", "regarding", "concerning", "as", "to", "of", "since"}
-# Head words that make a phrase a thing said, not someone who acts or proposes
-# ("These recommendations could ...", "More should be done").
-NOT_ACTOR_HEADS = {"recommendations", "recommendation", "suggestions", "proposals", "ideas", "following",
-                   "more", "less", "much", "this", "that", "there", "what", "which", "efforts"}
-PASSIVE_RE = re.compile(r"^\s*(?:also\s+|further\s+|therefore\s+)?be\s+(?:\w+ed|\w+en|made|built|held|set|given|done|taken|kept|sought)\b")
 
 
 @dataclass(frozen=True)
@@ -98,6 +96,17 @@ class Cue:
     kind: str
     label: str
     regex: re.Pattern
+    proposer_before: bool = False  # a need cue: the phrase right before it is the proposer
+
+
+@dataclass(frozen=True)
+class Words:
+    """The lexicon's lists the detector reads (lower-case)."""
+    pronouns: frozenset[str]        # stand for the previous sentence's subject ("It recommended")
+    connectors: frozenset[str]      # lower-case words inside an actor phrase ("Government of Peru")
+    determiners: frozenset[str]     # may open an actor phrase ("all relevant actors")
+    prepositions: frozenset[str]    # a phrase opening with one is an adverbial ("Among the ideas")
+    not_actor_heads: frozenset[str]  # a phrase ending with one is a thing said ("These recommendations")
 
 
 @dataclass
@@ -116,24 +125,31 @@ class Rules:
     openers: list[re.Pattern]
     np_stop: re.Pattern | None
     exclusions: list[tuple[str, str, re.Pattern, frozenset]] = field(default_factory=list)
+    grammar: dict[str, re.Pattern] = field(default_factory=dict)  # GRAMMAR_KINDS -> regex
+    words: Words | None = None
+    is_state: object = None          # text -> ISO3 or None (the State gazetteer of the config)
+
+    def g(self, kind: str) -> re.Pattern:
+        """The grammar regex of `kind`, or one that never matches."""
+        return self.grammar.get(kind, NEVER)
 
 
 # -- loading ------------------------------------------------------------------
 def _compile(path: Path, lineno: int, pattern: str) -> re.Pattern:
-    try:
-        return re.compile(pattern)
-    except re.error as e:
-        raise ModelDataError(f"{path} line {lineno}: expected a valid regular expression in 'pattern', "
-                             f"got {pattern!r} ({e})") from None
+    return compile_regex(pattern, f"{path} line {lineno}", "pattern")
 
 
-def load_rules(cues_path: Path | str | None = None, exclusions_path: Path | str | None = None) -> Rules:
-    """Read and check the cue lexicon and the exclusions; errors name file and line."""
-    cues_path = Path(cues_path or DEFAULT_CUES)
-    exclusions_path = Path(exclusions_path or DEFAULT_EXCLUSIONS)
+def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
+    """Read and check the cue lexicon, the exclusions and the lexicon's lists
+    (each a path or a config's list of files: shipped, then overlay); errors
+    name file and line. `states`: the State gazetteer trailing States are checked against."""
+    from pipeline.nlp.states import state_lookup
+
     by_kind: dict[str, list[Cue]] = {k: [] for k in RULE_KINDS}
     triggers: dict[int, list[str]] = {}
-    for lineno, obj in read_jsonl(cues_path, {"id": (str,), "kind": (str,), "pattern": (str,)}):
+    cue_lines = [(s.path, lineno, obj) for s in as_sources(cues or DEFAULT_CUES)
+                 for lineno, obj in records(s.path, SCHEMAS["patterns/recommendation_cues.jsonl"])]
+    for cues_path, lineno, obj in cue_lines:
         kind = obj["kind"]
         if kind not in RULE_KINDS:
             raise ModelDataError(f"{cues_path} line {lineno}: expected 'kind' one of {list(RULE_KINDS)}, got {kind!r}")
@@ -150,7 +166,7 @@ def load_rules(cues_path: Path | str | None = None, exclusions_path: Path | str 
         if kind == "addressee" and "name" not in regex.groupindex:
             raise ModelDataError(f"{cues_path} line {lineno}: expected a group (?P<name>...) in an addressee "
                                  f"pattern, got {obj['pattern']!r}")
-        by_kind[kind].append(Cue(obj["id"], kind, label, regex))
+        by_kind[kind].append(Cue(obj["id"], kind, label, regex, bool(obj.get("proposer_before", False))))
 
     cues = [c for k in CUE_KINDS for c in by_kind[k]]
     by_trigger: dict[str, list[int]] = {}
@@ -174,8 +190,11 @@ def load_rules(cues_path: Path | str | None = None, exclusions_path: Path | str 
     stops = by_kind["np_stop"]
     np_stop = re.compile("(?:" + "|".join(c.regex.pattern for c in stops) + ")", re.I) if stops else None
 
+    exclusion_files = exclusions or DEFAULT_EXCLUSIONS
     exclusions = []
-    for lineno, obj in read_jsonl(exclusions_path, {"id": (str,), "kind": (str,), "pattern": (str,)}):
+    exclusion_lines = [(s.path, lineno, obj) for s in as_sources(exclusion_files)
+                       for lineno, obj in records(s.path, SCHEMAS["patterns/recommendation_exclusions.jsonl"])]
+    for exclusions_path, lineno, obj in exclusion_lines:
         if obj["kind"] not in EXCLUSION_KINDS:
             raise ModelDataError(f"{exclusions_path} line {lineno}: expected 'kind' one of "
                                  f"{list(EXCLUSION_KINDS)}, got {obj['kind']!r}")
@@ -189,7 +208,24 @@ def load_rules(cues_path: Path | str | None = None, exclusions_path: Path | str 
                  imperative_words=imperative_words,
                  rec_section=[c.regex for c in by_kind["rec_section"]],
                  addressee=[c.regex for c in by_kind["addressee"]],
-                 openers=[c.regex for c in by_kind["opener"]], np_stop=np_stop, exclusions=exclusions)
+                 openers=[c.regex for c in by_kind["opener"]], np_stop=np_stop, exclusions=exclusions,
+                 grammar=_grammar(by_kind), words=_words(lexicon or DEFAULT_LEXICON),
+                 is_state=state_lookup(states or DEFAULT_STATES))
+
+
+def _grammar(by_kind: dict[str, list[Cue]]) -> dict[str, re.Pattern]:
+    out = {kind: by_kind[kind][-1].regex for kind in GRAMMAR_KINDS if by_kind[kind]}
+    if "complementizer" in out:  # "that": opening a clause, and closing a cue ("it is essential that")
+        word = out["complementizer"].pattern
+        out["complementizer_clause"] = re.compile(rf"\b(?:{word})\s+")
+        out["complementizer_end"] = re.compile(rf"(?:{word})$")
+    return out
+
+
+def _words(lexicon) -> Words:
+    lex = load_lexicon(lexicon)
+    return Words(lex["pronouns"], lex["actor_connectors"], lex["actor_determiners"],
+                 lex["adverbial_prepositions"], lex["not_actor_heads"])
 
 
 # -- plain functions over text ------------------------------------------------
@@ -268,6 +304,8 @@ def noun_phrase(text: str, rules: Rules) -> tuple[str, int]:
     """The actor-like phrase that opens `text` ("The 1540 Committee", "Member
     States", "the Government of Peru") and the offset where it ends; ("", 0)
     when `text` does not open with one or it runs on like a clause."""
+    lex = rules.words
+    connectors, determiners = lex.connectors, lex.determiners
     words: list[tuple[str, int]] = []  # (word, end offset)
     skip_to = 0
     for m in WORD_RE.finditer(text):
@@ -290,24 +328,24 @@ def noun_phrase(text: str, rules: Rules) -> tuple[str, int]:
             break
         if low in rules.imperative_words and w.islower() and words:
             break
-        if w[0].islower() and low not in CONNECTORS and low not in DETERMINERS:
+        if w[0].islower() and low not in connectors and low not in determiners:
             prev = words[-1][0] if words else ""
             # "Slovenia adopt": a lower-case word right after a name is its verb
-            if prev[:1].isupper() and prev.lower() not in DETERMINERS:
+            if prev[:1].isupper() and prev.lower() not in determiners:
                 break
             if low.endswith("ed") and len(low) > 4:
                 break
         words.append((w, m.end()))
         if len(words) > MAX_ACTOR_WORDS:
             return "", 0
-    while words and words[-1][0].lower() in CONNECTORS | DETERMINERS:
+    while words and words[-1][0].lower() in connectors | determiners:
         words.pop()
-    if not words or words[0][0].lower() in PREPOSITIONS:
+    if not words or words[0][0].lower() in lex.prepositions:
         return "", 0
     names = [w for w, _ in words]
-    if names[-1].lower() in NOT_ACTOR_HEADS or (names[0].isdigit() and len(names[0]) <= 2 and len(names) > 1):
+    if names[-1].lower() in lex.not_actor_heads or (names[0].isdigit() and len(names[0]) <= 2 and len(names) > 1):
         return "", 0  # "1 These recommendations": a footnote mark and a thing said
-    if not any(w[:1].isupper() or w[:1].isdigit() for w in names) and names[0].lower() not in DETERMINERS \
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in names) and names[0].lower() not in determiners \
             and not re.search(r"(?:s|ity|ion|ship)$", names[-1].lower()):
         return "", 0
     return " ".join(names), words[-1][1]
@@ -323,19 +361,19 @@ def subject(text: str, rules: Rules) -> str:
 def actor_after(rest: str, rules: Rules) -> str:
     """Who a reporting verb addresses: "that Slovenia ratify" -> "Slovenia",
     "Member States to adopt" -> "Member States"; "" for "the establishment of"."""
-    m = re.match(r"\s*(?:that\s+|to\s+|on\s+|upon\s+)?", rest)
-    had_that = bool(m and m.group().strip() == "that")
+    m = rules.g("actor_lead").match(rest)
+    had_that = bool(m and rules.g("complementizer").fullmatch(m.group().strip()))
     rest = rest[m.end():] if m else rest
     phrase, end = noun_phrase(rest, rules)
     if not phrase:
         return ""
     after = rest[end:]
-    if had_that or re.match(r"\s*(?:,[^,]{0,80},\s*)?to\s+[a-z]", after):
+    if had_that or rules.g("actor_infinitive").match(after):
         return phrase
     return ""
 
 
-def trailing_states(text: str) -> list[str]:
+def trailing_states(text: str, is_state=None) -> list[str]:
     """The names in parentheses that close a UPR item: "... (Algeria) (Cabo
     Verde);" -> ["Algeria", "Cabo Verde"]. Acronyms and numbers are not names."""
     names = []
@@ -362,10 +400,11 @@ def trailing_states(text: str) -> list[str]:
     names.reverse()
     if names:
         # "... (Hungary); ratify the other ... (Chile)": States that close earlier parts of the item
-        from pipeline.nlp.states import lookup_state
+        if is_state is None:
+            from pipeline.nlp.states import lookup_state as is_state
 
         earlier = [n for n in MID_STATE_RE.findall(t) if not re.search(r"\d", n)
-                   and not re.fullmatch(r"[A-Z0-9/&.\-]{2,12}", n) and lookup_state(n)]
+                   and not re.fullmatch(r"[A-Z0-9/&.\-]{2,12}", n) and is_state(n)]
         names = [n for n in earlier if n not in names] + names
     return names
 
@@ -411,7 +450,7 @@ class _Antecedent:
     def __str__(self) -> str:
         for s, e in reversed(self.earlier):
             subj = subject(self.text[s:e], self.rules)
-            if subj and subj.lower() not in PRONOUNS:
+            if subj and subj.lower() not in self.rules.words.pronouns:
                 return subj
         return ""
 
@@ -431,12 +470,12 @@ def _who(text: str, cue: Cue, cs: int, ce: int, rules: Rules, block_subject: "_A
     actor = by = ""
 
     def resolve(phrase: str) -> str:
-        return str(block_subject) if phrase.lower() in PRONOUNS else phrase
+        return str(block_subject) if phrase.lower() in rules.words.pronouns else phrase
 
     if cue.kind == "reporting":
         prefix = skip_openers(before[strip_marker(before):], rules)
         phrase, end = noun_phrase(prefix, rules)
-        passive = re.match(r"\s*(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\b", prefix[end:])
+        passive = rules.g("passive_auxiliary").match(prefix[end:])
         if phrase and not (passive and phrase.lower() == "it"):
             by = resolve(phrase)
         actor = actor_after(after, rules)
@@ -447,37 +486,29 @@ def _who(text: str, cue: Cue, cs: int, ce: int, rules: Rules, block_subject: "_A
         return actor, by
     if cue.kind == "modal":
         clause = before
-        m = list(re.finditer(r"\bthat\s+", before))
+        m = list(rules.g("complementizer_clause").finditer(before))
         if m:
             head = before[:m[-1].start()]
             clause = before[m[-1].end():]
             by = resolve(subject(head, rules))
-        if cue.label.endswith(" to") and re.search(r"\b(?:is|are|was|were|be)\b", cue.label + text[cs:ce]):
-            pass  # "States are invited to": the subject acts, no proposer named
-        if PASSIVE_RE.match(after):
-            bym = re.search(r"\bby\s+((?:the\s+)?[A-Z][^,;.]{0,60})", after)
+        if rules.g("passive").match(after):
+            bym = rules.g("agent").search(after)
             actor = noun_phrase(bym.group(1), rules)[0] if bym else ""
         else:
             actor = resolve(subject(clause, rules))
-        if cue.label == "it is essential":
-            actor = ""
         return actor, by
     # need statements
-    if text[cs:ce].endswith("that"):  # "it is essential that Governments allocate ..."
+    if rules.g("complementizer_end").search(text[cs:ce]):  # "it is essential that Governments allocate ..."
         actor = subject(after, rules)
     else:
-        bym = re.search(r"\b(?:by|for)\s+((?:the\s+|all\s+)?(?:[A-Z][\w\-]*|States|Governments|countries|"
-                        r"parties|donors|members)[^,;.]{0,60})", after)
+        bym = rules.g("need_agent").search(after)
         if bym:
             actor = noun_phrase(bym.group(1), rules)[0]
     prefix = skip_openers(before[strip_marker(before):], rules)
     phrase, end = noun_phrase(prefix, rules)
-    if phrase and not prefix[end:].strip() and cue.id == "stressed-need":
+    if phrase and not prefix[end:].strip() and cue.proposer_before:
         by = resolve(phrase)
-    elif phrase and re.match(r"\s*(?:\w+ly\s+)?(?:stressed|emphasi[sz]ed|underlined|underscored|highlighted|noted|"
-                           r"reiterated|recognized|recognised|pointed|agreed|said|stated|felt|believed|"
-                           r"considered|expressed|mentioned|referred|spoke|raised|cited|affirmed|reaffirmed|"
-                           r"confirmed|identified|acknowledged|observed|concluded|also|further)\b", prefix[end:]):
+    elif phrase and rules.g("proposer_verb").match(prefix[end:]):
         by = resolve(phrase)
     return actor, by
 
@@ -601,7 +632,7 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
                 a, b = (_who(item, own[0], own[1], own[2], rules, block_subject) if own else ("", ""))
                 emit(us + body_off + s, us + body_off + e, own[0].label if own else label, a or actor, b or by)
             return
-    states = trailing_states(body) if item_like or section_is_rec else []
+    states = trailing_states(body, rules.is_state) if item_like or section_is_rec else []
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
     if found:
@@ -615,7 +646,8 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
             # "Ratify ... as recommended ... (Brazil)": the item's own verb speaks to the State under review
             actor = addressee
             if imperative:
-                cue = Cue(cue.id, "imperative", re.sub(r"\s+", " ", imperative.group()).strip(), cue.regex)
+                cue = Cue(cue.id, "imperative", re.sub(r"\s+", " ", imperative.group()).strip(), cue.regex,
+                          cue.proposer_before)
         if lead and lead.recommending and item_like:
             actor, by = actor or lead.actor, by or lead.by
         emit(us, ue, cue.label, actor, by)
@@ -655,10 +687,11 @@ def blocks_from_text(text: str) -> list[tuple[str, int, int, int]]:
 @Language.factory(
     "unnotes_recommendations",
     assigns=["doc._.recommendations"],
-    default_config={"cues": "", "exclusions": ""},
+    default_config={"cues": str(DEFAULT_CUES), "exclusions": str(DEFAULT_EXCLUSIONS),
+                    "lexicon": str(DEFAULT_LEXICON), "states": str(DEFAULT_STATES)},
 )
-def make_recommendations(nlp: Language, name: str, cues: str, exclusions: str):
-    return RecommendationDetector(load_rules(cues or None, exclusions or None))
+def make_recommendations(nlp: Language, name: str, cues, exclusions, lexicon, states):
+    return RecommendationDetector(load_rules(cues or None, exclusions or None, lexicon or None, states or None))
 
 
 class RecommendationDetector:

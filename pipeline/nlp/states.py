@@ -10,12 +10,14 @@ Barbuda") is still one name. The longest match wins; then the context rules in
 City", "Lake Chad", "Mr. Jordan", "in French", "United States dollars").
 
 Public API:
-- the `unnotes_states` factory (config: `gazetteer`, `context` file paths; relative
-  paths are read against `models/`): adds STATE candidates with norm = ISO3 and
-  source `gazetteer:states.tsv:<line>`, and puts the name forms a context rule
-  turned down in `doc.spans["states_rejected"]` (label NOT_STATE, id_ = rule id);
-- `lookup_state(text)` -> ISO3 or None for a name form (not adjectives by default);
-- `state_role(doc, span)` -> "participant" | "mentioned".
+- the `unnotes_states` factory (config: `gazetteer`, `context`, `members`, `lexicon`
+  files): adds STATE candidates with norm = ISO3 and source
+  `gazetteer:states.tsv:<line>` (an overlay row: `gazetteer:<overlay>/<path>:<line>`),
+  and puts the name forms a context rule turned down in `doc.spans["states_rejected"]`
+  (label NOT_STATE, id_ = rule id); the component's `role(doc, span)` and
+  `un_name(iso3)` serve the findings;
+- `lookup_state(text, gazetteer=...)` -> ISO3 or None for a name form (not adjectives by default);
+- `state_role(doc, span, rules)` -> "participant" | "mentioned".
 """
 
 from __future__ import annotations
@@ -26,19 +28,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.core.datafiles import as_sources, read_tsv, sources_key
+from pipeline.core.schemas import SCHEMAS
+from pipeline.core.validate import records
 from pipeline.core.errors import ModelDataError
+from pipeline.core.models import default_file
 from pipeline.nlp.common import add_candidate, doc_text, has_sentences, sentence_of
-from pipeline.core.datafiles import read_jsonl, read_tsv
+from pipeline.nlp.lexicon import load_lexicon
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
-DEFAULT_GAZETTEER = "gazetteers/states.tsv"
-DEFAULT_CONTEXT = "gazetteers/state_context.jsonl"
+DEFAULT_GAZETTEER = default_file("states")
+DEFAULT_CONTEXT = default_file("state_context")
+DEFAULT_MEMBERS = default_file("members")
+DEFAULT_LEXICON = default_file("lexicon")
 KINDS = ("short", "official", "common", "un_formal", "adjective", "former")
 RULES = ("reject_next", "reject_prev", "reject_glued", "reject_in_name", "reject_after_year",
          "person_name", "language", "role_label", "role_sentence", "role_list_intro", "role_speaker")
@@ -46,14 +52,6 @@ LABEL = "STATE"
 # doc.spans key for name forms the context rules turned down ("Mexico City", "in French"),
 # so that a later step (the statistical NER) does not bring them back as States.
 REJECTED = "states_rejected"
-# Tokens that join the items of a coordination ("English, French and Spanish").
-COORDINATORS = {",", "and", "or", "/", "&", "AND", "OR"}
-
-
-def resolve_path(path: str | Path) -> Path:
-    """`path` itself when absolute, else relative to the shipped models folder."""
-    path = Path(path)
-    return path if path.is_absolute() else MODELS_DIR / path
 
 
 # -- data ---------------------------------------------------------------------
@@ -64,6 +62,7 @@ class NameForm:
     name: str
     kind: str
     line: int
+    source: str = "states.tsv"  # the file's name in findings' sources
 
 
 @dataclass
@@ -83,9 +82,16 @@ class Rule:
                 and (self.kinds is None or form.kind in self.kinds))
 
 
-def load_gazetteer(path: str | Path) -> list[NameForm]:
-    """The name forms of states.tsv, validated (errors name the file and line)."""
-    path = resolve_path(path)
+def load_gazetteer(files=DEFAULT_GAZETTEER) -> list[NameForm]:
+    """The name forms of states.tsv (and an overlay's rows after the shipped
+    ones), validated (errors name the file and line)."""
+    forms = []
+    for source in as_sources(files):
+        forms.extend(_read_forms(source.path, source.name))
+    return forms
+
+
+def _read_forms(path: Path, name_in_sources: str) -> list[NameForm]:
     forms = []
     for lineno, row in read_tsv(path, ["iso3", "name", "kind"]):
         iso3, name, kind = row["iso3"], row["name"], row["kind"]
@@ -95,7 +101,7 @@ def load_gazetteer(path: str | Path) -> list[NameForm]:
             raise ModelDataError(f"{path} line {lineno}: expected kind one of {KINDS}, got {kind!r}")
         if not name:
             raise ModelDataError(f"{path} line {lineno}: expected a name, got an empty field")
-        forms.append(NameForm(iso3, name, kind, lineno))
+        forms.append(NameForm(iso3, name, kind, lineno, name_in_sources))
     return forms
 
 
@@ -106,11 +112,18 @@ def _words(path: Path, lineno: int, obj: dict, key: str) -> list[tuple[str, ...]
     return [tuple(w.split()) for w in value]
 
 
-def load_context(path: str | Path) -> list[Rule]:
-    """The rules of state_context.jsonl, validated (errors name the file and line)."""
-    path = resolve_path(path)
+def load_context(files=DEFAULT_CONTEXT) -> list[Rule]:
+    """The rules of state_context.jsonl (and an overlay's after them),
+    validated (errors name the file and line)."""
     rules = []
-    for lineno, obj in read_jsonl(path, {"id": (str,), "rule": (str,)}):
+    for source in as_sources(files):
+        rules.extend(_read_rules(source.path))
+    return rules
+
+
+def _read_rules(path: Path) -> list[Rule]:
+    rules = []
+    for lineno, obj in records(path, SCHEMAS["patterns/state_context.jsonl"]):
         kind = obj["rule"]
         if kind not in RULES:
             raise ModelDataError(f"{path} line {lineno}: expected rule one of {RULES}, got {kind!r}")
@@ -166,34 +179,47 @@ def name_variants(form: NameForm) -> set[str]:
 @Language.factory(
     "unnotes_states",
     assigns=["doc.spans"],
-    default_config={"gazetteer": DEFAULT_GAZETTEER, "context": DEFAULT_CONTEXT},
+    default_config={"gazetteer": str(DEFAULT_GAZETTEER), "context": str(DEFAULT_CONTEXT),
+                    "members": str(DEFAULT_MEMBERS), "lexicon": str(DEFAULT_LEXICON)},
 )
-def make_states(nlp: Language, name: str, gazetteer: str, context: str):
-    return StateMatcher(nlp, gazetteer, context)
+def make_states(nlp: Language, name: str, gazetteer, context, members, lexicon):
+    return StateMatcher(nlp, gazetteer, context, members, lexicon)
 
 
 class StateMatcher:
-    """Adds a STATE candidate for every State name form the context rules keep."""
+    """Adds a STATE candidate for every State name form the context rules keep;
+    `role(doc, span)` and `name(iso3)` give a found State's role and UN name."""
 
-    def __init__(self, nlp: Language, gazetteer: str | Path, context: str | Path):
-        self.gazetteer_path = resolve_path(gazetteer)
-        self.forms = load_gazetteer(self.gazetteer_path)
+    def __init__(self, nlp: Language, gazetteer=DEFAULT_GAZETTEER, context=DEFAULT_CONTEXT,
+                 members=DEFAULT_MEMBERS, lexicon=DEFAULT_LEXICON):
+        self.forms = load_gazetteer(gazetteer)
         self.rules = load_context(context)
-        self.source = f"gazetteer:{self.gazetteer_path.name}"
+        self.role_rules = [r for r in self.rules if r.rule.startswith("role_")]
+        self.members = members
+        words = load_lexicon(lexicon)
+        self.stop_words = words["stop_words"]
+        self.coordinators = words["coordinators"]
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.by_key: dict[int, NameForm] = {}
         for form in self.forms:
             key = f"unnotes_states:{form.line}"
             self.by_key[nlp.vocab.strings.add(key)] = form
             self.matcher.add(key, [nlp.make_doc(v) for v in sorted(name_variants(form))])
-        _set_role_rules(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
         found, rejected = self.find(doc, with_rejected=True)
         for span, form in found:
-            add_candidate(doc, span.start, span.end, LABEL, form.iso3, f"{self.source}:{form.line}")
+            add_candidate(doc, span.start, span.end, LABEL, form.iso3, f"gazetteer:{form.source}:{form.line}")
         doc.spans[REJECTED] = rejected
         return doc
+
+    def role(self, doc: Doc, span: Span) -> str:
+        """"participant" or "mentioned" (see `state_role`), by this component's rules."""
+        return state_role(doc, span, self.role_rules)
+
+    def un_name(self, iso3: str) -> str:
+        """The UN name of a State (see `state_name`), from this component's members list."""
+        return state_name(iso3, self.members)
 
     def find(self, doc: Doc, with_rejected: bool = False):
         """(span, name form) of each State mention the context rules keep; with
@@ -251,15 +277,14 @@ class StateMatcher:
                 return rule.id
         return None
 
-    @staticmethod
-    def _person(view: "_TokenView", start: int, end: int, rule: Rule, starts: set[int]) -> bool:
-        words = view.words
+    def _person(self, view: "_TokenView", start: int, end: int, rule: Rule, starts: set[int]) -> bool:
+        words, stop_words = view.words, self.stop_words
         if view.prev_in(start, rule.options.get("titles", [])):
             return True
 
         def name_like(i: int) -> bool:
             w = words[i]
-            return w.isalpha() and w.istitle() and len(w) > 1 and w.lower() not in STOP_WORDS
+            return w.isalpha() and w.istitle() and len(w) > 1 and w.lower() not in stop_words
 
         # "Michael Jordan": a capitalised given name on the same line, not itself a State.
         if start > 0 and name_like(start - 1) and (start - 1) not in starts \
@@ -297,13 +322,12 @@ class StateMatcher:
             i += 1
         return False
 
-    @staticmethod
-    def _language(view: "_TokenView", start: int, end: int, rule: Rule) -> bool:
-        words = view.words
+    def _language(self, view: "_TokenView", start: int, end: int, rule: Rule) -> bool:
+        words, coordinators = view.words, self.coordinators
         if view.next_in(end, rule.options.get("nouns", []), True):
             return True
         nxt = words[end] if end < len(words) else None
-        next_open = nxt is None or not nxt.isalpha() or nxt in COORDINATORS or not nxt.islower()
+        next_open = nxt is None or not nxt.isalpha() or nxt in coordinators or not nxt.islower()
         if next_open and view.prev_in(start, rule.options.get("prepositions", [])):
             return True
         # A coordination that names a language that is not a State adjective.
@@ -312,7 +336,7 @@ class StateMatcher:
             i = start - 1 if step < 0 else end
             while 0 <= i < len(words):
                 w = words[i]
-                if w in COORDINATORS:
+                if w in coordinators:
                     i += step
                     continue
                 if w.lower() in languages:
@@ -386,10 +410,15 @@ class _TokenView:
 
 # -- lookup for other components ---------------------------------------------------
 
-@lru_cache(maxsize=4)
-def _lookup_table(path: str) -> dict[str, tuple[str, str]]:
+def lookup_table(files=DEFAULT_GAZETTEER) -> dict[str, tuple[str, str]]:
+    """{lookup key: (ISO3, kind)} of every name form (loaded once per set of files)."""
+    return _lookup_table(sources_key(files))
+
+
+@lru_cache(maxsize=8)
+def _lookup_table(key: tuple) -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
-    for form in load_gazetteer(path):
+    for form in load_gazetteer([{"path": p, "name": n} for p, n in key]):
         for v in name_variants(form):
             table.setdefault(_lookup_key(v), (form.iso3, form.kind))
     return table
@@ -402,34 +431,32 @@ def _lookup_key(text: str) -> str:
     return re.sub(r"\s+", " ", text).casefold()
 
 
-def lookup_state(text: str, adjectives: bool = False, gazetteer: str | Path = DEFAULT_GAZETTEER) -> str | None:
+def lookup_state(text: str, adjectives: bool = False, gazetteer=DEFAULT_GAZETTEER) -> str | None:
     """ISO3 for a State name form ("the Russian Federation" -> "RUS"), else None.
     Adjectives ("Peruvian") only when `adjectives` is true: the statistical model's
     NORP "French" is as often the language. An all-lower-case text is not a name
     ("turkey", "chad")."""
-    if not text or not text.strip() or text.islower():
-        return None
-    hit = _lookup_table(str(resolve_path(gazetteer))).get(_lookup_key(text))
-    if hit is None or (hit[1] == "adjective" and not adjectives):
-        return None
-    return hit[0]
+    return state_lookup(gazetteer)(text, adjectives)
+
+
+def state_lookup(gazetteer=DEFAULT_GAZETTEER):
+    """`lookup_state` bound to a gazetteer's files, for collaborators (orgs,
+    model entities, recommendations) that get the files from their config."""
+    table = lookup_table(gazetteer)
+
+    def lookup(text: str, adjectives: bool = False) -> str | None:
+        if not text or not text.strip() or text.islower():
+            return None
+        hit = table.get(_lookup_key(text))
+        if hit is None or (hit[1] == "adjective" and not adjectives):
+            return None
+        return hit[0]
+    return lookup
 
 
 # -- role -------------------------------------------------------------------------
-
-_ROLE_RULES: list[Rule] | None = None
-
-
-def _set_role_rules(rules: list[Rule]) -> None:
-    """The component's context rules also drive `state_role` (last loaded wins)."""
-    global _ROLE_RULES
-    _ROLE_RULES = [r for r in rules if r.rule.startswith("role_")]
-
-
-def _role_rules() -> list[Rule]:
-    if _ROLE_RULES is None:
-        _set_role_rules(load_context(DEFAULT_CONTEXT))
-    return _ROLE_RULES or []
+def default_role_rules() -> list[Rule]:
+    return [r for r in load_context(DEFAULT_CONTEXT) if r.rule.startswith("role_")]
 
 
 def _cue_regex(rules: list[Rule], kind: str) -> re.Pattern | None:
@@ -444,14 +471,14 @@ LIST_KINDS = ("table_row", "list_item")
 MAX_LIST_WALK = 400  # blocks to walk back over to find the paragraph that opens a list
 
 
-def state_role(doc: Doc, span: Span) -> str:
+def state_role(doc: Doc, span: Span, rules: list[Rule] | None = None) -> str:
     """"participant" when the note says the State took part, else "mentioned".
     Took part: the span is in a table row labelled like "Participants: ...", its
     sentence has a cue ("the delegation of", "took part", ...), the State speaks
     ("Peru welcomed ..."), or it stands in a list or table that a heading or
     paragraph such as "List of participants" / "The following States were
-    represented:" opens."""
-    rules = _role_rules()
+    represented:" opens. `rules`: the role rules (default: the shipped ones)."""
+    rules = default_role_rules() if rules is None else rules
     blocks = doc._.blocks or []
     i = _block_index(blocks, span.start_char)
     block = blocks[i] if i is not None else None
@@ -542,15 +569,15 @@ def _sentence_text(doc: Doc, span: Span, block) -> str:
 
 # -- names for the tables ------------------------------------------------------------
 
-DEFAULT_MEMBERS = "gazetteers/un_members.tsv"
+@lru_cache(maxsize=8)
+def _un_names(key: tuple) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for path, _ in key:
+        names.update({row["iso3"]: row["un_name"] for _, row in read_tsv(Path(path), ["iso3", "un_name"])})
+    return names
 
 
-@lru_cache(maxsize=4)
-def _un_names(members: str) -> dict[str, str]:
-    return {row["iso3"]: row["un_name"] for _, row in read_tsv(Path(members), ["iso3", "un_name"])}
-
-
-def state_name(iso3: str, members: str | Path = DEFAULT_MEMBERS) -> str:
+def state_name(iso3: str, members=DEFAULT_MEMBERS) -> str:
     """The name the UN uses for a State ("BOL" -> "Bolivia (Plurinational State of)");
     the code itself when the list does not know it."""
-    return _un_names(str(resolve_path(members))).get(iso3, iso3)
+    return _un_names(sources_key(members)).get(iso3, iso3)

@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 
 from pipeline.runner.cache import Cache, file_sha256, nlp_key, statistical_key, text_key
 from pipeline.core.errors import IngestError
+from pipeline.core.models import pipeline_language
 from pipeline.core.note import NoteText
 from pipeline.runner.records import DocumentResult
 from pipeline.tables import build_tables
@@ -140,19 +141,19 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
                 raise
             cache.put("text", tkey, note.to_dict())
         result.note, result.pages = note, note.pages
-        if note.language not in ("", "en", "other"):
-            # A note in French or Spanish: the English patterns and model would mangle it.
-            # "other" (lists, tables, garbled OCR) is still read: its names are what users want.
+        lang = pipeline_language(note.language)
+        if lang is None:
+            # No models/<language>/ for it: another language's patterns and model would mangle it.
             note.warnings.append(f"not English ({note.language}): entities and recommendations not extracted")
             return result
         nkey = nlp_key(sha256, models_fp, options.password)
         findings = cache.get("nlp", nkey) if options.use_cache else None
         if findings is None:
             from pipeline.findings import analyse, statistical_docs
-            from pipeline.nlp.build import build_nlp
+            from pipeline.nlp.build import build_nlp, statistical_name
 
-            nlp = build_nlp(overlay=options.overlay)
-            skey = statistical_key(sha256, f"{nlp.meta['name']}-{nlp.meta['version']}", options.password)
+            nlp = build_nlp(lang, overlay=options.overlay)
+            skey = statistical_key(sha256, statistical_name(nlp), options.password)
             cached = cache.get_bytes("statistical", skey) if options.use_cache else None
             docs, data = statistical_docs(note, nlp, cached)
             if cached is None:

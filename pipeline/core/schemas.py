@@ -1,0 +1,120 @@
+"""One declarative schema per kind of data file in `models/`: required and
+optional keys (JSONL) or columns (TSV), their types, allowed values, which
+values are regexes, and how an overlay line with a shipped id behaves. The
+loaders read through `pipeline.core.validate.records`/`rows` with these, and
+`unnotes patterns check` checks whole folders with the same schemas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ORG_KINDS = frozenset({
+    "un_organ", "un_subsidiary", "un_secretariat", "un_fund_programme", "un_specialized_agency",
+    "un_related", "un_mission", "igo", "regional", "ngo", "research", "other",
+})
+ORG_FILTER_KINDS = frozenset({
+    "generic", "title", "event", "document", "drop_phrase", "connector", "ending", "org_head",
+    "spelling_variants", "not_acronym", "state_head", "person_head", "honorific", "weak_modifier",
+})
+STATE_NAME_KINDS = ("short", "official", "common", "un_formal", "adjective", "former")
+STATE_RULES = ("reject_next", "reject_prev", "reject_glued", "reject_in_name", "reject_after_year",
+               "person_name", "language", "role_label", "role_sentence", "role_list_intro", "role_speaker")
+CUE_KINDS = ("modal", "reporting", "need", "lead_in", "imperative", "imperative_prefix", "rec_section",
+             "addressee", "opener", "np_stop",
+             "passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
+             "actor_lead", "actor_infinitive")
+EXCLUSION_KINDS = ("sentence", "section", "carried")
+DATE_WORD_KINDS = ("month", "weekday", "ordinal", "qualifier", "range", "and", "of", "edge")
+DATE_WORD_FORMS = ("", "full", "short", "foreign")
+
+STR, INT, BOOL, LIST = (str,), (int,), (bool,), (list,)
+WORDS = "words"  # a type marker: a list of non-empty strings
+
+
+@dataclass(frozen=True)
+class Key:
+    types: tuple | str                  # Python types, or WORDS
+    required: bool = False
+    choices: tuple | frozenset | None = None
+    regex: bool = False                 # the value is a regular expression
+
+
+@dataclass(frozen=True)
+class JsonlSchema:
+    keys: dict[str, Key]
+    # extra keys required for some values of a discriminating key ("rule": "person_name" needs "titles")
+    by_value: tuple[str, dict[str, tuple[str, ...]]] | None = None
+    # what a line with an id the shipped file already has does: "replaces" (dates: the later line wins),
+    # "extends" (lexicon: the words add up), "collides" (both would run: an error), None (no ids)
+    same_id: str | None = "collides"
+    macros: bool = False                # regexes may hold {MACRO}s (expanded by the loader)
+
+
+@dataclass(frozen=True)
+class TsvSchema:
+    columns: tuple[str, ...]            # required
+    optional: tuple[str, ...] = ()
+    choices: dict[str, tuple | frozenset] = field(default_factory=dict)
+
+
+NOTE = Key(STR)  # free text for maintainers, on any line that allows it
+
+SCHEMAS: dict[str, JsonlSchema | TsvSchema] = {
+    # language folders (models/<lang>/)
+    "lexicon.jsonl": JsonlSchema({"id": Key(STR, True), "words": Key(WORDS), "spacy_stop_words": Key(STR),
+                                  "note": NOTE}, same_id="extends"),
+    "gazetteers/states.tsv": TsvSchema(("iso3", "name", "kind"), choices={"kind": STATE_NAME_KINDS}),
+    "gazetteers/states_extra.tsv": TsvSchema(("iso3", "name", "kind"), choices={"kind": STATE_NAME_KINDS}),
+    "gazetteers/date_words.tsv": TsvSchema(("word", "kind", "value"), ("form",),
+                                           {"kind": DATE_WORD_KINDS, "form": DATE_WORD_FORMS}),
+    "patterns/state_context.jsonl": JsonlSchema(
+        {"id": Key(STR, True), "rule": Key(STR, True, STATE_RULES), "words": Key(WORDS), "iso3": Key(WORDS),
+         "except_iso3": Key(WORDS), "kinds": Key(WORDS), "ignore_case": Key(BOOL), "year": Key(INT),
+         "titles": Key(WORDS), "allow_next": Key(WORDS), "nouns": Key(WORDS), "prepositions": Key(WORDS),
+         "languages": Key(WORDS), "chars": Key(WORDS), "heads": Key(WORDS), "links": Key(WORDS),
+         "skip": Key(WORDS), "note": NOTE},
+        by_value=("rule", {"reject_next": ("words",), "reject_prev": ("words",), "reject_after_year": ("year",),
+                           "reject_glued": ("chars",), "reject_in_name": ("heads", "links"),
+                           "role_label": ("words",), "role_speaker": ("words",), "role_sentence": ("words",),
+                           "role_list_intro": ("words",), "person_name": ("titles",),
+                           "language": ("nouns", "prepositions", "languages")})),
+    "patterns/org_filters.jsonl": JsonlSchema({"kind": Key(STR, True, ORG_FILTER_KINDS),
+                                               "values": Key(WORDS, True), "note": NOTE}, same_id=None),
+    "patterns/dates.jsonl": JsonlSchema(
+        {"id": Key(STR, True), "label": Key(STR, True, ("DATE", "NOT_DATE")), "regex": Key(STR, True, regex=True),
+         "disabled": Key(BOOL), "note": NOTE, "example": NOTE},
+        same_id="replaces", macros=True),
+    "patterns/references.jsonl": JsonlSchema(
+        {"id": Key(STR, True), "label": Key(STR, True, ("REFERENCE",)), "regex": Key(STR, True, regex=True),
+         "item": Key(STR, regex=True), "require": Key(STR, regex=True), "norm": Key(STR, True),
+         "disabled": Key(BOOL), "note": NOTE, "example": NOTE},
+        same_id="replaces", macros=True),
+    "patterns/recommendation_cues.jsonl": JsonlSchema(
+        {"id": Key(STR, True), "kind": Key(STR, True, CUE_KINDS), "label": Key(STR),
+         "pattern": Key(STR, True, regex=True), "trigger": Key(WORDS), "proposer_before": Key(BOOL),
+         "note": NOTE}),
+    "patterns/recommendation_exclusions.jsonl": JsonlSchema(
+        {"id": Key(STR, True), "kind": Key(STR, True, EXCLUSION_KINDS), "pattern": Key(STR, True, regex=True),
+         "cues": Key(LIST), "note": NOTE}),
+    # models/shared/
+    "gazetteers/un_members.tsv": TsvSchema(("iso3", "status", "un_name"),
+                                           choices={"status": ("member", "observer", "former")}),
+    "gazetteers/orgs.tsv": TsvSchema(("name", "acronym", "aliases", "kind"), choices={"kind": ORG_KINDS}),
+    "patterns/un_symbols.jsonl": JsonlSchema({"id": Key(STR, True), "kind": Key(STR, True, ("symbol_prefix",)),
+                                              "regex": Key(STR, True, regex=True), "disabled": Key(BOOL),
+                                              "note": NOTE}, same_id="replaces"),
+}
+
+# Ingestion reads these from models/shared/ingest/ only: it runs before a note's
+# language (and so its pipeline and overlay) is known, and its output is cached
+# by a key that covers the shipped files. An overlay copy is refused with this reason.
+INGEST_FILES = ("ingest/furniture.jsonl", "ingest/layout.jsonl", "ingest/doc_metadata.jsonl",
+                "ingest/hyphen_prefixes.tsv")
+INGEST_REASON = ("ingestion files are read from models/shared/ingest/ only (ingestion runs before the "
+                 "note's language and overlay apply, and the text cache is keyed on the shipped files): "
+                 "edit models/shared/ingest/ in place")
+
+
+def schema_for(rel: str) -> JsonlSchema | TsvSchema | None:
+    """The schema of a data file by its path inside a language folder or shared/."""
+    return SCHEMAS.get(rel)
