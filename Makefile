@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install lock corpus bench clean
+.PHONY: run test install lock corpus bench clean rec-classifier
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ corpus: install
 
 bench: install
 	$(PY) benchmarks/bench_upr.py
+
+# The recommendation sentence classifier: extract (from ../shared), cross-validate by document, train.
+# Figures in models/en/rec_classifier/cv.json; model in models/en/rec_classifier/model/.
+rec-classifier: install
+	$(PY) scripts/train_rec_classifier.py
 
 clean:
 	rm -rf $(VENV) outputs/* .pytest_cache
