@@ -35,7 +35,7 @@ bench: install
 	$(PY) benchmarks/bench_upr.py
 
 # The recommendation sentence classifier: extract (from ../shared), cross-validate by document, train.
-# Figures in models/en/rec_classifier/cv.json; model in models/en/rec_classifier/model/.
+# Figures in benchmarks/rec_classifier/cv.json; model in outputs/rec_classifier/model/ (not used by the pipeline).
 rec-classifier: install
 	$(PY) scripts/train_rec_classifier.py
 

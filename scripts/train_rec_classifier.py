@@ -15,8 +15,8 @@ positives are always in training): on each held-out document the rules'
 recommendations are scored as they are, filtered by the classifier
 (score >= t), and with classifier-positive sentences the rules missed added
 (score >= T), with the scorer of `unnotes eval`. Figures go to
-models/en/rec_classifier/cv.json; the final model, trained on everything,
-to models/en/rec_classifier/model/.
+benchmarks/rec_classifier/cv.json; the final model, trained on everything,
+to outputs/rec_classifier/model/ (not kept in the pipeline, so not in models/).
 
     python scripts/train_rec_classifier.py [--units outputs/rec_units.jsonl] [--no-final]
 """
@@ -44,7 +44,8 @@ UPR_MAX_ITEMS = 800
 FOLDS = 5
 FILTER_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
 ADD_THRESHOLDS = (0.8, 0.9, 0.95, 0.98)
-OUT = REPO / "models" / "en" / "rec_classifier"
+OUT = REPO / "benchmarks" / "rec_classifier"        # figures and what the model was trained on
+MODEL_OUT = REPO / "outputs" / "rec_classifier" / "model"   # not kept in the pipeline: outside models/
 
 
 def extract(path: Path, nlp) -> dict:
@@ -185,13 +186,13 @@ def main() -> None:
     print("classifier alone at 0.5:", cv["classifier_alone_at_0.5"])
     if not args.no_final:
         model = rec_classifier.train(training_pairs(units["gold"], sorted(units["gold"]), units["upr"]))
-        model.to_disk(OUT / "model")
+        model.to_disk(MODEL_OUT)
         data = {"gold": {s: str(g.relative_to(REPO)) for s, (g, _) in GOLD_SETS.items()},
                 "upr_files": [p.name for p in sorted((SHARED / "upr").glob("*.pdf"))[:UPR_FILES]],
                 "upr_positives": len(units["upr"]), "epochs": rec_classifier.EPOCHS,
                 "architecture": rec_classifier.ARCHITECTURE}
         (OUT / "data.json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(f"model written to {OUT / 'model'}")
+        print(f"model written to {MODEL_OUT}")
 
 
 if __name__ == "__main__":

@@ -2,14 +2,15 @@
 classifier (bag of words and bigrams, `spacy.TextCatBOW.v3`) that scores a
 sentence's likelihood of being a recommendation (ANNOTATION.md).
 
-    clf = load_classifier(models/en/rec_classifier/model)
+    clf = load_classifier("outputs/rec_classifier/model")
     clf.scores(["Member States should ...", "The meeting was held in Lima."]) -> [0.93, 0.04]
 
 spaCy's textcat rather than scikit-learn: spaCy is already a dependency and
 its bag-of-words model is the same linear model over hashed n-grams, with
 no new package to pin. Trained and cross-validated by
 `scripts/train_rec_classifier.py` (`make rec-classifier`); figures in
-`models/en/rec_classifier/cv.json` and docs/QUALITY.md. The plain functions
+`benchmarks/rec_classifier/cv.json` and docs/QUALITY.md. Not used by the
+pipeline (it did not beat the rules; see docs/QUALITY.md). The plain functions
 (`new_model`, `train`, `scores`) take their data as arguments."""
 
 from __future__ import annotations
