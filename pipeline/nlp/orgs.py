@@ -562,7 +562,7 @@ class OrgMatcher:
         found.extend(self._glued(doc))
         taken = [False] * len(doc)
         for start, end, org in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-            if any(taken[start:end]):
+            if any(taken[start:end]) or not self._stands_alone(doc, start, end):
                 continue
             taken[start:end] = [True] * (end - start)
             add_candidate(doc, start, end, "ORG", org.name, f"gazetteer:{org.source}:{org.line}")
@@ -581,6 +581,18 @@ class OrgMatcher:
             for start, end, name in bodies:
                 add_candidate(doc, start, end, "ORG", shortened_from(name, mentions), NAMED_BODY)
         return doc
+
+    def _stands_alone(self, doc: Doc, start: int, end: int) -> bool:
+        """An alias that is a class word on its own ("Secretariat" for the UN Secretariat)
+        names the body only standing alone: not after a capitalised word ("Joint
+        Technical Secretariat") nor before "of"/"for" ("Secretariat of the Convention")."""
+        if end - start != 1 or doc[start].lower_ not in self.filters["generic"]:
+            return True
+        prev = doc[start - 1] if start > 0 else None
+        after = doc[end] if end < len(doc) else None
+        if prev is not None and _capitalised(prev) and not prev.is_sent_start and prev.lower_ != "the":
+            return False
+        return after is None or after.lower_ not in ("of", "for", "to", "on")
 
     def _glued(self, doc: Doc) -> Iterable[tuple[int, int, Org]]:
         """"the1540 Committee": try the number plus the next words as a short alias."""

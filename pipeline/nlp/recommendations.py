@@ -280,6 +280,24 @@ def excluded(text: str, cue_label: str, rules: Rules, kinds: Iterable[str] = ("s
     return None
 
 
+def first_allowed_cue(text: str, found: tuple[Cue, int, int], rules: Rules) -> tuple[Cue, int, int] | None:
+    """The first cue of `text` from `found` on that no exclusion vetoes. An
+    exclusion limited to some cues vetoes only those ("which might require" is
+    descriptive; a later "should" in the same unit still proposes); any other
+    exclusion vetoes the whole unit."""
+    cue, cs, ce = found
+    while True:
+        xid = excluded(text, cue.label, rules)
+        if xid is None:
+            return cue, cs, ce
+        if not any(x == xid and only for x, _, _, only in rules.exclusions):
+            return None
+        nxt = find_cue(text[ce:], rules)
+        if nxt is None:
+            return None
+        cue, cs, ce = nxt[0], ce + nxt[1], ce + nxt[2]
+
+
 def is_lead_in(text: str, rules: Rules) -> Cue | None:
     for cue in rules.lead_in:
         if cue.regex.search(text):
@@ -636,9 +654,10 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
     if found:
-        cue, cs, ce = found
-        if excluded(body, cue.label, rules):
+        found = first_allowed_cue(body, found, rules)
+        if found is None:
             return
+        cue, cs, ce = found
         actor, by = _who(body, cue, cs, ce, rules, block_subject)
         if states:
             by = "; ".join(states)
