@@ -280,6 +280,16 @@ def excluded(text: str, cue_label: str, rules: Rules, kinds: Iterable[str] = ("s
     return None
 
 
+# A paragraph or heading number ("102.", "II", "3)") is never who acts or proposes.
+NUMBERING_RE = re.compile(r"[\(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])[.)\]]?")
+
+
+def not_a_number(phrase: str) -> str:
+    """`phrase` stripped, or "" when it is only a paragraph or heading number."""
+    phrase = phrase.strip()
+    return "" if NUMBERING_RE.fullmatch(phrase) else phrase
+
+
 def first_allowed_cue(text: str, found: tuple[Cue, int, int], rules: Rules) -> tuple[Cue, int, int] | None:
     """The first cue of `text` from `found` on that no exclusion vetoes. An
     exclusion limited to some cues vetoes only those ("which might require" is
@@ -551,8 +561,8 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         s += strip_marker(text[s:e])
         while e > s and text[e - 1] in " \n\t":
             e -= 1
-        out.append({"start": s, "end": e, "text": clean(text[s:e]), "actor": actor.strip(),
-                    "by": by.strip(), "cue": cue, "section": section})
+        out.append({"start": s, "end": e, "text": clean(text[s:e]), "actor": not_a_number(actor),
+                    "by": not_a_number(by), "cue": cue, "section": section})
 
     for block in blocks:
         kind, bs, be = block[0], block[1], block[2]
