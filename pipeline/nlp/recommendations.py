@@ -290,21 +290,23 @@ def not_a_number(phrase: str) -> str:
     return "" if NUMBERING_RE.fullmatch(phrase) else phrase
 
 
-def first_allowed_cue(text: str, found: tuple[Cue, int, int], rules: Rules) -> tuple[Cue, int, int] | None:
-    """The first cue of `text` from `found` on that no exclusion vetoes. An
-    exclusion limited to some cues vetoes only those ("which might require" is
-    descriptive; a later "should" in the same unit still proposes); any other
-    exclusion vetoes the whole unit."""
+def first_allowed_cue(text: str, found: tuple[Cue, int, int],
+                      rules: Rules) -> tuple[tuple[Cue, int, int] | None, bool]:
+    """(the first cue of `text` from `found` on that no exclusion vetoes, whether the
+    whole unit is vetoed). An exclusion limited to some cues vetoes only those
+    ("which might require" is descriptive; a later "should" still proposes, and an
+    imperative UPR item "Take measures ... that could lead to ..." is still one);
+    any other exclusion vetoes the whole unit."""
     cue, cs, ce = found
     while True:
         xid = excluded(text, cue.label, rules)
         if xid is None:
-            return cue, cs, ce
+            return (cue, cs, ce), False
         if not any(x == xid and only for x, _, _, only in rules.exclusions):
-            return None
+            return None, True
         nxt = find_cue(text[ce:], rules)
         if nxt is None:
-            return None
+            return None, False
         cue, cs, ce = nxt[0], ce + nxt[1], ce + nxt[2]
 
 
@@ -664,9 +666,10 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
     if found:
-        found = first_allowed_cue(body, found, rules)
-        if found is None:
+        found, vetoed = first_allowed_cue(body, found, rules)
+        if vetoed:
             return
+    if found:
         cue, cs, ce = found
         actor, by = _who(body, cue, cs, ce, rules, block_subject)
         if states:
