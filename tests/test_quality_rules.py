@@ -78,3 +78,11 @@ def test_a_later_cue_counts_when_an_earlier_one_is_descriptive():
 def test_actor_is_never_a_paragraph_number():
     from pipeline.nlp.recommendations import not_a_number
     assert not_a_number("102.") == "" and not_a_number("II") == "" and not_a_number("Member States") == "Member States"
+
+
+def test_a_comma_list_with_the_inside_a_name_closed_by_and_stays_one_name():
+    # regression: "Regional Centre on Small Arms in the Great Lakes Region, the Horn of Africa and
+    # Bordering States" was cut at its comma
+    found = orgs("The Regional Centre on Small Arms in the Great Lakes Region, the Horn of Africa and "
+                 "Bordering States met.")
+    assert found == ["Regional Centre on Small Arms in the Great Lakes Region, the Horn of Africa and Bordering States"]

@@ -441,8 +441,8 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             if joint & {"in", "at"} and is_state is not None and m > k + 1 and is_state(_last_run(doc, k + 1, m)):
                 break
             if "," in joint:
-                # ", in South Kivu", ", the Ministry of ...": a clause or a second body, not a list in the name
-                if joint - {",", "and"}:
+                # ", in South Kivu": a clause; ", the Ministry of ..." not closed by "and Y": a second body
+                if joint - {",", "and", "the"}:
                     break
                 if "and" in joint:
                     before_comma = None          # "A, B, and C": the list inside the name is closed
