@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install lock corpus bench clean
+.PHONY: run test install lock corpus bench clean rec-classifier
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ corpus: install
 
 bench: install
 	$(PY) benchmarks/bench_upr.py
+
+# The recommendation sentence classifier: extract (from ../shared), cross-validate by document, train.
+# Figures in benchmarks/rec_classifier/cv.json; model in outputs/rec_classifier/model/ (not used by the pipeline).
+rec-classifier: install
+	$(PY) scripts/train_rec_classifier.py
 
 clean:
 	rm -rf $(VENV) outputs/* .pytest_cache

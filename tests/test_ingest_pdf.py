@@ -79,9 +79,9 @@ def test_letter_metadata(backend):
                           "Federation to the United Nations addressed to the President of the Security Council")
 
 
-def test_joint_symbol_takes_the_first(backend):
+def test_joint_symbol_is_whole(backend):
     note = note_of("aiun__A_79_923.en.pdf", backend)
-    assert note.symbol == "A/79/923"
+    assert note.symbol == "A/79/923-S/2025/341"
     assert note.title.startswith("Identical letters dated 30 May 2025")
 
 

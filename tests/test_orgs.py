@@ -69,8 +69,8 @@ def test_acronym_inside_a_document_symbol_is_not_a_mention(nlp):
 
 def test_named_body_pattern_finds_unknown_bodies(nlp):
     doc = nlp("The Scientific Advisory Group reported. The Committee and the Working Group met.")
-    assert found(doc) == [("Scientific Advisory Group", "Scientific Advisory Group of the Treaty on the "
-                                                         "Prohibition of Nuclear Weapons")]
+    # the gazetteer's canonical name is the body's own (issue 12: "Scientific Advisory Group (SAG)")
+    assert found(doc) == [("Scientific Advisory Group", "Scientific Advisory Group")]
     doc = nlp("The Informal Expert Network on Water Security met. The Programme of Action was adopted.")
     assert found(doc) == [("Informal Expert Network on Water Security", "Informal Expert Network on Water Security")]
 

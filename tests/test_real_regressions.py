@@ -16,9 +16,9 @@ def test_bilingual_english_french_note_is_read_as_english_and_its_states_found()
     assert {"FRA", "IND"} <= states
 
 
-def test_participants_list_with_few_common_words_is_still_extracted():
+def test_participants_list_with_few_common_words_is_english_and_extracted():
     res = run_one(need(REAL / "aiun__A_CN.10_2025_INF_1.en.pdf"))
-    assert res.note.language == "other"
+    assert res.note.language == "en"
     states = {m["norm"] for m in res.findings["mentions"] if m["label"] == "STATE"}
     assert len(states) >= 180
     assert not any("not extracted" in w for w in res.note.warnings)

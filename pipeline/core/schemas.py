@@ -16,7 +16,7 @@ ORG_KINDS = frozenset({
 ORG_FILTER_KINDS = frozenset({
     "generic", "title", "event", "document", "drop_phrase", "connector", "ending", "org_head",
     "spelling_variants", "not_acronym", "state_head", "person_head", "honorific", "weak_modifier",
-    "keeps_state", "tail_head",
+    "keeps_state", "tail_head", "complement_stop", "legal_form",
 })
 STATE_NAME_KINDS = ("short", "official", "common", "un_formal", "adjective", "former")
 STATE_RULES = ("reject_next", "reject_prev", "reject_glued", "reject_in_name", "reject_after_year",

@@ -1,38 +1,112 @@
 """Note metadata: title, UN document symbol, date of issue, language, and a
 warning when the text layer looks garbled. Cues live in
 `models/patterns/doc_metadata.jsonl`; the language guess uses spaCy's own
-stop-word lists (no extra package)."""
+stop-word lists (no extra package).
+
+The title is the note's subject line(s): on page 1, after the masthead
+(organ names, "Distr.", dates, sessions, the symbol block) and after the
+agenda lines and the agenda items' titles, and before what the document is
+("Report of the Secretary-General", "Note by the Secretariat", "Addendum").
+A letter's "Letter dated ... from ... addressed to ..." line wins over
+everything else. The symbol is the masthead's ("United Nations A/79/834-S/2025/186"),
+else the page headers', never one cited in the body ("President's statement PRST/8/1").
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.ingest.patterns import metadata_patterns, month_numbers
-from pipeline.core.note import NoteText
+from pipeline.core.note import Block, NoteText
 
 HEADER_LINES = 15        # the masthead is within the first lines of page 1
 TITLE_MAX_CHARS = 400
+TITLE_BLOCKS = 40        # page-1 blocks looked at for the title
+PROSE_CHARS = 300        # a body block this long is running text: the title area has ended
+SHORT_TITLE_WORDS = 6    # a short heading right after the subject continues it ("Slovenia", "2025 substantive session")
+MIN_TITLE_WORDS = 2      # words of 3+ letters a title needs (stamps, OCR crumbs and bare dates have fewer)
+SYMBOL_LINE_CHARS = 60   # a line opening with a symbol, at most this long, is a symbol block line
 LANGUAGE_SAMPLE = 30000  # characters of text looked at for the language guess
 MIN_STOP_RATIO = 0.15    # below this share of stop words: language "other", text maybe garbled
+LIST_BLOCK_CHARS = 80    # blocks shorter than this are list entries (names, countries) ...
+LIST_SHARE = 0.6         # ... and a text with this share of them is a list, whose stop-word share says nothing
 LANGUAGES = ("en", "fr", "es")
 WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+LONG_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+FOOTNOTE_MARKS_RE = re.compile(r"[\s*∗†‡]+$")
+# A trailing "(New York, 17 February–14 March 2025)": where and when, not what
+PLACE_DATE_PAREN_RE = re.compile(r"\s*\([^()]*\b(?:19|20)\d{2}\)\s*$")
+# A title broken over lines: the first part ends with a word that cannot end a title
+OPEN_END_RE = re.compile(r"(?:\b(?:and|or|of|on|the|for|to|in|with|by|its|their|a|an)|[,;–-])$", re.IGNORECASE)
 
 
 def _patterns(kind: str):
     return [p for p in metadata_patterns() if p.kind == kind]
 
 
+def _whole(kind: str, text: str) -> bool:
+    """`text` (footnote marks dropped) is matched as a whole by a pattern of `kind`."""
+    text = FOOTNOTE_MARKS_RE.sub("", text.strip())
+    return any(p.regex.fullmatch(text) for p in _patterns(kind))
+
+
+# -- symbol ----------------------------------------------------------------------
+def _symbol_matches(line: str):
+    for p in _patterns("symbol"):
+        for m in p.regex.finditer(line):
+            yield m.start(), m.group().rstrip(".")
+
+
+def _cited(before: str) -> bool:
+    """The words before a symbol make it a citation ("see", "document symbol", "statement")."""
+    return any(p.regex.search(before) for p in _patterns("citation"))
+
+
 def find_symbol(lines: list[str]) -> str:
+    """The first symbol in `lines` that is not cited."""
     for line in lines:
-        for p in _patterns("symbol"):
-            m = p.regex.search(line)
-            if m:
-                return m.group().rstrip(".")
+        for start, symbol in _symbol_matches(line):
+            if not _cited(line[:start]):
+                return symbol
     return ""
 
 
+def masthead_symbol(lines: list[str]) -> str:
+    """The symbol printed after the masthead ("United Nations A/79/834-S/2025/186"),
+    wherever the page-1 line stands in reading order."""
+    for line in lines:
+        for start, symbol in _symbol_matches(line):
+            before = line[:start].strip()
+            if before and _whole("masthead", before):
+                return symbol
+    return ""
+
+
+def running_symbol(furniture: list[tuple[int, str]]) -> str:
+    """The symbol most often printed in the page headers (at least twice)."""
+    counts = Counter(s for _, line in furniture for _, s in _symbol_matches(line))
+    if counts:
+        symbol, n = counts.most_common(1)[0]
+        if n >= 2:
+            return symbol
+    return ""
+
+
+def symbol_block(lines: list[str]) -> str:
+    """A short line that opens with a symbol ("S/1994/304 16 March 1994")."""
+    for line in lines:
+        line = line.strip()
+        if len(line) <= SYMBOL_LINE_CHARS:
+            for start, symbol in _symbol_matches(line):
+                if start == 0:
+                    return symbol
+    return ""
+
+
+# -- date of issue -----------------------------------------------------------------
 def parse_date(text: str) -> str:
     """ISO date of the first written date in `text`, or ""."""
     months = month_numbers()
@@ -63,34 +137,155 @@ def find_issued(lines: list[str], title: str) -> str:
     return ""
 
 
+# -- title -------------------------------------------------------------------------
+@dataclass
+class _Unit:
+    """One printed title-like line, or several when a line breaks inside it."""
+    text: str
+    heading: bool
+    first: int        # index of its first block
+    last: int         # index of its last block
+    tail: str = ""    # short lines printed right after it that continue it ("Slovenia", "2025 substantive session")
+
+    @property
+    def full(self) -> str:
+        return f"{self.text} {self.tail}".strip()
+
+
+def _clean(text: str) -> str:
+    return FOOTNOTE_MARKS_RE.sub("", re.sub(r"\s+", " ", text)).strip()
+
+
+def _is_crumb(text: str) -> bool:
+    """Too few words to be a title: a bare date, a page number, a stamp, OCR crumbs, a one-word heading."""
+    return len(LONG_WORD_RE.findall(text)) < MIN_TITLE_WORDS and not _is_cue(text)
+
+
 def _is_masthead(text: str) -> bool:
-    t = text.strip()
-    if not t or len(WORD_RE.findall(t)) == 0:
+    if _whole("masthead", text) or _whole("date", text) or _whole("symbol", text):
         return True
-    if any(p.regex.fullmatch(t) for p in _patterns("masthead") + _patterns("date") + _patterns("symbol")):
+    return any(start == 0 for start, _ in _symbol_matches(text)) and len(text) <= SYMBOL_LINE_CHARS
+
+
+def _agenda_items(text: str) -> tuple[int, str] | None:
+    """(number of agenda items, text printed after the agenda line in the same block) or None."""
+    for p in _patterns("agenda"):
+        m = p.regex.search(text)
+        if m:
+            return len(re.findall(r"\d+", m.group("items"))), text[m.end():].strip()
+    return None
+
+
+def _classify(text: str, block: Block) -> str:
+    """What a page-1 block is for the title: stop (the title area has ended), agenda,
+    doc_type, masthead, crumb (too short to be a title) or text (a candidate)."""
+    t = _clean(text)
+    if (block.kind in ("list_item", "table_row") or _whole("title_stop", t)
+            or block.kind == "body" and len(t) > PROSE_CHARS and not _is_cue(t)):
+        return "stop"
+    if _agenda_items(t) is not None:
+        return "agenda"
+    if _whole("doc_type", t):
+        return "doc_type"
+    if _is_masthead(t):
+        return "masthead"
+    if _is_crumb(t):
+        return "crumb"
+    return "text"
+
+
+def _is_cue(text: str, letters_only: bool = False) -> bool:
+    return any(p.regex.match(text) for p in _patterns("title_cue")
+               if not letters_only or p.id.startswith(("letter", "note")))
+
+
+def _page_one(note: NoteText) -> list[tuple[Block, str, str]]:
+    """(block, cleaned text, kind) of the first blocks of page 1."""
+    blocks = [b for b in note.blocks if b.page == 1 and b.kind != "footnote"][:TITLE_BLOCKS]
+    return [(b, _clean(note.text[b.start:b.end]), _classify(note.text[b.start:b.end], b)) for b in blocks]
+
+
+def _continues(title: str, line: str, kind: str) -> bool:
+    """`line`, printed right after `title`, is part of it: the State after a UPR report's
+    title, or the session after a report's ("Report of the Special Committee ..." /
+    "2025 substantive session (New York, ...)")."""
+    if kind in ("stop", "doc_type", "agenda"):
+        return False
+    if _whole("title_continues", title):
         return True
-    return False
+    return _is_cue(title) and _whole("masthead", PLACE_DATE_PAREN_RE.sub("", line)) \
+        and any(p.regex.fullmatch(PLACE_DATE_PAREN_RE.sub("", line)) for p in _patterns("masthead") if p.id == "session")
+
+
+def _title_units(page: list[tuple[Block, str, str]]) -> tuple[list[_Unit], list[_Unit]]:
+    """Page 1's title-like units up to the end of the title area, and the agenda
+    items' titles that were skipped among them."""
+    units: list[_Unit] = []
+    skipped: list[_Unit] = []
+    pending_agenda = 0
+    for i, (b, text, kind) in enumerate(page):
+        if kind == "stop":
+            break
+        prev = units[-1] if units and units[-1].last == i - 1 else None
+        if prev is not None and not prev.tail and _continues(prev.text, text, kind):
+            prev.tail, prev.last = PLACE_DATE_PAREN_RE.sub("", text).strip(), i
+            continue
+        if kind == "agenda":
+            n, rest = _agenda_items(text)
+            pending_agenda = n - (1 if len(LONG_WORD_RE.findall(rest)) >= MIN_TITLE_WORDS else 0)
+            continue
+        if kind != "text":
+            continue
+        last = (skipped + units)[-1] if skipped or units else None
+        if last is not None and last.last == i - 1 and not last.tail \
+                and (OPEN_END_RE.search(last.text) or text[:1].islower()) and not _is_cue(text):
+            last.text, last.last = f"{last.text} {text}", i      # a title broken over lines
+            continue
+        if pending_agenda > 0 and not _is_cue(text, letters_only=True):
+            pending_agenda -= 1
+            skipped.append(_Unit(text, b.kind == "heading", i, i))
+            continue
+        # a body named over its session or masthead line ("Disarmament Commission" /
+        # "Substantive session of 2025"): part of the masthead, unless it is a title cue
+        following = page[i + 1][2] if i + 1 < len(page) else ""
+        if following in ("masthead", "agenda") and not _is_cue(text):
+            continue
+        units.append(_Unit(text, b.kind == "heading", i, i))
+    return units, skipped
+
+
+def _subject_before_doc_type(units: list[_Unit], page: list[tuple[Block, str, str]]) -> int | None:
+    """Index of the unit printed just before the first doc-type line that has one
+    ("Annual review ..." / "Report of the Managing Director")."""
+    for d, (_, _, kind) in enumerate(page):
+        if kind != "doc_type":
+            continue
+        before = [k for k, u in enumerate(units) if d - 2 <= u.last < d]
+        if before:
+            return before[-1]
+    return None
 
 
 def find_title(note: NoteText) -> str:
-    blocks = note.blocks[:12]
-    cues = _patterns("title_cue")
-    for b in blocks:
-        text = note.text[b.start:b.end]
-        cue = next((p for p in cues if p.regex.match(text)), None)
-        if cue and len(text) <= TITLE_MAX_CHARS and (b.kind == "heading" or cue.id.startswith(("letter", "note"))):
-            return text
-    for b in blocks:
-        text = note.text[b.start:b.end]
-        if b.kind == "heading" and b.page == 1 and not _is_masthead(text) and len(text) > 3:
-            return text[:TITLE_MAX_CHARS]
-    for b in blocks:
-        text = note.text[b.start:b.end]
-        if not _is_masthead(text):
-            return text[:200]
-    return ""
+    page = _page_one(note)
+    units, skipped = _title_units(page)
+    k = next((k for k, u in enumerate(units) if _is_cue(u.text, letters_only=True)), None)
+    if k is not None:
+        title = units[k].text
+    else:
+        k = _subject_before_doc_type(units, page)
+        if k is None:
+            k = next((k for k, u in enumerate(units) if _is_cue(u.text)), 0 if units else None)
+        if k is not None:
+            title = units[k].full
+        elif skipped:
+            title = skipped[-1].text   # the agenda item's title is all the note has
+        else:
+            title = next((text for _, text, kind in page if kind == "doc_type"), "")
+    return title.strip()[:TITLE_MAX_CHARS]
 
 
+# -- language --------------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def _stop_words() -> dict[str, frozenset[str]]:
     from spacy.lang.en.stop_words import STOP_WORDS as EN
@@ -99,9 +294,12 @@ def _stop_words() -> dict[str, frozenset[str]]:
     return {"en": frozenset(EN), "fr": frozenset(FR), "es": frozenset(ES)}
 
 
-def guess_language(text: str) -> tuple[str, float]:
-    """(language code or "other", share of words that are its stop words)."""
-    words = [w.lower() for w in WORD_RE.findall(text[:LANGUAGE_SAMPLE])]
+def guess_language(text: str, is_list: bool = False) -> tuple[str, float]:
+    """(language code or "other", share of words that are its stop words).
+    Single letters are not counted: in lists they are initials ("H.E.", "Mr. A."),
+    which the Spanish and French lists would claim. A list (`is_list`) has few
+    stop words however clean it is: its language is the one with most of them."""
+    words = [w.lower() for w in WORD_RE.findall(text[:LANGUAGE_SAMPLE]) if len(w) > 1]
     if not words:
         return "other", 0.0
     stops = _stop_words()
@@ -110,16 +308,25 @@ def guess_language(text: str) -> tuple[str, float]:
     if lang != "en" and counts["en"] * 2 >= hits:
         lang, hits = "en", counts["en"]  # a bilingual note with a good share of English is read as English
     ratio = hits / len(words)
-    return (lang if ratio >= MIN_STOP_RATIO else "other"), ratio
+    if ratio < MIN_STOP_RATIO and not (is_list and hits):
+        return "other", ratio
+    return lang, ratio
+
+
+def is_list_text(note: NoteText) -> bool:
+    """Most blocks are short entries (a participants list, a table of names)."""
+    lengths = [b.end - b.start for b in note.blocks if b.kind != "footnote"]
+    return bool(lengths) and sum(n < LIST_BLOCK_CHARS for n in lengths) >= LIST_SHARE * len(lengths)
 
 
 def add_metadata(note: NoteText, first_page_lines: list[str]) -> NoteText:
     header = [ln for ln in first_page_lines[:HEADER_LINES]]
-    note.symbol = find_symbol(header) or find_symbol([t for _, t in note.furniture[:10]]) \
-        or find_symbol(note.text[:2000].splitlines())
+    note.symbol = (masthead_symbol(first_page_lines) or running_symbol(note.furniture)
+                   or find_symbol(header) or symbol_block(note.text[:2000].splitlines()))
     note.title = find_title(note)
     note.issued = find_issued(header, note.title)
-    note.language, ratio = guess_language(note.text)
-    if len(note.text) > 300 and ratio < MIN_STOP_RATIO:
+    listed = is_list_text(note)
+    note.language, ratio = guess_language(note.text, listed)
+    if len(note.text) > 300 and ratio < MIN_STOP_RATIO and not listed:
         note.warnings.append("text layer looks garbled (OCR?): few common words")
     return note

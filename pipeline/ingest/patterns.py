@@ -16,7 +16,8 @@ from pipeline.ingest.data_files import FURNITURE, HYPHEN_PREFIXES, LAYOUT, METAD
 
 FURNITURE_WHERE = ("any", "band")
 LAYOUT_KINDS = ("list_item", "heading")
-METADATA_KINDS = ("symbol", "date", "title_cue", "masthead", "months")
+METADATA_KINDS = ("symbol", "date", "title_cue", "title_continues", "masthead", "doc_type", "agenda", "title_stop",
+                  "citation", "months")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def layout_patterns(directory: Path = PATTERNS_DIR) -> tuple[Pattern, ...]:
 
 @lru_cache(maxsize=None)
 def metadata_patterns(directory: Path = PATTERNS_DIR) -> tuple[Pattern, ...]:
-    """Symbol, date, title-cue and masthead regexes for metadata.py."""
+    """Symbol, date, title-cue, masthead, doc-type, agenda, title-stop and citation regexes for metadata.py."""
     return _regex_lines(Path(directory) / METADATA, "kind", METADATA_KINDS,
                         lambda obj: 0 if obj.get("case") else re.IGNORECASE)
 

@@ -50,6 +50,10 @@ DEFAULT_LEXICON = default_file("lexicon")
 LONG_ALIAS_TOKENS = 3   # aliases this long match case-insensitively
 MAX_NAME_TOKENS = 12    # a model "ORG" longer than this is a run-on, not a name
 NAMED_BODY = "pattern:org_filters.jsonl:named-body"
+QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
+OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
+QUOTED_NAME_TOKENS = 8     # a quoted name longer than this is a quotation, not a name
+LEGAL_FORM_GAP = 3         # tokens allowed between a legal form and the quote ("JSC 7:15 pm “Gazprom ...”")
 
 
 def norm_key(text: str) -> str:
@@ -437,6 +441,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             continue
         end = k + 1
         m = end
+        before_comma = None   # where the name ends if a ", X" complement is not closed by "and Y"
         # complements: (connectors | ", ") + capitalised words
         while m < n:
             c = m
@@ -450,7 +455,25 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
             if m == k + 1 and not joint - conjunctions - articles - {","} or joint & conjunctions and joint & articles:
                 break
+            # "... in April", "... at Headquarters": a month or a place word closes the name
+            if doc[c].lower_ in filters["complement_stop"]:
+                break
+            # "Armed Forces of the Russian Federation in Bucha": after a State, "in"/"at" says where
+            if joint & {"in", "at"} and m > k + 1 and know.is_state(_last_run(doc, k + 1, m)):
+                break
+            if "," in joint:
+                # ", in South Kivu": a clause; ", the Ministry of ..." not closed by "and Y": a second body
+                if joint - {",", "and", "the"}:
+                    break
+                if "and" in joint:
+                    before_comma = None          # "A, B, and C": the list inside the name is closed
+                elif before_comma is None:
+                    before_comma = end           # "A, B": kept only if "and C" follows
+            elif "and" in joint:
+                before_comma = None
             m = end = _run_end(doc, c)
+        if before_comma is not None:
+            end = before_comma
         start = i
         while start < k and doc[start].lower_ in stop_words:
             start += 1
@@ -460,6 +483,40 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         if end - start >= 2 and naming:
             spans.append((start, end))
         i = max(end, i + 1)
+    return spans
+
+
+def _last_run(doc: Doc, lo: int, hi: int) -> str:
+    """The capitalised words just before `hi` (the last complement's name part)."""
+    i = hi
+    while i > lo and (_capitalised(doc[i - 1]) or doc[i - 1].lower_ in ("'s", "’s")):
+        i -= 1
+    return doc[i:hi].text
+
+
+def find_quoted_names(doc: Doc, legal_forms: set[str]) -> list[tuple[int, int]]:
+    """Token spans of names printed in quotes after a legal form: PJSC “Rosseti”,
+    State Unitary Enterprise “Tavriya-Energy”, State corporation “Rosatom”, and
+    “Bryanskenergo”, a branch of PJSC ... (the form after the name). The name is
+    the quoted words only; the form is not part of it."""
+    spans = []
+    longest = max((len(f.split()) for f in legal_forms), default=0)
+    for i, tok in enumerate(doc):
+        if tok.text not in OPEN_QUOTES:
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= QUOTED_NAME_TOKENS + 1 and doc[j].text not in CLOSE_QUOTES:
+            j += 1
+        if j >= len(doc) or doc[j].text not in CLOSE_QUOTES or j == i + 1 or not doc[i + 1].text[:1].isupper():
+            continue
+        before = [t.lower_ for t in doc[max(0, i - LEGAL_FORM_GAP - longest):i]]
+        form_before = any(" ".join(before[a:b]) in legal_forms
+                          for a in range(len(before)) for b in range(a + 1, len(before) + 1)
+                          if len(before) - b <= LEGAL_FORM_GAP)
+        after = " ".join(t.lower_ for t in doc[j + 1:j + 1 + LEGAL_FORM_GAP + 8])
+        form_after = after.startswith(", a") and any(f in after for f in legal_forms if f.startswith("branch"))
+        if form_before or form_after:
+            spans.append((i + 1, j))
     return spans
 
 
@@ -526,10 +583,14 @@ class OrgMatcher:
         found.extend(self._glued(doc))
         taken = [False] * len(doc)
         for start, end, org in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-            if any(taken[start:end]):
+            if any(taken[start:end]) or not self._stands_alone(doc, start, end):
                 continue
             taken[start:end] = [True] * (end - start)
             add_candidate(doc, start, end, "ORG", org.name, f"gazetteer:{org.source}:{org.line}")
+        for start, end in find_quoted_names(doc, self.filters["legal_form"]):
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * (end - start)
+                add_candidate(doc, start, end, "ORG", " ".join(doc[start:end].text.split()), QUOTED_NAME)
         if self.named_bodies:
             bodies = []
             for start, end in find_named_bodies(doc, self.filters, self.know.stop_words, self.know):
@@ -541,6 +602,18 @@ class OrgMatcher:
             for start, end, name in bodies:
                 add_candidate(doc, start, end, "ORG", shortened_from(name, mentions), NAMED_BODY)
         return doc
+
+    def _stands_alone(self, doc: Doc, start: int, end: int) -> bool:
+        """An alias that is a class word on its own ("Secretariat" for the UN Secretariat)
+        names the body only standing alone: not after a capitalised word ("Joint
+        Technical Secretariat") nor before "of"/"for" ("Secretariat of the Convention")."""
+        if end - start != 1 or doc[start].lower_ not in self.filters["generic"]:
+            return True
+        prev = doc[start - 1] if start > 0 else None
+        after = doc[end] if end < len(doc) else None
+        if prev is not None and _capitalised(prev) and not prev.is_sent_start and prev.lower_ != "the":
+            return False
+        return after is None or after.lower_ not in ("of", "for", "to", "on")
 
     def _glued(self, doc: Doc) -> Iterable[tuple[int, int, Org]]:
         """"the1540 Committee": try the number plus the next words as a short alias."""

@@ -284,6 +284,36 @@ def excluded(text: str, cue_label: str, rules: Rules, kinds: Iterable[str] = ("s
     return None
 
 
+# A paragraph or heading number ("102.", "II", "3)") is never who acts or proposes.
+NUMBERING_RE = re.compile(r"[\(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])[.)\]]?")
+
+
+def not_a_number(phrase: str) -> str:
+    """`phrase` stripped, or "" when it is only a paragraph or heading number."""
+    phrase = phrase.strip()
+    return "" if NUMBERING_RE.fullmatch(phrase) else phrase
+
+
+def first_allowed_cue(text: str, found: tuple[Cue, int, int],
+                      rules: Rules) -> tuple[tuple[Cue, int, int] | None, bool]:
+    """(the first cue of `text` from `found` on that no exclusion vetoes, whether the
+    whole unit is vetoed). An exclusion limited to some cues vetoes only those
+    ("which might require" is descriptive; a later "should" still proposes, and an
+    imperative UPR item "Take measures ... that could lead to ..." is still one);
+    any other exclusion vetoes the whole unit."""
+    cue, cs, ce = found
+    while True:
+        xid = excluded(text, cue.label, rules)
+        if xid is None:
+            return (cue, cs, ce), False
+        if not any(x == xid and only for x, _, _, only in rules.exclusions):
+            return None, True
+        nxt = find_cue(text[ce:], rules)
+        if nxt is None:
+            return None, False
+        cue, cs, ce = nxt[0], ce + nxt[1], ce + nxt[2]
+
+
 def is_lead_in(text: str, rules: Rules) -> Cue | None:
     for cue in rules.lead_in:
         if cue.regex.search(text):
@@ -538,8 +568,8 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         s += strip_marker(text[s:e])
         while e > s and text[e - 1] in " \n\t":
             e -= 1
-        out.append({"start": s, "end": e, "text": clean(text[s:e]), "actor": actor.strip(),
-                    "by": by.strip(), "cue": cue, "section": section})
+        out.append({"start": s, "end": e, "text": clean(text[s:e]), "actor": not_a_number(actor),
+                    "by": not_a_number(by), "cue": cue, "section": section})
 
     for block in blocks:
         kind, bs, be = block[0], block[1], block[2]
@@ -641,9 +671,11 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
     if found:
-        cue, cs, ce = found
-        if excluded(body, cue.label, rules):
+        found, vetoed = first_allowed_cue(body, found, rules)
+        if vetoed:
             return
+    if found:
+        cue, cs, ce = found
         actor, by = _who(body, cue, cs, ce, rules, block_subject)
         if states:
             by = "; ".join(states)

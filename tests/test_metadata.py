@@ -1,0 +1,87 @@
+"""Titles, symbols and language of real notes (pipeline/ingest/metadata.py).
+Each test is named for the kind of page 1 that broke; the documents are from
+../shared/corpus/real and the dev split of ../shared/corpus/dev (never the test split)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import pytest
+
+from pipeline.ingest import read_note
+from tests.conftest import REAL, REPO, SHARED, need
+
+DEV = SHARED / "corpus" / "dev"
+
+
+@lru_cache(maxsize=None)
+def note_of(path):
+    return read_note(need(path))
+
+
+def dev_gold(name: str) -> dict:
+    # only documents of the dev split (corpus/gold-dev) are read here
+    assert (REPO / "corpus" / "gold-dev" / f"{name}.json").exists()
+    return json.loads((REPO / "corpus" / "gold-meta" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_letter_after_six_agenda_items_is_the_title_and_the_joint_symbol_is_whole():
+    note = note_of(DEV / "A_79_834.pdf")
+    gold = dev_gold("A_79_834")
+    assert note.title == gold["title"]
+    assert note.symbol == gold["symbol"] == "A/79/834-S/2025/186"
+
+
+def test_subject_line_before_report_of_the_secretary_general_not_the_report_line():
+    note = note_of(DEV / "A_56_385.pdf")
+    assert note.title == dev_gold("A_56_385")["title"]
+
+
+def test_agenda_item_title_broken_over_four_lines_is_skipped():
+    note = note_of(DEV / "TPNW_MSP_2025_8.pdf")
+    assert note.title == "Report of the Scientific Advisory Group on its annual activities"
+
+
+def test_cover_page_title_takes_its_session_line_without_place_and_dates():
+    note = note_of(DEV / "A_79_19.pdf")
+    assert note.title == dev_gold("A_79_19")["title"]
+
+
+def test_symbol_cited_in_the_body_is_not_the_notes_symbol():
+    # "President's statement PRST/8/1" in the preamble; the masthead comes last in reading order
+    note = note_of(REAL / "svnupr__g2007307.pdf")
+    assert note.symbol == "A/HRC/DEC/43/112"
+    assert note.title == "43/112. Outcome of the universal periodic review: Slovenia"
+
+
+def test_previously_issued_symbol_is_a_citation():
+    note = note_of(REAL / "uprs__kiribati2010.pdf")
+    assert note.symbol == "A/HRC/15/3"
+    assert note.title == "Report of the Working Group on the Universal Periodic Review Kiribati"
+
+
+def test_old_masthead_in_capitals_is_not_the_title():
+    note = note_of(REAL / "pact__ONUSAL_S_1994_304.pdf")
+    assert note.title == "REPORT OF THE SECRETARY-GENERAL ON THE UNITED NATIONS OBSERVER MISSION IN EL SALVADOR"
+
+
+def test_clean_participants_list_is_english_and_not_garbled():
+    note = note_of(REAL / "aiun__A_CN.10_2025_INF_1.en.pdf")
+    assert note.language == "en"
+    assert not any("garbled" in w for w in note.warnings)
+    assert note.title == "List of participants"
+
+
+def test_organ_and_session_lines_are_masthead_not_title():
+    note = note_of(REAL / "aiun__ICCD_COP8_CST_8.en.pdf")
+    assert note.title == "Abridged report on the international workshop on climate and land degradation"
+
+
+@pytest.mark.parametrize("name", ["A_79_845", "DP_2025_26", "S_2025_80", "E_2025_15_Add.1_Rev.1"])
+def test_symbol_and_title_of_dev_notes(name):
+    note = note_of(DEV / f"{name}.pdf")
+    gold = dev_gold(name)
+    assert note.symbol == gold["symbol"]
+    # the gold joins the printed lines after the subject ("Report of the Managing Director") in some notes
+    assert gold["title"].startswith(note.title) and len(note.title) > 40
