@@ -14,7 +14,7 @@ import spacy
 from pipeline.core.datafiles import read_jsonl, read_tsv
 from pipeline.nlp import states as states_module
 from pipeline.nlp.datenorm import DateGrammar
-from pipeline.nlp.orgs import OrgGazetteer, norm_key
+from pipeline.nlp.orgs import OrgGazetteer, OrgMatcher, load_filters, norm_key
 from pipeline.nlp.recommendations import detect, load_rules
 from pipeline.nlp.states import KINDS, StateMatcher, load_context, load_gazetteer
 
@@ -183,6 +183,40 @@ def test_un_organs_by_their_french_and_spanish_names(lang, alias, english_orgs):
     rows = {row["alias"]: row["name"] for _, row in read_tsv(MODELS / lang / "gazetteers" / "org_aliases.tsv",
                                                                 ["name", "alias", "acronym"])}
     assert rows[alias] in english_orgs.by_name
+
+
+def gazetteer_with_aliases(lang: str, folder: Path) -> OrgGazetteer:
+    """The shared orgs.tsv with the language's aliases and acronyms added to their rows,
+    loaded with the language's filters (the loader refuses a form that names two bodies)."""
+    extra: dict[str, list[str]] = {}
+    for _, row in read_tsv(MODELS / lang / "gazetteers" / "org_aliases.tsv", ["name", "alias", "acronym"]):
+        extra.setdefault(row["name"], []).extend(a for a in (row["alias"], row["acronym"]) if a)
+    lines = []
+    for line in (MODELS / "gazetteers" / "orgs.tsv").read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if not line.startswith("#") and len(cells) == 4 and cells[0] in extra:
+            cells[2] = " | ".join([a for a in cells[2].split(" | ") if a] + extra[cells[0]])
+        lines.append("\t".join(cells))
+    (folder / "orgs.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return OrgGazetteer(folder / "orgs.tsv", load_filters(MODELS / lang / "patterns" / "org_filters.jsonl"))
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("fr", "Le PNUD, l'Organisation mondiale de la Santé (OMS) et le Conseil de sécurité ont salué le Comité 1540.",
+     ["United Nations Development Programme", "World Health Organization", "World Health Organization",
+      "Security Council", "Security Council Committee established pursuant to resolution 1540 (2004)"]),
+    ("es", "El ACNUR, la Oficina de las Naciones Unidas contra la Droga y el Delito y la Asamblea General.",
+     ["Office of the United Nations High Commissioner for Refugees", "United Nations Office on Drugs and Crime",
+      "General Assembly"]),
+])
+def test_a_note_in_either_language_gets_the_canonical_english_name(lang, text, names, tmp_path):
+    gazetteer = gazetteer_with_aliases(lang, tmp_path)
+    nlp = spacy.blank(lang)
+    matcher = OrgMatcher(nlp, gazetteer, gazetteer.filters, named_bodies=False)
+    doc = nlp(text)
+    doc.spans["candidates"] = []
+    matcher(doc)
+    assert [s.kb_id_ for s in sorted(doc.spans["candidates"], key=lambda s: s.start)] == names
 
 
 # -- dates and references ---------------------------------------------------------------
