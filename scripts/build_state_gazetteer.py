@@ -181,8 +181,10 @@ class Articles:
 
 
 def read_articles(lexicon: Path) -> Articles:
-    rows = [row for _, row in read_tsv(lexicon, ["word", "kind"])]
-    words = sorted((r["word"] for r in rows if r["kind"] in ("article", "elision")), key=len, reverse=True)
+    rows = [row for _, row in read_tsv(lexicon, ["word", "kind", "value"])]
+    # articles, and elided articles ("l'" = "le/la"), not other elisions ("d'", "qu'")
+    words = sorted((r["word"] for r in rows if r["kind"] == "article"
+                    or r["kind"] == "elision" and r["value"] in ("le/la", "la", "le")), key=len, reverse=True)
     return Articles(tuple(words), frozenset(r["word"] for r in rows if r["kind"] == "article_name"))
 
 
