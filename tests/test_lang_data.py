@@ -338,3 +338,44 @@ def test_spanish_splitter_abbreviations():
     words = {row["word"] for _, row in read_tsv(MODELS / "es" / "lexicon.tsv", ["word", "kind"])
              if row["kind"] == "abbreviation"}
     assert {"Sr.", "Sra.", "párr.", "núm.", "art."} <= words
+
+
+def test_french_mexico_is_the_city_and_jordan_no_state_name(keep_role_rules):
+    forms = {f.name for f in load_gazetteer(MODELS / "fr" / "gazetteers" / "states.tsv")}
+    assert "Mexique" in forms and "Jordanie" in forms
+    assert "Mexico" not in forms and "Jordan" not in forms
+    assert states_in("fr", "M. Jordan a présenté le rapport du Mexique à Mexico.") == [("Mexique", "MEX")]
+
+
+# -- the measure (benchmarks/parallel_agreement.py) ---------------------------------------
+_spec_pa = importlib.util.spec_from_file_location("parallel_agreement", REPO / "benchmarks" / "parallel_agreement.py")
+parallel_agreement = importlib.util.module_from_spec(_spec_pa)
+sys.modules.setdefault("parallel_agreement", parallel_agreement)
+_spec_pa.loader.exec_module(parallel_agreement)
+
+
+def test_measure_maps_offsets_in_the_cleaned_text_back_to_lines():
+    lines = ["First  line of the note.", "Second line, which recommends.", "Third line."]
+    cleaned = "First line of the note.\n\nSecond line, which\nrecommends.\n\nThird line."
+    starts = parallel_agreement.line_starts(cleaned, lines)
+    assert starts == [0, cleaned.index("Second"), cleaned.index("Third")]
+    assert parallel_agreement.line_starts(cleaned, lines + ["A line the run lost."]) is None
+
+
+def test_measure_matches_organizations_by_canonical_name_or_acronym():
+    key = parallel_agreement.org_key
+    reference = [(key("United Nations Development Programme"), key("UNDP")), (key("World Health Organization"), key("WHO"))]
+    predicted = [(key("the United Nations Development Programme"), key("UNDP")), (key("Some other body"), key("WHO")),
+                 (key("Unknown body"), "")]
+    score = parallel_agreement.Score()
+    parallel_agreement.match_orgs(predicted, reference, score)
+    assert (score.tp, score.fp, score.fn) == (2, 1, 0)
+
+
+def test_measure_groups_the_parallel_corpus_by_document():
+    folder = parallel_agreement.PARALLEL
+    if not (folder / "unv.ids").is_file():
+        pytest.skip(f"{folder} not found: the parallel corpus lives in ../shared/corpus/parallel")
+    docs = parallel_agreement.read_parallel(folder)
+    assert len(docs) == 378 and sum(len(d.lines["en"]) for d in docs) == 2024
+    assert all(len(d.lines["en"]) == len(d.lines["fr"]) == len(d.lines["es"]) for d in docs)
