@@ -31,16 +31,13 @@ _spec.loader.exec_module(build_state_gazetteer)
 
 
 def members() -> set[str]:
-    return {row["iso3"] for _, row in read_tsv(MODELS / "gazetteers" / "un_members.tsv", ["iso3"])}
+    return {row["iso3"] for _, row in read_tsv(MODELS / "shared" / "gazetteers" / "un_members.tsv", ["iso3"])}
 
 
 @pytest.fixture
 def keep_role_rules():
-    """StateMatcher hands its context rules to `state_role` through a module global
-    (issue 10 removes it); put the English ones back after a French or Spanish matcher."""
-    saved = states_module._ROLE_RULES
+    """(Kept for the tests' signatures: the State rules no longer live in module state.)"""
     yield
-    states_module._ROLE_RULES = saved
 
 
 # -- States --------------------------------------------------------------------------
@@ -66,7 +63,7 @@ def test_state_gazetteer_is_what_the_script_makes_of_its_sources(lang, tmp_path)
 def test_english_state_gazetteer_output_is_unchanged(tmp_path):
     out = tmp_path / "states.tsv"
     assert build_state_gazetteer.main(["--out", str(out)]) == 0
-    assert out.read_bytes() == (MODELS / "gazetteers" / "states.tsv").read_bytes()
+    assert out.read_bytes() == (MODELS / "en" / "gazetteers" / "states.tsv").read_bytes()
 
 
 @pytest.mark.parametrize("lang, iso3, forms", [
@@ -85,17 +82,16 @@ def test_adjectives_are_inflected_from_the_masculine_singular(lang, iso3, forms)
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_context_rules_load(lang):
-    rules = load_context(MODELS / lang / "gazetteers" / "state_context.jsonl")
+    rules = load_context(MODELS / lang / "patterns" / "state_context.jsonl")
     assert {r.rule for r in rules} >= {"reject_prev", "person_name", "role_sentence"}
 
 
 def states_in(lang: str, text: str) -> list[tuple[str, str]]:
-    nlp = spacy.blank(lang)
-    matcher = StateMatcher(nlp, MODELS / lang / "gazetteers" / "states.tsv",
-                           MODELS / lang / "gazetteers" / "state_context.jsonl")
-    doc = nlp(text)
-    doc._.blocks = []
-    return [(span.text, form.iso3) for span, form in matcher.find(doc)]
+    """The States the language's whole pipeline finds (models/<lang>/pipeline.cfg)."""
+    from pipeline.nlp.build import build_nlp
+
+    doc = build_nlp(lang)(text)
+    return [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "STATE"]
 
 
 def test_french_state_names_after_articles_and_contractions(keep_role_rules):
@@ -138,7 +134,7 @@ def test_spanish_person_named_after_a_state(keep_role_rules):
 # -- organizations ------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def english_orgs() -> OrgGazetteer:
-    return OrgGazetteer(MODELS / "gazetteers" / "orgs.tsv")
+    return OrgGazetteer(MODELS / "shared" / "gazetteers" / "orgs.tsv")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -192,7 +188,7 @@ def gazetteer_with_aliases(lang: str, folder: Path) -> OrgGazetteer:
     for _, row in read_tsv(MODELS / lang / "gazetteers" / "org_aliases.tsv", ["name", "alias", "acronym"]):
         extra.setdefault(row["name"], []).extend(a for a in (row["alias"], row["acronym"]) if a)
     lines = []
-    for line in (MODELS / "gazetteers" / "orgs.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (MODELS / "shared" / "gazetteers" / "orgs.tsv").read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
         if not line.startswith("#") and len(cells) == 4 and cells[0] in extra:
             cells[2] = " | ".join([a for a in cells[2].split(" | ") if a] + extra[cells[0]])
@@ -209,14 +205,12 @@ def gazetteer_with_aliases(lang: str, folder: Path) -> OrgGazetteer:
      ["Office of the United Nations High Commissioner for Refugees", "United Nations Office on Drugs and Crime",
       "General Assembly"]),
 ])
-def test_a_note_in_either_language_gets_the_canonical_english_name(lang, text, names, tmp_path):
-    gazetteer = gazetteer_with_aliases(lang, tmp_path)
-    nlp = spacy.blank(lang)
-    matcher = OrgMatcher(nlp, gazetteer, gazetteer.filters, named_bodies=False)
-    doc = nlp(text)
-    doc.spans["candidates"] = []
-    matcher(doc)
-    assert [s.kb_id_ for s in sorted(doc.spans["candidates"], key=lambda s: s.start)] == names
+def test_a_note_in_either_language_gets_the_canonical_english_name(lang, text, names):
+    """Through the language's pipeline: org_aliases.tsv merged into the shared gazetteer at load time."""
+    from pipeline.nlp.build import build_nlp
+
+    doc = build_nlp(lang)(text)
+    assert [e.kb_id_ for e in doc.ents if e.label_ == "ORG"] == names
 
 
 # -- dates and references ---------------------------------------------------------------
@@ -263,13 +257,21 @@ def test_references_get_the_english_norm(lang, text, norms):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_decade_words_have_decade_values(lang):
-    rows = list(read_tsv(MODELS / lang / "gazetteers" / "decade_words.tsv", ["word", "kind", "value"]))
+    rows = [(n, r) for n, r in read_tsv(MODELS / lang / "gazetteers" / "date_words.tsv", ["word", "kind", "value"])
+            if r["kind"] == "decade"]
     assert rows
     for lineno, row in rows:
-        assert row["kind"] == "decade" and int(row["value"]) % 10 == 0 and 1900 <= int(row["value"]) <= 2090, lineno
-    for lineno, obj in read_jsonl(MODELS / lang / "patterns" / "dates_decade_words.jsonl",
-                                  {"id": (str,), "label": (str,), "regex": (str,)}):
-        assert "{DECADEWORD}" in obj["regex"] and "(?P<decade>" in obj["regex"], lineno
+        assert int(row["value"]) % 10 == 0 and 1900 <= int(row["value"]) <= 2090, lineno
+    ids = [obj["id"] for _, obj in read_jsonl(MODELS / lang / "patterns" / "dates.jsonl", {"id": (str,)})]
+    assert "decade-in-words" in ids
+
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("fr", "Dans les années quatre-vingt-dix, la situation a changé.", ("1990", "1999")),
+    ("es", "En los años noventa la situación cambió.", ("1990", "1999")),
+])
+def test_decades_in_words(lang, text, value):
+    assert [d.norm for d in grammar(lang).find_dates(text)] == ["/".join(value)]
 
 
 # -- recommendations -----------------------------------------------------------------------
@@ -325,18 +327,20 @@ def test_not_recommendations(lang, text):
 
 # -- lexicon -------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
-def test_lexicon_kinds_and_no_row_twice(lang):
-    seen = set()
-    for lineno, row in read_tsv(MODELS / lang / "lexicon.tsv", ["word", "kind", "value"]):
-        assert row["kind"] in LEXICON_KINDS, f"{lang}/lexicon.tsv line {lineno}: {row['kind']}"
-        assert (row["word"], row["kind"]) not in seen, f"{lang}/lexicon.tsv line {lineno}: {row['word']} twice"
-        seen.add((row["word"], row["kind"]))
-    assert any(kind == "contraction" for _, kind in seen)
+def test_lexicon_has_the_english_lists(lang):
+    from pipeline.nlp.lexicon import load_lexicon
+
+    en, lex = load_lexicon(MODELS / "en" / "lexicon.jsonl"), load_lexicon(MODELS / lang / "lexicon.jsonl")
+    for name, _ in en.lists:
+        if name not in ("not_proposers",):
+            assert lex.get(name), f"{lang}/lexicon.jsonl has no list {name!r}"
+    assert lex.get("contractions") and lex.get("articles")
 
 
 def test_spanish_splitter_abbreviations():
-    words = {row["word"] for _, row in read_tsv(MODELS / "es" / "lexicon.tsv", ["word", "kind"])
-             if row["kind"] == "abbreviation"}
+    from pipeline.nlp.lexicon import load_lexicon
+
+    words = load_lexicon(MODELS / "es" / "lexicon.jsonl")["abbreviations"]
     assert {"Sr.", "Sra.", "párr.", "núm.", "art."} <= words
 
 
