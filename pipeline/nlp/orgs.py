@@ -339,10 +339,10 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
         return None
     # a lowercase content word means a phrase, not a name ("resolution", "programmes"); in a
     # language that capitalises a name's first word only (the lexicon's name_case "first_word":
-    # "Organisation mondiale de la Santé"), not when that word is an organization head or the name is known
+    # "Organisation mondiale de la Santé"), not when the gazetteer knows the name (an unknown one
+    # with an organization head costs more precision than it brings: benchmarks/README.md)
     if any(w[0].islower() and w.lower() not in connectors for w in words if w[0].isalpha()) and not (
-            "first_word" in know.lexicon.get("name_case")
-            and (words[0].lower() in filters["org_head"] or know.gazetteer.lookup(name))):
+            "first_word" in know.lexicon.get("name_case") and know.gazetteer.lookup(name)):
         return None
     connectors = filters["connector"]
     preps = connectors - know.name_joiners
