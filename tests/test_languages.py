@@ -114,10 +114,19 @@ def test_spanish_sentences_do_not_end_at_abbreviations():
 
 
 @pytest.mark.skipif(not (REAL / "aiun__E_CN.4_109.en.pdf").is_file(), reason="../shared/corpus/real is absent")
-def test_bilingual_1948_note_is_read():
+def test_bilingual_1948_note_is_read_in_two_languages(tmp_path):
+    """E/CN.4/109 (1948): the English report, then its French version on the same page."""
+    from pipeline.core.models import pipeline_language
     from pipeline.ingest import read_note
-    from pipeline.ingest.metadata import block_languages
+    from pipeline.ingest.metadata import reading_parts
 
     note = read_note(REAL / "aiun__E_CN.4_109.en.pdf")
-    langs = {lang for _, _, lang in block_languages(note)}
-    assert "en" in langs
+    assert [lang for _, _, lang in reading_parts(note, pipeline_language)] == ["en", "fr"]
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    shutil.copy(REAL / "aiun__E_CN.4_109.en.pdf", notes)
+    run_batch([notes], tmp_path / "out", RunOptions(jobs=1))
+    (doc,) = rows(tmp_path / "out", "documents")
+    assert doc["language"] == "en" and "bilingual, read in parts: en" in doc["warnings"]
+    states = {(m["text"], m["norm"]) for m in rows(tmp_path / "out", "mentions") if m["label"] == "STATE"}
+    assert ("ROYAUME-UNI", "GBR") in states   # found by the French pipeline in the French half
