@@ -304,10 +304,13 @@ class _Page:
             info = self.info.get(doc, {})
             status = info.get("status", "")
             n = [str(len(self.by_doc[t].get(doc, []))) for t in ("states", "organizations", "dates", "recommendations")]
+            # the note's language, and its parts' for a bilingual note read in parts
+            parts = [w.split(": ", 1)[1] for w in info.get("warnings", "").split("; ") if w.startswith("bilingual")]
+            language = info.get("language", "") + (f" ({parts[0]})" if parts else "")
             data.append([doc, self.doc_id[doc], doc,
-                         [status, info.get("error", ""), info.get("pages", ""), info.get("title", ""), *n],
+                         [status, info.get("error", ""), info.get("pages", ""), language, info.get("title", ""), *n],
                          "error" if status == "error" else ""])
-        cols = ["document", "status", "error", "pages", "title", "states", "orgs", "dates", "recs"]
+        cols = ["document", "status", "error", "pages", "language", "title", "states", "orgs", "dates", "recs"]
         return filter_table("documents", "Documents", "documents", cols, data, None)
 
     def quality_section(self) -> str:
