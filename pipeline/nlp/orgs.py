@@ -454,7 +454,6 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
     know = know or default_knowledge()
     stop_words = know.stop_words if stop_words is None else stop_words
     conjunctions, articles = know.conjunctions, know.articles
-    head_first = "head_first" in know.lexicon.get("name_order")
     spans = []
     i, n = 0, len(doc)
     while i < n:
@@ -467,16 +466,12 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             j2 = _run_end(doc, j + 1)
             if doc[j2 - 1].lower_ in heads:
                 j = j2
-        # the first chunk doc[i:j] must end with a head noun; in a language whose names open
-        # with it (the lexicon's name_order "head_first": "Grupo Asesor Científico"), start with it
-        if head_first:
-            k = i if doc[i].lower_ in heads else None
-        else:
-            k = j - 1 if doc[j - 1].lower_ in heads else None
+        # the first chunk doc[i:j] must end with a head noun
+        k = j - 1 if doc[j - 1].lower_ in heads else None
         if k is None:
             i = max(j, i + 1)
             continue
-        end = j if head_first else k + 1
+        end = k + 1
         m = end
         # complements: (connectors | ", ") + capitalised words
         while m < n:
