@@ -68,8 +68,8 @@ SLOW_CUE = '{"id": "slow", "kind": "modal", "label": "slow", "pattern": "(?:.*.*
 
 def test_explain_gives_up_on_a_pattern_that_never_ends(tmp_path):
     # .* six times over a sentence of 150 characters: about 10^13 steps, no nested quantifier
-    (tmp_path / "patterns").mkdir()
-    (tmp_path / "patterns" / "recommendation_cues.jsonl").write_text(SLOW_CUE)
+    (tmp_path / "en" / "patterns").mkdir(parents=True)  # the overlay mirrors models/: en/patterns/...
+    (tmp_path / "en" / "patterns" / "recommendation_cues.jsonl").write_text(SLOW_CUE)
     sentence = "The Government of Peru hosted the meeting in Lima on 9 November 2010 and the participants " \
                "recommended that Member States should strengthen export controls."
     result = runner.invoke(app, ["explain", sentence, "--patterns", str(tmp_path), "--timeout", "3"])
