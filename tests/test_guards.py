@@ -51,7 +51,7 @@ def test_a_timed_out_file_shows_its_known_page_count(tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()
     shutil.copy(pdf, notes / "lima.pdf")
-    overlay = tmp_path / "mine" / "patterns"
+    overlay = tmp_path / "mine" / "en" / "patterns"  # the overlay mirrors models/
     overlay.mkdir(parents=True)
     (overlay / "recommendation_cues.jsonl").write_text(
         '{"id": "slow", "kind": "modal", "label": "slow", "pattern": "(?:.*.*.*.*.*.*)zzz"}\n')
