@@ -258,6 +258,8 @@ def explain(
                                            help="With --file: password of an encrypted PDF ('-' asks for it)."),
     timeout: float = typer.Option(600.0, "--timeout", help="Seconds the analysis may take before it is "
                                   "given up, as for run (a slow pattern of yours)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The pipeline to use (en, fr, es: a folder of "
+                                       "models/); default: the language detected in the text."),
 ):
     """Show what is found in a snippet, and which pattern, gazetteer row or model found it.
 
@@ -280,7 +282,7 @@ def explain(
         fail(problem, USAGE)
     try:
         result = explain_within(timeout, text=text, file=file, page=page, overlay=patterns,
-                                password=_password(password))
+                                password=_password(password), lang=lang)
     except IngestError as e:
         fail(f"{file}: {e}")
     except (ExplainError, ModelDataError) as e:

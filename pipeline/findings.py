@@ -113,3 +113,29 @@ def analyse(note: NoteText, nlp: Language, statistical: list[Doc] | None = None)
     names = {m["norm"]: states.un_name(m["norm"]) for m in mentions if m["label"] == "STATE"}
     return {"mentions": mentions, "recommendations": recommendations, "acronyms": acronyms,
             "state_names": names}
+
+
+def analyse_segments(note: NoteText, segments: list[tuple[int, int, "Language"]]) -> dict:
+    """Findings for a note read in parts, each with its own language's pipeline
+    ((start_char, end_char, nlp) per part; a bilingual note): each part is
+    analysed as a note of its own and its offsets shifted back into the note."""
+    from pipeline.core.note import Block
+
+    merged: dict = {"mentions": [], "recommendations": [], "acronyms": {}, "state_names": {}}
+    for start, end, nlp in segments:
+        part = NoteText(text=note.text[start:end], pages=note.pages, spans=[], issued=note.issued,
+                        language=nlp.meta.get("unnotes_language", nlp.lang),
+                        blocks=[Block(b.kind, b.start - start, b.end - start, b.page)
+                                for b in note.blocks if start <= b.start < end])
+        found = analyse(part, nlp)
+        for m in found["mentions"]:
+            for key in ("start", "end", "sent_start", "sent_end"):
+                m[key] += start
+        for r in found["recommendations"]:
+            r["start"] += start
+            r["end"] += start
+        merged["mentions"] += found["mentions"]
+        merged["recommendations"] += found["recommendations"]
+        merged["acronyms"].update(found["acronyms"])
+        merged["state_names"].update(found["state_names"])
+    return merged

@@ -330,3 +330,60 @@ def add_metadata(note: NoteText, first_page_lines: list[str]) -> NoteText:
     if len(note.text) > 300 and ratio < MIN_STOP_RATIO and not listed:
         note.warnings.append("text layer looks garbled (OCR?): few common words")
     return note
+
+
+BLOCK_MIN_WORDS = 12  # a block shorter than this takes its neighbours' language (headings, names, numbers)
+
+
+def block_languages(note: NoteText) -> list[tuple[int, int, str]]:
+    """Runs of consecutive blocks in one language: (start_char, end_char, language),
+    for bilingual notes (a 1948 English/French document, a French note with an
+    English annex). Each block of BLOCK_MIN_WORDS words or more gets its own guess;
+    a shorter one, or one whose language cannot be told, joins the run before it."""
+    runs: list[list] = []
+    for block in note.blocks:
+        text = note.text[block.start:block.end]
+        lang = ""
+        if len(WORD_RE.findall(text)) >= BLOCK_MIN_WORDS:
+            guess, _ = guess_language(text)
+            lang = "" if guess == "other" else guess
+        if runs and (not lang or runs[-1][2] in ("", lang)):
+            runs[-1][1] = block.end
+            runs[-1][2] = runs[-1][2] or lang
+        else:
+            runs.append([block.start, block.end, lang])
+    return [(s, e, lang or note.language) for s, e, lang in runs]
+
+
+def language_shares(note: NoteText) -> dict[str, float]:
+    """{language: share of the note's characters in blocks of that language}."""
+    total: dict[str, int] = {}
+    for start, end, lang in block_languages(note):
+        total[lang] = total.get(lang, 0) + end - start
+    size = sum(total.values()) or 1
+    return {lang: n / size for lang, n in sorted(total.items(), key=lambda kv: -kv[1])}
+
+
+MIN_SECOND_LANGUAGE = 0.2  # a note is read in parts when another language holds this share of its blocks
+
+
+def reading_parts(note: NoteText, pipeline_of) -> list[tuple[int, int, str]]:
+    """The parts of a note to read each with its own pipeline, (start, end, pipeline
+    language): one part for a note in one language; a bilingual note's runs of blocks
+    when a second language with a pipeline (`pipeline_of(language)` -> pipeline language
+    or None) holds at least MIN_SECOND_LANGUAGE of its text."""
+    whole = pipeline_of(note.language)
+    runs = [(s, e, pipeline_of(lang) or whole) for s, e, lang in block_languages(note)]
+    shares: dict[str, int] = {}
+    for s, e, lang in runs:
+        shares[lang] = shares.get(lang, 0) + e - s
+    size = sum(shares.values()) or 1
+    if whole is None or len(shares) < 2 or sorted(shares.values())[-2] / size < MIN_SECOND_LANGUAGE:
+        return [(0, len(note.text), whole)] if whole else []
+    parts: list[list] = []
+    for s, e, lang in runs:
+        if parts and parts[-1][2] == lang:
+            parts[-1][1] = e
+        else:
+            parts.append([s, e, lang])
+    return [tuple(p) for p in parts]

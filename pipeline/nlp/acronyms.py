@@ -188,10 +188,10 @@ def _long_inside(doc, paren, inner, know: orgs.OrgKnowledge) -> Abbreviation | N
     assigns=["doc.spans", "doc._.acronyms"],
     default_config={"gazetteer": str(orgs.DEFAULT_GAZETTEER), "filters": str(orgs.DEFAULT_FILTERS),
                     "states": str(orgs.DEFAULT_STATES), "symbols": str(orgs.DEFAULT_SYMBOLS),
-                    "lexicon": str(orgs.DEFAULT_LEXICON)},
+                    "lexicon": str(orgs.DEFAULT_LEXICON), "aliases": []},
 )
-def make_acronyms(nlp: Language, name: str, gazetteer, filters, states, symbols, lexicon):
-    return AcronymDetector(orgs.org_knowledge(gazetteer, filters, states, symbols, lexicon))
+def make_acronyms(nlp: Language, name: str, gazetteer, filters, states, symbols, lexicon, aliases):
+    return AcronymDetector(orgs.org_knowledge(gazetteer, filters, states, symbols, lexicon, aliases))
 
 
 class AcronymDetector:

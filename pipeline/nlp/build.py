@@ -20,6 +20,8 @@ from pipeline.core.models import (
     CONFIG, DATA_SUFFIXES, FALLBACK_LANGUAGE, MODELS_DIR, check_overlay_folder, has_language, language_dir, sources,
 )
 
+BLANK = "blank:"  # [base] model = "blank:es": spaCy's blank language of that code
+
 if TYPE_CHECKING:  # spaCy and thinc load only where a pipeline is built, not for a warm re-run
     from spacy.language import Language
     from thinc.api import Config
@@ -38,7 +40,7 @@ def read_config(folder: Path) -> "Config":
 def _register_components() -> None:
     # Importing a component module registers its factory with spaCy.
     from pipeline.nlp import (  # noqa: F401
-        acronyms, blocks, dates, model_ents, orgs, recommendations, resolve, states,
+        acronyms, blocks, dates, model_ents, orgs, recommendations, resolve, sentences, states,
     )
 
 
@@ -86,9 +88,12 @@ def _build(models_str: str, lang: str, overlay_str: str | None) -> "Language":
     cfg = read_config(folder)
     base = cfg["base"]
     keep = set(base.get("keep", ["senter", "ner"]))
-    meta = spacy.util.load_meta(spacy.util.get_package_path(base["model"]) / "meta.json")
-    exclude = [n for n in meta.get("components", meta["pipeline"]) if n not in keep]
-    nlp = spacy.load(base["model"], exclude=exclude)
+    if base["model"].startswith(BLANK):  # spaCy's blank language: its tokenizer, no statistical model
+        nlp = spacy.blank(base["model"][len(BLANK):])
+    else:
+        meta = spacy.util.load_meta(spacy.util.get_package_path(base["model"]) / "meta.json")
+        exclude = [n for n in meta.get("components", meta["pipeline"]) if n not in keep]
+        nlp = spacy.load(base["model"], exclude=exclude)
     for name in keep:
         if name in nlp.disabled:
             nlp.enable_pipe(name)

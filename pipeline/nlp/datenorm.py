@@ -97,7 +97,7 @@ class DateWords:
     def __init__(self, rows: dict[str, list[tuple[str, int | None]]], full: frozenset[str] = frozenset()):
         self.rows = rows
         self.full = full  # lower-cased words written in full (form "full")
-        self.values = {w.lower().rstrip("."): v for kind in ("month", "ordinal") for w, v in rows[kind]}
+        self.values = {w.lower().rstrip("."): v for kind in ("month", "ordinal", "decade") for w, v in rows[kind]}
         edge = "|".join(re.escape(w) for w, _ in rows["edge"])
         # Words a statistical model leaves at the edge of a DATE entity ("the 1990s",
         # "from 2005 to 2009"): `normalise_date` accepts them around one grammar match.
@@ -121,7 +121,7 @@ class DateWords:
                 if not word:
                     raise ModelDataError(f"{path} line {lineno}: expected a word, got an empty field")
                 number = None
-                if kind in ("month", "ordinal"):
+                if kind in ("month", "ordinal", "decade"):
                     try:
                         number = int(value)
                     except ValueError:
@@ -154,7 +154,7 @@ class DateWords:
             if full_months_only and word.lower() not in full:
                 continue
             variants = {word, word[:1].upper() + word[1:], word.upper()}
-            if kind in ("ordinal", "qualifier"):
+            if kind in ("ordinal", "qualifier", "decade"):
                 variants |= {word.lower()}
             forms |= variants
         parts = []
@@ -185,6 +185,7 @@ def _macros(words: DateWords) -> dict[str, str]:
         "WD": f"(?:{weekday},?{sp})?",
         "ORDINAL": words.alternation("ordinal"),
         "QUALIFIER": words.alternation("qualifier"),
+        "DECADEWORD": words.alternation("decade"),  # "noventa", "quatre-vingt-dix" (value: the first year)
         "RANGE": f"(?:{sp0}{dash}{sp0}|{sp}(?:{words.words('range')}){sp})",
         "AND": f"(?:{sp}(?:{words.words('and')}){sp})",
         "OF": f"(?:{sp}(?:{words.words('of')}))?",  # "10th of March", "23 de mayo de 2025"
@@ -285,6 +286,8 @@ def normalise_parts(parts: dict[str, str | None], words: DateWords,
     y1, y2 = _int(parts.get("y1")), _int(parts.get("y2"))
     if parts.get("decade"):
         decade = _int(parts["decade"])
+        if decade is None:  # a decade in words: its value in date_words.tsv
+            decade = words.value(parts["decade"])
         return _iso(decade, None, None), _iso(decade + 9, None, None), False
     if parts.get("yy2") and y1 is not None:
         y2 = y1 // 100 * 100 + int(parts["yy2"])

@@ -19,6 +19,9 @@ from pipeline.nlp.common import doc_text
 from pipeline.nlp.states import state_lookup
 
 MODEL = "model:en_core_web_sm"
+# The model labels mapped to State, organization and date candidates (en_core_web_sm's;
+# a language's pipeline.cfg names its model's: fr_core_news_sm has LOC and ORG, no DATE).
+STATE_LABELS, ORG_LABELS, DATE_LABELS = ("GPE", "NORP", "LOC"), ("ORG",), ("DATE",)
 REJECTED = "states_rejected"  # set by unnotes_states
 
 
@@ -29,20 +32,25 @@ REJECTED = "states_rejected"  # set by unnotes_states
                     "org_filters": str(orgs.DEFAULT_FILTERS), "symbols": str(orgs.DEFAULT_SYMBOLS),
                     "dates": str(datenorm.DEFAULT_PATTERNS), "references": str(datenorm.DEFAULT_REFERENCES),
                     "date_words": str(datenorm.DEFAULT_WORDS), "lexicon": str(orgs.DEFAULT_LEXICON),
-                    "model": MODEL},
+                    "model": MODEL, "aliases": [], "state_labels": list(STATE_LABELS),
+                    "org_labels": list(ORG_LABELS), "date_labels": list(DATE_LABELS)},
 )
 def make_model_ents(nlp: Language, name: str, states, orgs, org_filters, symbols, dates, references,
-                    date_words, lexicon, model: str):
+                    date_words, lexicon, model: str, aliases, state_labels, org_labels, date_labels):
     from pipeline.nlp import orgs as org_module
 
     return ModelEntityFilter(
-        state_lookup(states), org_module.org_knowledge(orgs, org_filters, states, symbols, lexicon),
-        datenorm.date_grammar(dates, references, date_words), model)
+        state_lookup(states), org_module.org_knowledge(orgs, org_filters, states, symbols, lexicon, aliases),
+        datenorm.date_grammar(dates, references, date_words), model,
+        (frozenset(state_labels), frozenset(org_labels), frozenset(date_labels)))
 
 
 class ModelEntityFilter:
     def __init__(self, lookup_state=None, know: orgs.OrgKnowledge | None = None,
-                 grammar: datenorm.DateGrammar | None = None, model: str = MODEL):
+                 grammar: datenorm.DateGrammar | None = None, model: str = MODEL,
+                 labels: tuple[frozenset, frozenset, frozenset] | None = None):
+        self.state_labels, self.org_labels, self.date_labels = labels or (
+            frozenset(STATE_LABELS), frozenset(ORG_LABELS), frozenset(DATE_LABELS))
         self.lookup_state = lookup_state or state_lookup()
         self.know = know or orgs.default_knowledge()
         self.grammar = grammar or datenorm.date_grammar()
@@ -55,7 +63,7 @@ class ModelEntityFilter:
             if ent.id_:  # a rule found it
                 kept.append(ent)
                 continue
-            if ent.label_ in ("GPE", "NORP", "LOC") and rejected.intersection(range(ent.start, ent.end)):
+            if ent.label_ in self.state_labels and rejected.intersection(range(ent.start, ent.end)):
                 continue  # a State reading the context rules turned down ("Mexico City")
             mapped = self.map_model_entity(doc, ent)
             if mapped is not None:
@@ -65,20 +73,20 @@ class ModelEntityFilter:
 
     def map_model_entity(self, doc: Doc, ent: Span) -> Span | None:
         label = ent.label_
-        if label in ("GPE", "NORP", "LOC"):
+        if label in self.state_labels:
             iso3 = self.lookup_state(orgs.strip_the(ent.text, self.know))
             if iso3:
                 return Span(doc, ent.start, ent.end, label="STATE", kb_id=iso3, span_id=f"{self.model}:{label}")
             return None
-        if label == "ORG":
+        if label in self.org_labels:
             name = orgs.clean_model_org(ent, self.know)
             if not name:
                 return None
             long_form = (doc._.acronyms or {}).get(name)
             known = orgs.lookup_org(long_form or name, self.know)
             norm = known[0] if known else (long_form or name)
-            return Span(doc, ent.start, ent.end, label="ORG", kb_id=norm, span_id=f"{self.model}:ORG")
-        if label == "DATE":
+            return Span(doc, ent.start, ent.end, label="ORG", kb_id=norm, span_id=f"{self.model}:{label}")
+        if label in self.date_labels:
             # Context matters: "2030" in "the 2030 Agenda" is not a date.
             value = datenorm.normalise_date_at(doc_text(doc), ent.start_char, ent.end_char, doc._.issue_year,
                                                self.grammar)

@@ -116,7 +116,7 @@ def _read_filters(path: Path, filters: OrgFilters) -> None:
 class OrgGazetteer:
     """The rows of orgs.tsv, validated, with every surface form each one takes."""
 
-    def __init__(self, files=DEFAULT_GAZETTEER, filters: OrgFilters | None = None):
+    def __init__(self, files=DEFAULT_GAZETTEER, filters: OrgFilters | None = None, aliases=()):
         self.sources = as_sources(files)
         self.path = self.sources[0].path
         self.filters = filters or load_filters()
@@ -125,6 +125,36 @@ class OrgGazetteer:
         self.by_name: dict[str, Org] = {}
         for source in self.sources:
             self._read(source.path, source.name)
+        for source in as_sources(aliases or []):
+            self._read_aliases(source.path)
+
+    def _read_aliases(self, path: Path) -> None:
+        """A language's `org_aliases.tsv` (name, alias, acronym): the alias and
+        acronym become forms of the canonical row `name`, so a note in that
+        language gets the canonical (English) name and acronym."""
+        added: dict[str, list[str]] = {}
+        for lineno, row in read_tsv(path, ["name", "alias", "acronym"]):
+            if row["name"] not in self.by_name:
+                raise ModelDataError(f"{path} line {lineno}: expected a canonical name of the organizations "
+                                     f"gazetteer, got {row['name']!r}")
+            for form in (row["alias"], row["acronym"]):
+                if not form:
+                    continue
+                other = self.by_key.get(norm_key(form))
+                if other is not None and other.name != row["name"]:
+                    raise ModelDataError(f"{path} line {lineno}: expected '{form}' to name one organization, "
+                                         f"got it also for {other.name} ({other.source} line {other.line})")
+                added.setdefault(row["name"], []).append(form)
+        for i, org in enumerate(self.orgs):
+            if org.name in added:
+                new = Org(org.name, org.acronym, org.aliases + tuple(f for f in added[org.name] if f not in org.aliases),
+                          org.kind, org.line, org.source)
+                self.orgs[i] = self.by_name[org.name] = new
+                for form in self.forms(new):
+                    if norm_key(form):
+                        self.by_key[norm_key(form)] = new
+        for key, org in list(self.by_key.items()):  # the older records' keys point at the new ones
+            self.by_key[key] = self.by_name[org.name]
 
     def _read(self, path: Path, name_in_sources: str) -> None:
         self.path = path
@@ -200,11 +230,12 @@ class OrgKnowledge:
 
 
 def org_knowledge(gazetteer=DEFAULT_GAZETTEER, filters=DEFAULT_FILTERS, states=DEFAULT_STATES,
-                  symbols=DEFAULT_SYMBOLS, lexicon=DEFAULT_LEXICON) -> OrgKnowledge:
+                  symbols=DEFAULT_SYMBOLS, lexicon=DEFAULT_LEXICON, aliases=()) -> OrgKnowledge:
     """The knowledge of these files; loaded once per process and set of files, so
-    that the components that name the same files share one gazetteer."""
+    that the components that name the same files share one gazetteer. `aliases`:
+    a language's org_aliases.tsv, merged into the shared gazetteer's rows."""
     return _knowledge(sources_key(gazetteer), sources_key(filters), sources_key(states),
-                      sources_key(symbols), sources_key(lexicon))
+                      sources_key(symbols), sources_key(lexicon), sources_key(aliases or []))
 
 
 def _files(key: tuple) -> list[dict]:
@@ -212,7 +243,8 @@ def _files(key: tuple) -> list[dict]:
 
 
 @lru_cache(maxsize=8)
-def _knowledge(gazetteer: tuple, filters: tuple, states: tuple, symbols: tuple, lexicon: tuple) -> OrgKnowledge:
+def _knowledge(gazetteer: tuple, filters: tuple, states: tuple, symbols: tuple, lexicon: tuple,
+               aliases: tuple = ()) -> OrgKnowledge:
     from pipeline.nlp.states import state_lookup
 
     flt = load_filters(_files(filters))
@@ -221,7 +253,7 @@ def _knowledge(gazetteer: tuple, filters: tuple, states: tuple, symbols: tuple, 
     articles = _alternation({v for a in words["articles"] for v in (a, a.title(), a.upper())})
     places = _alternation(words["place_prepositions"])
     return OrgKnowledge(
-        gazetteer=OrgGazetteer(_files(gazetteer), flt), filters=flt, is_state=state_lookup(_files(states)),
+        gazetteer=OrgGazetteer(_files(gazetteer), flt, _files(aliases)), filters=flt, is_state=state_lookup(_files(states)),
         symbol_re=load_symbol_prefix(_files(symbols)),
         glued_re=re.compile(rf"^({glued})(\d{{2,4}})$", re.IGNORECASE),
         stop_words=words["stop_words"], name_joiners=words["name_joiners"], lexicon=words,
@@ -309,8 +341,12 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     connectors = filters["connector"]
     if words[-1].lower() in filters["ending"] or words[0].lower() in filters["ending"] - {"a"}:
         return None
-    # a lowercase content word means a phrase, not a name ("resolution", "programmes")
-    if any(w[0].islower() and w.lower() not in connectors for w in words if w[0].isalpha()):
+    # a lowercase content word means a phrase, not a name ("resolution", "programmes"); in a
+    # language that capitalises a name's first word only (the lexicon's name_case "first_word":
+    # "Organisation mondiale de la Santé"), not when the gazetteer knows the name (an unknown one
+    # with an organization head costs more precision than it brings: benchmarks/README.md)
+    if any(w[0].islower() and w.lower() not in connectors for w in words if w[0].isalpha()) and not (
+            "first_word" in know.lexicon.get("name_case") and know.gazetteer.lookup(name)):
         return None
     connectors = filters["connector"]
     preps = connectors - know.name_joiners
@@ -540,10 +576,10 @@ def shortened_from(name: str, mentions: list[tuple[str, str]]) -> str:
     assigns=["doc.spans"],
     default_config={"gazetteer": str(DEFAULT_GAZETTEER), "filters": str(DEFAULT_FILTERS),
                     "states": str(DEFAULT_STATES), "symbols": str(DEFAULT_SYMBOLS),
-                    "lexicon": str(DEFAULT_LEXICON), "named_bodies": True},
+                    "lexicon": str(DEFAULT_LEXICON), "named_bodies": True, "aliases": []},
 )
-def make_orgs(nlp: Language, name: str, gazetteer, filters, states, symbols, lexicon, named_bodies: bool):
-    return OrgMatcher(nlp, org_knowledge(gazetteer, filters, states, symbols, lexicon), named_bodies)
+def make_orgs(nlp: Language, name: str, gazetteer, filters, states, symbols, lexicon, named_bodies: bool, aliases):
+    return OrgMatcher(nlp, org_knowledge(gazetteer, filters, states, symbols, lexicon, aliases), named_bodies)
 
 
 class OrgMatcher:

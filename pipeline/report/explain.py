@@ -49,10 +49,29 @@ def _note_from_text(text: str) -> NoteText:
 
 
 def explain(text: str | None = None, file: Path | None = None, page: int | None = None,
-            overlay: Path | None = None, password: str | None = None) -> dict:
+            overlay: Path | None = None, password: str | None = None, lang: str | None = None) -> dict:
     """explain_text of a snippet, or of a note (one page of it)."""
     source = load_page_text(file, page, password) if file is not None else text
-    return explain_text(source, overlay=overlay)
+    return explain_text(source, overlay=overlay, lang=lang)
+
+
+def choose_pipeline(text: str, lang: str | None = None) -> tuple[str, str]:
+    """(the pipeline's language, the language detected in `text`): `lang` when
+    given, else the pipeline `unnotes run` would use for a note of this text."""
+    from pipeline.core.models import available_languages, has_language, pipeline_language
+    from pipeline.ingest.metadata import guess_language
+
+    detected = guess_language(text)[0]
+    if lang:
+        if not has_language(lang):
+            raise ExplainError(f"--lang {lang}: expected one of {', '.join(available_languages())}, "
+                               f"got a language with no folder in models/")
+        return lang, detected
+    chosen = pipeline_language(detected)
+    if chosen is None:
+        raise ExplainError(f"the text reads as {detected!r}, a language with no pipeline in models/ "
+                           f"(give --lang one of {', '.join(available_languages())})")
+    return chosen, detected
 
 
 def _warm(overlay: Path | None) -> None:
@@ -87,11 +106,16 @@ def explain_within(timeout: float, **kwargs) -> dict:
             raise ExplainError(f"the analysis process died (exit status {e.exitcode})") from None
 
 
-def explain_text(source: str | NoteText, overlay: Path | None = None) -> dict:
+def explain_text(source: str | NoteText, overlay: Path | None = None, lang: str | None = None) -> dict:
     from pipeline.nlp.build import build_nlp
 
     note = source if isinstance(source, NoteText) else _note_from_text(source)
-    nlp = build_nlp(overlay=overlay)
+    lang, detected = choose_pipeline(note.text, lang)
+    nlp = build_nlp(lang, overlay=overlay)
+    model = (f"model:{nlp.meta['name']}" if nlp.meta.get("name") else "")
+    if nlp.has_pipe("unnotes_model_ents"):
+        model = nlp.get_pipe("unnotes_model_ents").model
+    statistical = "+".join(n for n in nlp.pipe_names if not n.startswith("unnotes_")) or "none"
     doc = nlp.make_doc(note.text)
     doc._.blocks = [(b.kind, b.start, b.end, b.page) for b in note.blocks]
     doc._.issue_year = int(note.issued[:4]) if note.issued[:4].isdigit() else None
@@ -124,7 +148,7 @@ def explain_text(source: str | NoteText, overlay: Path | None = None) -> dict:
         rule = next((e for e in doc.ents if e.id_ and not e.id_.startswith("model:")
                      and e.start_char < end and start < e.end_char), None)
         if rule is not None:
-            near_misses.append({"label": label, "text": text, "norm": "", "source": "model:en_core_web_sm",
+            near_misses.append({"label": label, "text": text, "norm": "", "source": model,
                                 "why": f"overlaps the rule finding {rule.label_} '{rule.text}' ({rule.id_}); "
                                        "rules take precedence"})
             continue
@@ -132,17 +156,25 @@ def explain_text(source: str | NoteText, overlay: Path | None = None) -> dict:
                "DATE": "model said DATE; the date grammar cannot normalise it to a calendar date",
                "GPE": "model said GPE; not a sovereign State in gazetteers/states.tsv",
                "NORP": "model said NORP; not an adjective of exactly one State in gazetteers/states.tsv",
+               "LOC": "model said LOC; not a sovereign State in gazetteers/states.tsv",
                }.get(label, f"model said {label}; not a label unnotes keeps")
-        near_misses.append({"label": label, "text": text, "norm": "", "source": "model:en_core_web_sm",
-                            "why": why})
+        near_misses.append({"label": label, "text": text, "norm": "", "source": model, "why": why})
     recommendations = [{k: r.get(k, "") for k in ("text", "actor", "by", "cue", "section")}
                        for r in doc._.recommendations or []]
-    return {"text": note.text, "findings": findings, "near_misses": near_misses,
+    pipeline = {"language": lang, "detected": detected, "folder": f"models/{lang}/",
+                "base": f"{nlp.lang}_{nlp.meta['name']}" if statistical != "none" else f"blank:{nlp.lang}",
+                "statistical": statistical}
+    return {"pipeline": pipeline, "text": note.text, "findings": findings, "near_misses": near_misses,
             "recommendations": recommendations, "acronyms": dict(doc._.acronyms or {})}
 
 
 def render_explanation(result: dict) -> str:
-    lines = ["Found:"]
+    p = result.get("pipeline")
+    lines = []
+    if p:
+        lines.append(f"Pipeline: {p['language']} ({p['folder']}, base {p['base']}, statistical: {p['statistical']}; "
+                     f"text detected as {p['detected'] or 'undetermined'})")
+    lines.append("Found:")
     for f in result["findings"]:
         lines.append(f"  {f['label']:<9} {f['text']!r:<45} -> {f['norm']:<30} [{f['source']}]")
     if not result["findings"]:

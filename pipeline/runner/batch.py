@@ -166,6 +166,23 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
             from pipeline.findings import analyse, statistical_docs
             from pipeline.nlp.build import build_nlp, statistical_name
 
+            from pipeline.ingest.metadata import reading_parts
+
+            parts = reading_parts(note, pipeline_language)
+            if len(parts) > 1:  # a bilingual note: each run of blocks with its language's pipeline
+                from pipeline.findings import analyse_segments
+
+                sizes: dict[str, int] = {}
+                for s, e, p in parts:
+                    sizes[p] = sizes.get(p, 0) + e - s
+                note.warnings.append("bilingual, read in parts: " + ", ".join(
+                    f"{p} {n / len(note.text):.0%}" for p, n in sorted(sizes.items(), key=lambda kv: -kv[1])))
+
+                findings = analyse_segments(note, [(s, e, build_nlp(p, overlay=options.overlay))
+                                                   for s, e, p in parts])
+                cache.put("nlp", nkey, findings)
+                result.findings = findings
+                return result
             nlp = build_nlp(lang, overlay=options.overlay)
             skey = statistical_key(sha256, statistical_name(nlp), options.password, options.pdf_backend)
             cached = cache.get_bytes("statistical", skey) if options.use_cache else None
