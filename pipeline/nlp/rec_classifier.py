@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from types import MappingProxyType
 from typing import Iterable
 
 POSITIVE, NEGATIVE = "REC", "OTHER"
-ARCHITECTURE = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
-                "ngram_size": 2, "no_output_layer": False}
+ARCHITECTURE = MappingProxyType({"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
+                                 "ngram_size": 2, "no_output_layer": False})
 EPOCHS = 8
 BATCH = 32
 DROPOUT = 0.1
@@ -32,7 +33,7 @@ def new_model():
     import spacy
 
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe("textcat", config={"model": ARCHITECTURE})
+    textcat = nlp.add_pipe("textcat", config={"model": dict(ARCHITECTURE)})
     textcat.add_label(POSITIVE)
     textcat.add_label(NEGATIVE)
     return nlp
