@@ -124,9 +124,9 @@ def test_ocr_lines_become_page_layout_lines_with_provenance(image_page):
         assert ln.page == 1 and ln.role == "body" and not ln.bold
     # font size estimated from box heights: the title larger, body lines alike
     title, *body = layout.lines
-    assert title.size == pytest.approx(20, rel=0.15)
+    assert title.size == pytest.approx(20, rel=0.1)
     assert {ln.size for ln in body} == {body[0].size}
-    assert body[0].size == pytest.approx(12, rel=0.15)
+    assert body[0].size == pytest.approx(12, rel=0.1)
     # an offset in the page text maps back to its word and box
     _, starts = ocr_page_text(p.words)
     offset = layout.text.index("Uruguay")

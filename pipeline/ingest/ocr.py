@@ -64,10 +64,14 @@ LANGUAGE_CODES = {"en": "eng", "fr": "fra", "es": "spa"}
 # eng+fra+spa costs ~1.6x the time and reads English pages no better (benchmarks/README.md).
 DEFAULT_LANGUAGES = ("eng",)
 MIN_CONFIDENCE = 0.0           # words Tesseract scores below this are dropped (-1 = not a word)
-# Font size from the tight box of a printed line (ascender top to descender
-# bottom): measured on pages rendered from text at known sizes (tests/test_ocr.py)
-TIGHT_LINE_TO_SIZE = 0.93
-SAME_SIZE = 0.15               # lines within this fraction of the page's body size get that size
+# Font size from the tight box of a printed line, measured on pages rendered
+# from text at known sizes (tests/test_ocr.py): ascender top to descender
+# bottom is ~0.95 of the size; a line without descenders ("REPORT OF THE
+# COMMITTEE") spans only cap height to baseline, ~0.73.
+TIGHT_LINE_TO_SIZE = 1.05
+NO_DESCENDER_TO_SIZE = 1.37
+DESCENDERS = set("gjpqyQ(),;[]{}|/")
+SAME_SIZE = 0.08               # lines within this fraction of the page's body size get that size
 
 ImageLike = Union[bytes, "Image.Image"]
 
@@ -321,8 +325,7 @@ def ocr_page_layout(words: list[OcrWord] | tuple[OcrWord, ...], page_number: int
             groups[-1].append(i)
         else:
             groups.append([i])
-    raw_sizes = [(max(words[i].box[3] for i in g) - min(words[i].box[1] for i in g)) * TIGHT_LINE_TO_SIZE
-                 for g in groups]
+    raw_sizes = [_line_size(words, g) for g in groups]
     body = statistics.median(raw_sizes) if raw_sizes else 10.0
     lines = []
     for g, raw in zip(groups, raw_sizes):
@@ -339,6 +342,12 @@ def ocr_page_layout(words: list[OcrWord] | tuple[OcrWord, ...], page_number: int
             value_x=_value_x(words, starts, g, start),
         ))
     return PageLayout(page_number, width, height, text, lines)
+
+
+def _line_size(words: list[OcrWord], group: list[int]) -> float:
+    height = max(words[i].box[3] for i in group) - min(words[i].box[1] for i in group)
+    descends = any(c in DESCENDERS for i in group for c in words[i].text)
+    return height * (TIGHT_LINE_TO_SIZE if descends else NO_DESCENDER_TO_SIZE)
 
 
 def _value_x(words: list[OcrWord], starts: list[int], group: list[int], line_start: int) -> float | None:
