@@ -113,3 +113,22 @@ def test_missing_word_list_is_a_data_error(tmp_path):
         read_words(tmp_path / "en" / "words.txt")
     with pytest.raises(ModelDataError, match="expected words"):
         GarbledScorer(frozenset())
+
+
+def test_page_ocr_decision():
+    from pipeline.ingest.ocr import ocr_reason
+
+    assert ocr_reason("") == "no text layer"
+    assert ocr_reason("  \n 12 \n") == "no text layer"
+    assert ocr_reason(page_texts("unsu__1971-09-29_A_L.632-EN.pdf")[0]) == "garbled text layer"
+    assert ocr_reason(page_texts("aiun__A_CN.10_2025_INF_1.en.pdf")[0]) is None
+
+
+def test_documents_warning_uses_the_garbled_test():
+    """metadata.py's warning: the participants list (which the old stop-word
+    test flagged) is clean; the 1992 scan's layer (which it passed) is garbled."""
+    from pipeline.ingest import read_note
+
+    assert not any("garbled" in w for w in read_note(need(REAL / "aiun__A_CN.10_2025_INF_1.en.pdf")).warnings)
+    assert any(w.startswith("text layer looks garbled (OCR?)")
+               for w in read_note(need(REAL / "pact__UNIKOM_S_23766.pdf")).warnings)

@@ -244,3 +244,10 @@ def test_tsv_rows_become_words_in_points():
     assert words[0].box == pytest.approx((72, 72, 132, 84))
     assert (words[0].block, words[0].par, words[0].line, words[0].word) == (1, 1, 1, 1)
     assert words[0].confidence == 96.5
+
+
+@needs_tesseract
+def test_bytes_that_are_no_image_are_a_one_line_error():
+    with pytest.raises(IngestError, match="^Tesseract failed: ") as e:
+        ocr_page_image(b"\x89PNG but not really", ("eng",))
+    assert "\n" not in str(e.value)

@@ -6,6 +6,7 @@ Interface (what ingestion wires in; nothing here decides *which* pages):
     tesseract_available() -> str | None        "5.3.0", or None when not installed
     require_tesseract() -> str                 the version, or IngestError saying how to install it
     tesseract_languages(note_language) -> ("eng",) / ("fra",) / ("spa",) / DEFAULT_LANGUAGES
+    ocr_reason(page_text) -> "no text layer" / "garbled text layer" / None   the per-page decision
     render_page(pdf_path, page_index, dpi=300, password=None) -> PIL.Image   (pypdfium2, grayscale)
     ocr_page_image(image_or_png, langs, dpi=300, timeout=...) -> list[OcrWord]
     ocr_pdf_page(pdf_path, page_index, langs, ..., cache=None, sha256=None) -> OcrPage
@@ -26,7 +27,7 @@ the image to a temporary file and parses the same TSV; calling the binary
 ourselves sends the image through a pipe, sets a per-page time limit that
 kills the process, and adds no dependency. ocrmypdf rewrites a whole PDF
 (rendering, OCR, then a PDF/A with a text layer we would parse again) and
-cannot give words per page to a cache; it is also slower (benchmarks/README.md).
+cannot give words per page to a cache or limit a page's time (docs/DECISIONS.md).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ THREADS = "1"                  # OMP_THREAD_LIMIT: pages are parallel across wor
 # Tesseract language data per note language (ISO 639-1 -> Tesseract code)
 LANGUAGE_CODES = {"en": "eng", "fr": "fra", "es": "spa"}
 # When the note's language is not known yet (a scan with no text layer): English only.
-# eng+fra+spa costs ~1.6x the time and reads English pages no better (benchmarks/README.md).
+# eng+fra+spa costs 1.34x the CPU per page and reads English pages the same (benchmarks/README.md).
 DEFAULT_LANGUAGES = ("eng",)
 MIN_CONFIDENCE = 0.0           # words Tesseract scores below this are dropped (-1 = not a word)
 # Font size from the tight box of a printed line, measured on pages rendered
@@ -208,6 +209,21 @@ def parse_tsv(tsv: str, scale: float) -> list[OcrWord]:
         words.append(OcrWord(text, tuple(round(v, 2) for v in box), conf,
                              int(cols[2]), int(cols[3]), int(cols[4]), int(cols[5])))
     return words
+
+
+def ocr_reason(page_text: str, min_chars: int | None = None) -> str | None:
+    """Why a page should be OCRed (under `min_chars` non-space characters, or
+    a text layer the garbled test rejects), or None to keep its text layer.
+    The same garbled test sets the documents.csv warning (metadata.py)."""
+    from pipeline.ingest.garbled import load_scorer
+    from pipeline.ingest.pdf_layout import MIN_TEXT_CHARS
+
+    chars = len(page_text) - sum(page_text.count(c) for c in " \r\n\t")
+    if chars < (MIN_TEXT_CHARS if min_chars is None else min_chars):
+        return "no text layer"
+    if load_scorer().score(page_text).garbled:
+        return "garbled text layer"
+    return None
 
 
 # -- PDF pages (pypdfium2) -------------------------------------------------------
