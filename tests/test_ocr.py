@@ -193,6 +193,9 @@ def test_without_tesseract_the_error_says_how_to_enable_ocr(monkeypatch, tmp_pat
     with pytest.raises(IngestError, match="apt-get install tesseract-ocr") as e:
         require_tesseract()
     assert "\n" not in str(e.value)
+    with pytest.raises(IngestError, match=r"^no text layer \(scanned PDF\); OCR needs Tesseract: "
+                                          r"apt-get install tesseract-ocr$"):
+        require_tesseract("no text layer (scanned PDF)")
     with pytest.raises(IngestError, match="apt-get install tesseract-ocr"):
         ocr_page_image(b"not an image", ("eng",))
     with pytest.raises(IngestError, match="apt-get install tesseract-ocr"):
@@ -251,3 +254,28 @@ def test_bytes_that_are_no_image_are_a_one_line_error():
     with pytest.raises(IngestError, match="^Tesseract failed: ") as e:
         ocr_page_image(b"\x89PNG but not really", ("eng",))
     assert "\n" not in str(e.value)
+
+
+@needs_tesseract
+def test_ocr_layout_feeds_todays_block_assembly(image_page):
+    """The seam for ingestion: OCR PageLayouts go through furniture, footnote
+    and block analysis like text-layer pages, and every copied character of
+    the note maps back to its offset in the OCR page text."""
+    from pipeline.ingest.blocks import BlockAssembler, line_pitch
+    from pipeline.ingest.footnotes import mark_footnotes
+    from pipeline.ingest.furniture import mark_furniture
+    from pipeline.ingest.hyphenation import Vocabulary
+    from pipeline.ingest.pdf_layout import body_size
+
+    p = image_page
+    pages = [ocr_page_layout(p.words, 1, p.width, p.height)]
+    size = body_size(pages)
+    mark_furniture(pages)
+    mark_footnotes(pages[0], size)
+    assembler = BlockAssembler(Vocabulary(pg.text for pg in pages), size, line_pitch(pages, size))
+    assembler.add_page(pages[0])
+    note = assembler.finish().build(1)
+    assert "It recommended that Uruguay submit its report by 15 March 2026." in note.text
+    for span in note.spans:
+        assert note.text[span.start:span.start + span.length] == \
+            pages[0].text[span.page_start:span.page_start + span.length]

@@ -4,7 +4,7 @@ layout analysis reads.
 Interface (what ingestion wires in; nothing here decides *which* pages):
 
     tesseract_available() -> str | None        "5.3.0", or None when not installed
-    require_tesseract() -> str                 the version, or IngestError saying how to install it
+    require_tesseract(context=None) -> str     the version, or IngestError saying how to install it
     tesseract_languages(note_language) -> ("eng",) / ("fra",) / ("spa",) / DEFAULT_LANGUAGES
     ocr_reason(page_text) -> "no text layer" / "garbled text layer" / None   the per-page decision
     render_page(pdf_path, page_index, dpi=300, password=None) -> PIL.Image   (pypdfium2, grayscale)
@@ -131,10 +131,14 @@ def _version_of(path: str) -> str | None:
     return m.group(1) if out.returncode == 0 and m else None
 
 
-def require_tesseract(binary: str = TESSERACT) -> str:
+def require_tesseract(context: str | None = None, binary: str = TESSERACT) -> str:
+    """Tesseract's version, or IngestError saying how to install it, after
+    `context` when given: require_tesseract("no text layer (scanned PDF)") ->
+    "no text layer (scanned PDF); OCR needs Tesseract: apt-get install tesseract-ocr"."""
     version = tesseract_available(binary)
     if version is None:
-        raise IngestError(f"no text layer (scanned PDF); to OCR it, install Tesseract: {INSTALL_HINT}")
+        hint = f"OCR needs Tesseract: {INSTALL_HINT}"
+        raise IngestError(f"{context}; {hint}" if context else hint)
     return version
 
 
@@ -154,6 +158,7 @@ def tesseract_languages(note_language: str | None) -> tuple[str, ...]:
 
 
 def _usable_languages(path: str, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The installed ones of `langs` (a missing one is left out); none installed: IngestError."""
     installed = _installed_languages(path)
     usable = tuple(lang for lang in langs if lang in installed)
     if not usable:
@@ -166,9 +171,8 @@ def _usable_languages(path: str, langs: tuple[str, ...]) -> tuple[str, ...]:
 def ocr_page_image(image: ImageLike, langs: tuple[str, ...] | list[str] = DEFAULT_LANGUAGES, dpi: int = DPI,
                    timeout: float = OCR_PAGE_TIMEOUT, binary: str = TESSERACT) -> list[OcrWord]:
     """Words Tesseract reads on a page image (PNG bytes or a PIL image rendered at `dpi`)."""
+    require_tesseract(binary=binary)
     path = shutil.which(binary)
-    if path is None or _version_of(path) is None:
-        raise IngestError(f"OCR needs Tesseract: {INSTALL_HINT}")
     langs = _usable_languages(path, tuple(langs))
     data = image if isinstance(image, (bytes, bytearray)) else _image_bytes(image)
     cmd = [path, "stdin", "stdout", "-l", "+".join(langs), "--dpi", str(dpi), "--psm", PAGE_SEGMENTATION, "tsv"]
@@ -176,7 +180,7 @@ def ocr_page_image(image: ImageLike, langs: tuple[str, ...] | list[str] = DEFAUL
     try:
         out = subprocess.run(cmd, input=data, capture_output=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
-        raise IngestError(f"OCR timed out (over {timeout:.0f} s for one page)") from None
+        raise IngestError(f"OCR timed out (over {timeout:g} s for one page)") from None
     except OSError as e:
         raise IngestError(f"cannot run Tesseract ({e.strerror or e})") from None
     if out.returncode != 0:
@@ -284,7 +288,10 @@ def ocr_pdf_page(pdf_path: Path, page_index: int, langs: tuple[str, ...] = DEFAU
     width, height = _page_size(pdf_path, page_index, password)
     page = OcrPage(page_index, width, height, dpi, langs, f"tesseract {version}", tuple(words))
     if cache is not None and key is not None:
-        cache.put(key, page)
+        try:
+            cache.put(key, page)
+        except OSError:      # a cache that cannot be written costs time, not the page
+            pass
     return page
 
 
