@@ -336,9 +336,10 @@ def ocr_page_layout(words: list[OcrWord] | tuple[OcrWord, ...], page_number: int
     """A PageLayout of pdf_layout's Line objects for an OCRed page, ready for
     furniture, footnote and block analysis. One Line per Tesseract line; its
     one Src piece indexes `PageLayout.text` (= `ocr_page_text(words)[0]`).
-    Font size from the line's box height, snapped to the page's body size
-    when close (Tesseract's boxes jitter by a point, which would otherwise
-    read as a font change); no bold, no superscript markers, no rules
+    Font size from the box heights of the lines of its Tesseract paragraph
+    (their median), snapped to the page's body size when close (a line's box
+    jitters by a point or two, which would otherwise read as a font
+    change); no bold, no superscript markers, no rules
     (Tesseract reports none)."""
     words = list(words)
     text, starts = ocr_page_text(words)
@@ -348,7 +349,15 @@ def ocr_page_layout(words: list[OcrWord] | tuple[OcrWord, ...], page_number: int
             groups[-1].append(i)
         else:
             groups.append([i])
-    raw_sizes = [_line_size(words, g) for g in groups]
+    # One size per Tesseract paragraph (the median of its lines): a line's
+    # box height jitters by 10-20% on a scan (faint strokes, few tall
+    # letters), which block assembly would read as a font change; headings
+    # and footnotes are paragraphs of their own.
+    line_sizes = [_line_size(words, g) for g in groups]
+    by_par: dict[tuple[int, int], list[float]] = {}
+    for g, size in zip(groups, line_sizes):
+        by_par.setdefault((words[g[0]].block, words[g[0]].par), []).append(size)
+    raw_sizes = [statistics.median(by_par[(words[g[0]].block, words[g[0]].par)]) for g in groups]
     body = statistics.median(raw_sizes) if raw_sizes else 10.0
     lines = []
     for g, raw in zip(groups, raw_sizes):
