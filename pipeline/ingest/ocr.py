@@ -62,7 +62,7 @@ THREADS = "1"                  # OMP_THREAD_LIMIT: pages are parallel across wor
 # Tesseract language data per note language (ISO 639-1 -> Tesseract code)
 LANGUAGE_CODES = {"en": "eng", "fr": "fra", "es": "spa"}
 # When the note's language is not known yet (a scan with no text layer): English only.
-# eng+fra+spa costs 1.34x the CPU per page and reads English pages the same (benchmarks/README.md).
+# eng+fra+spa costs 1.1-1.35x the CPU per page and reads English pages the same (benchmarks/README.md).
 DEFAULT_LANGUAGES = ("eng",)
 MIN_CONFIDENCE = 0.0           # words Tesseract scores below this are dropped (-1 = not a word)
 # Font size from the tight box of a printed line, measured on pages rendered
