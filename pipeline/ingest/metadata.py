@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from pipeline.ingest.garbled import garbled_reason
 from pipeline.ingest.patterns import metadata_patterns, month_numbers
 from pipeline.core.note import NoteText
 
@@ -120,6 +121,7 @@ def add_metadata(note: NoteText, first_page_lines: list[str]) -> NoteText:
     note.title = find_title(note)
     note.issued = find_issued(header, note.title)
     note.language, ratio = guess_language(note.text)
-    if len(note.text) > 300 and ratio < MIN_STOP_RATIO:
-        note.warnings.append("text layer looks garbled (OCR?): few common words")
+    garbled = garbled_reason(note.text)   # word lists + character trigrams, pipeline/ingest/garbled.py
+    if garbled:
+        note.warnings.append(garbled)
     return note
