@@ -258,14 +258,14 @@ def test_bytes_that_are_no_image_are_a_one_line_error():
 
 @needs_tesseract
 def test_ocr_layout_feeds_todays_block_assembly(image_page):
-    """The seam for ingestion: OCR PageLayouts go through furniture, footnote
+    """The seam for ingestion: OCR pages go through furniture, footnote
     and block analysis like text-layer pages, and every copied character of
     the note maps back to its offset in the OCR page text."""
     from pipeline.ingest.blocks import BlockAssembler, line_pitch
     from pipeline.ingest.footnotes import mark_footnotes
     from pipeline.ingest.furniture import mark_furniture
     from pipeline.ingest.hyphenation import Vocabulary
-    from pipeline.ingest.pdf_layout import body_size
+    from pipeline.ingest.page_model import body_size
 
     p = image_page
     pages = [ocr_page_layout(p.words, 1, p.width, p.height)]

@@ -11,10 +11,10 @@ Interface (what ingestion wires in; nothing here decides *which* pages):
     ocr_page_image(image_or_png, langs, dpi=300, timeout=...) -> list[OcrWord]
     ocr_pdf_page(pdf_path, page_index, langs, ..., cache=None, sha256=None) -> OcrPage
     ocr_page_text(words) -> (text, starts)     the page text and each word's offset in it
-    ocr_page_layout(words, page_number, width, height) -> PageLayout   (pdf_layout's Line objects)
+    ocr_page_layout(words, page_number, width, height) -> Page   (the neutral page model, page_model.py)
 
 `OcrWord.box` is (x0, top, x1, bottom) in PDF points of the page, y measured
-down from the top, like pdf_layout's boxes; `confidence` is Tesseract's 0-100;
+down from the top, like the page model's boxes; `confidence` is Tesseract's 0-100;
 `block`, `par`, `line`, `word` are Tesseract's TSV numbers. The page text of
 an OCRed page is its words joined by one space within a line and a newline
 between lines (`ocr_page_text`); `Src.start` and so `NoteText.spans`'
@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from pipeline.core.errors import IngestError
-from pipeline.ingest.pdf_layout import LABEL_MAX_CHARS, Line, PageLayout
+from pipeline.ingest.page_model import LABEL_MAX_CHARS, Line, Page
 from pipeline.ingest.textbuild import Src
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ def ocr_reason(page_text: str, min_chars: int | None = None) -> str | None:
     a text layer the garbled test rejects), or None to keep its text layer.
     The same garbled test sets the documents.csv warning (metadata.py)."""
     from pipeline.ingest.garbled import load_scorer
-    from pipeline.ingest.pdf_layout import MIN_TEXT_CHARS
+    from pipeline.ingest.pdf import MIN_TEXT_CHARS
 
     chars = len(page_text) - sum(page_text.count(c) for c in " \r\n\t")
     if chars < (MIN_TEXT_CHARS if min_chars is None else min_chars):
@@ -237,7 +237,7 @@ def render_page(pdf_path: Path, page_index: int, dpi: int = DPI, password: str |
     PDFium call of OCR; belongs with the pdfium backend."""
     import pypdfium2
 
-    from pipeline.ingest.pdf_layout import open_pdf
+    from pipeline.ingest.backends.pdfium import open_pdf
 
     pdf = open_pdf(Path(pdf_path), password)
     try:
@@ -256,7 +256,7 @@ def render_page(pdf_path: Path, page_index: int, dpi: int = DPI, password: str |
 
 
 def _page_size(pdf_path: Path, page_index: int, password: str | None) -> tuple[float, float]:
-    from pipeline.ingest.pdf_layout import open_pdf
+    from pipeline.ingest.backends.pdfium import open_pdf
 
     pdf = open_pdf(Path(pdf_path), password)
     try:
@@ -332,10 +332,12 @@ def word_at_offset(words: list[OcrWord] | tuple[OcrWord, ...], starts: list[int]
 
 
 def ocr_page_layout(words: list[OcrWord] | tuple[OcrWord, ...], page_number: int,
-                    width: float, height: float) -> PageLayout:
-    """A PageLayout of pdf_layout's Line objects for an OCRed page, ready for
-    furniture, footnote and block analysis. One Line per Tesseract line; its
-    one Src piece indexes `PageLayout.text` (= `ocr_page_text(words)[0]`).
+                    width: float, height: float) -> Page:
+    """An OCRed page in the neutral page model, ready for furniture,
+    footnote and block analysis. One Line per Tesseract line (Tesseract has
+    already grouped its words into lines and paragraphs, which
+    `lines.lines_from_chars` would only re-guess from the boxes); its one Src
+    piece indexes `Page.text` (= `ocr_page_text(words)[0]`).
     Font size from the box heights of the lines of its Tesseract paragraph
     (their median), snapped to the page's body size when close (a line's box
     jitters by a point or two, which would otherwise read as a font
@@ -373,7 +375,7 @@ def ocr_page_layout(words: list[OcrWord] | tuple[OcrWord, ...], page_number: int
             size=size, bold=False,
             value_x=_value_x(words, starts, g, start),
         ))
-    return PageLayout(page_number, width, height, text, lines)
+    return Page(page_number, width, height, text, lines)
 
 
 def _line_size(words: list[OcrWord], group: list[int]) -> float:
