@@ -233,26 +233,11 @@ def ocr_reason(page_text: str, min_chars: int | None = None) -> str | None:
 # -- PDF pages (pypdfium2) -------------------------------------------------------
 
 def render_page(pdf_path: Path, page_index: int, dpi: int = DPI, password: str | None = None) -> "Image.Image":
-    """Page `page_index` (from 0) as a grayscale PIL image at `dpi`. The one
-    PDFium call of OCR; belongs with the pdfium backend."""
-    import pypdfium2
+    """Page `page_index` (from 0) as a grayscale PIL image at `dpi`, rendered
+    by the pdfium backend (the one module that imports pypdfium2)."""
+    from pipeline.ingest.backends.pdfium import render_page_image
 
-    from pipeline.ingest.backends.pdfium import open_pdf
-
-    pdf = open_pdf(Path(pdf_path), password)
-    try:
-        if not 0 <= page_index < len(pdf):
-            raise IngestError(f"no page {page_index + 1} (the PDF has {len(pdf)})")
-        try:
-            page = pdf[page_index]
-            try:
-                return page.render(scale=dpi / POINTS_PER_INCH, grayscale=True).to_pil()
-            finally:
-                page.close()
-        except pypdfium2.PdfiumError:
-            raise IngestError(f"page {page_index + 1} cannot be rendered (corrupt PDF?)") from None
-    finally:
-        pdf.close()
+    return render_page_image(Path(pdf_path), page_index, dpi / POINTS_PER_INCH, password)
 
 
 def _page_size(pdf_path: Path, page_index: int, password: str | None) -> tuple[float, float]:
