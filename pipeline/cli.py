@@ -87,6 +87,8 @@ def run(
                                             "(default: a local cluster)."),
     pdf_backend: str = typer.Option("pdfium", "--pdf-backend", help="PDF reader: pdfium (default, fast) or "
                                     "pdfplumber (pip install 'unnotes[pdfplumber]'; finds ruled tables)."),
+    ocr: str = typer.Option("auto", "--ocr", help="auto (default): OCR pages with no or a garbled text layer "
+                            "with Tesseract (apt-get install tesseract-ocr); always; never."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Read links that point outside the "
                                       "input folders (by default they are listed as skipped)."),
 ):
@@ -104,7 +106,7 @@ def run(
     options = RunOptions(jobs=jobs, cache_dir=cache, use_cache=not no_cache, overlay=patterns,
                          password=_password(password), timeout=timeout, max_memory_mb=max_memory,
                          engine=engine, scheduler=scheduler, follow_links=follow_links,
-                         pdf_backend=pdf_backend)
+                         pdf_backend=pdf_backend, ocr=ocr)
     problem = check_options(options)
     if problem:
         fail(problem, USAGE)

@@ -15,9 +15,9 @@ from pipeline.runner.records import DocumentResult
 
 COLUMNS = {
     "documents": ["document", "sha256", "pages", "status", "error", "title",
-                  "symbol", "issued", "language", "duplicate_of", "warnings"],
+                  "symbol", "issued", "language", "duplicate_of", "warnings", "ocr_pages"],
     "mentions": ["document", "label", "text", "norm", "page", "start", "end", "sentence", "source",
-                 "role", "acronym"],
+                 "role", "acronym", "ocr"],
     "states": ["document", "iso3", "name", "mentions", "first_page", "role"],
     "organizations": ["document", "name", "acronym", "mentions", "first_page"],
     "dates": ["document", "text", "start", "end", "mentions", "first_page", "inferred"],
@@ -45,6 +45,7 @@ def build_tables(results: list[DocumentResult], overlay: Path | None = None) -> 
             "issued": note.issued if note else "", "language": note.language if note else "",
             "duplicate_of": res.duplicate_of,
             "warnings": "; ".join(note.warnings) if note else "",
+            "ocr_pages": page_ranges(note.ocr_pages) if note else "",
         })
         if note is None or res.status != "ok":
             continue
@@ -59,17 +60,41 @@ def build_tables(results: list[DocumentResult], overlay: Path | None = None) -> 
     return {name: pd.DataFrame(rows[name], columns=COLUMNS[name]) for name in TABLES}
 
 
+def page_ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] -> "1-3,5": the documents.csv form of a page list."""
+    parts: list[str] = []
+    run: list[int] = []
+    for n in sorted(set(numbers)):
+        if run and n == run[-1] + 1:
+            run.append(n)
+            continue
+        if run:
+            parts.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+        run = [n]
+    if run:
+        parts.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+    return ",".join(parts)
+
+
 def sentence_text(note: NoteText, start: int, end: int) -> str:
     return " ".join(note.text[start:end].split())
 
 
 def mention_rows(document: str, note: NoteText, mentions: list[dict]) -> list[dict]:
-    return [{
-        "document": document, "label": m["label"], "text": m["text"], "norm": m["norm"],
-        "page": note.page_at(m["start"]), "start": m["start"], "end": m["end"],
-        "sentence": sentence_text(note, m["sent_start"], m["sent_end"]), "source": m["source"],
-        "role": m.get("role", ""), "acronym": m.get("acronym", ""),
-    } for m in sorted(mentions, key=lambda m: (m["start"], m["end"]))]
+    """`source` names the rule or gazetteer line that found the mention;
+    `ocr` the engine that read its page ("tesseract 5.3.0"), empty for a text layer."""
+    ocred = set(note.ocr_pages)
+    rows = []
+    for m in sorted(mentions, key=lambda m: (m["start"], m["end"])):
+        page = note.page_at(m["start"])
+        rows.append({
+            "document": document, "label": m["label"], "text": m["text"], "norm": m["norm"],
+            "page": page, "start": m["start"], "end": m["end"],
+            "sentence": sentence_text(note, m["sent_start"], m["sent_end"]), "source": m["source"],
+            "role": m.get("role", ""), "acronym": m.get("acronym", ""),
+            "ocr": note.ocr_engine if page in ocred else "",
+        })
+    return rows
 
 
 def _grouped(mentions: list[dict], label: str, key) -> dict:

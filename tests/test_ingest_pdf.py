@@ -37,7 +37,7 @@ _cache: dict[tuple[str, str], NoteText] = {}
 
 def note_of(name: str, backend: str) -> NoteText:
     if (name, backend) not in _cache:
-        _cache[name, backend] = read_note(corpus_file(name), backend=backend)
+        _cache[name, backend] = read_note(corpus_file(name), backend=backend, ocr="never")  # the text layer
     return _cache[name, backend]
 
 
@@ -166,9 +166,18 @@ def test_ruled_participants_table_gives_one_row_per_delegation():
     assert "Antigua and Barbuda" in rows and "Democratic Republic of the Congo" in {r.split(":")[0] for r in rows}
 
 
-def test_image_only_report_is_a_scanned_pdf(backend):
+def test_image_only_report_is_a_scanned_pdf(backend, monkeypatch):
+    """Without OCR the image-only report has no text; without Tesseract the
+    reason says how to enable OCR (its OCR: tests/test_ocr_ingest.py)."""
+    from pipeline.ingest import ocr
+
+    path = corpus_file("pact__UNMISET_S_2005_310.pdf")
     with pytest.raises(IngestError, match=r"^no text layer \(scanned PDF\)$"):
-        read_note(corpus_file("pact__UNMISET_S_2005_310.pdf"), backend=backend)
+        read_note(path, backend=backend, ocr="never")
+    monkeypatch.setattr(ocr, "tesseract_available", lambda binary=ocr.TESSERACT: None)
+    with pytest.raises(IngestError) as e:
+        read_note(path, backend=backend)
+    assert str(e.value) == "no text layer (scanned PDF); OCR needs Tesseract: apt-get install tesseract-ocr"
 
 
 def test_garbled_ocr_still_gives_text(backend):
@@ -206,7 +215,7 @@ def test_every_real_file_reads_or_fails_cleanly(backend):
     failed = []
     for path in files:
         try:
-            note = read_note(path, backend=backend)
+            note = read_note(path, backend=backend, ocr="never")
         except IngestError as e:
             failed.append((path.name, str(e)))
             continue
@@ -261,5 +270,5 @@ def test_text_cache_key_names_the_backend():
     """Text read by one backend is never served for a run with the other."""
     from pipeline.runner.cache import text_key
 
-    keys = {text_key("0" * 64, None, b) for b in ("pdfium", "pdfplumber")}
-    assert len(keys) == 2 and all(k.endswith(("-pdfium", "-pdfplumber")) for k in keys)
+    keys = {b: text_key("0" * 64, None, b) for b in ("pdfium", "pdfplumber")}
+    assert len(set(keys.values())) == 2 and all(f"-{b}-" in k for b, k in keys.items())

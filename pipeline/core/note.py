@@ -59,6 +59,8 @@ class NoteText:
     issued: str = ""                        # ISO date of issue, e.g. 2025-01-14
     language: str = ""                      # ISO 639-1 code guessed from the text
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)   # pages (from 1) read by OCR, not the text layer
+    ocr_engine: str = ""                    # "tesseract 5.3.0" when any page was OCRed
 
     # -- provenance -----------------------------------------------------------
     def page_at(self, offset: int) -> int:

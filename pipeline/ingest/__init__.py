@@ -2,6 +2,7 @@
 
     from pipeline.ingest import read_note
     note = read_note(path, password=None, backend="pdfium")   # raises IngestError("one-line reason")
+    note = read_note(path, ocr="auto", ocr_cache=Path(".cache/ocr"), ocr_threads=2)
 
 The reader is chosen by content (magic bytes), not only by extension; PDFs are
 read by the named backend (pipeline/ingest/backends/).
@@ -19,15 +20,18 @@ from pipeline.ingest.sniff import sniff
 __all__ = ["read_note", "IngestError", "BackendError", "BACKENDS", "DEFAULT_BACKEND"]
 
 
-def read_note(path: Path, password: str | None = None, backend: str = DEFAULT_BACKEND) -> NoteText:
+def read_note(path: Path, password: str | None = None, backend: str = DEFAULT_BACKEND,
+              ocr: str = "auto", ocr_cache: Path | None = None, ocr_threads: int = 1) -> NoteText:
     """Read one note. Every failure is an IngestError with a short reason
-    (an unknown or uninstalled backend included)."""
+    (an unknown or uninstalled backend included). `ocr` (auto / always /
+    never), `ocr_cache` and `ocr_threads`: PDF pages read by Tesseract
+    (pipeline/ingest/ocr_pages.py); a .txt note ignores them."""
     path = Path(path)
     kind = sniff(path)
     try:
         if kind == "pdf":
             from pipeline.ingest.pdf import read_pdf
-            return read_pdf(path, password, backend)
+            return read_pdf(path, password, backend, ocr, ocr_cache, ocr_threads)
         from pipeline.ingest.text import read_text
         return read_text(path)
     except IngestError:

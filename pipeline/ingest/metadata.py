@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.ingest.garbled import garbled_reason
 from pipeline.ingest.patterns import metadata_patterns, month_numbers
 from pipeline.core.note import Block, NoteText
 
@@ -326,9 +327,10 @@ def add_metadata(note: NoteText, first_page_lines: list[str]) -> NoteText:
     note.title = find_title(note)
     note.issued = find_issued(header, note.title)
     listed = is_list_text(note)
-    note.language, ratio = guess_language(note.text, listed)
-    if len(note.text) > 300 and ratio < MIN_STOP_RATIO and not listed:
-        note.warnings.append("text layer looks garbled (OCR?): few common words")
+    note.language, _ = guess_language(note.text, listed)
+    garbled = garbled_reason(note.text)   # word lists + character trigrams, pipeline/ingest/garbled.py
+    if garbled:
+        note.warnings.append(garbled)
     return note
 
 

@@ -40,6 +40,7 @@ class RunOptions:
     engine: str = "local"                   # "local" or "dask"
     scheduler: str | None = None            # tcp://HOST:PORT for dask; None: a local cluster
     pdf_backend: str = "pdfium"             # PDF reader (pipeline/ingest/backends)
+    ocr: str = "auto"                       # auto / always / never (pipeline/ingest/ocr_pages.py)
     follow_links: bool = False              # read links that leave the input folders
     scratch_dir: Path | None = None         # set by run_batch: where workers note what a time limit would lose
 
@@ -55,6 +56,8 @@ def check_options(options: RunOptions) -> str | None:
         return f"--jobs must be 1 or more, got {options.jobs}"
     if not (math.isfinite(options.timeout) and options.timeout > 0):
         return f"--timeout must be a number of seconds above 0, got {options.timeout:g}"
+    if options.ocr not in ("auto", "always", "never"):
+        return f"--ocr must be auto, always or never, got {options.ocr!r}"
     if options.max_memory_mb < MIN_MEMORY_MB:
         return f"--max-memory must be at least {MIN_MEMORY_MB} (MB), got {options.max_memory_mb}"
     if options.overlay is not None:
@@ -140,7 +143,7 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
         size_mb = os.path.getsize(path) / 1e6
         if size_mb > options.max_file_mb:
             raise IngestError(f"too large ({size_mb:.0f} MB; the limit is {options.max_file_mb} MB)")
-        tkey = text_key(sha256, options.password, options.pdf_backend)
+        tkey = text_key(sha256, options.password, options.pdf_backend, options.ocr)
         cached = cache.get("text", tkey) if options.use_cache else None
         if cached and "error" in cached:
             raise IngestError(cached["error"])
@@ -148,7 +151,8 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
             note = NoteText.from_dict(cached)
         else:
             try:
-                note = read_note(Path(path), password=options.password, backend=options.pdf_backend)
+                note = read_note(Path(path), password=options.password, backend=options.pdf_backend,
+                                 ocr=options.ocr, ocr_cache=_ocr_cache(options), ocr_threads=ocr_threads(options))
             except IngestError as e:
                 cache.put("text", tkey, {"error": str(e)})
                 raise
@@ -160,7 +164,7 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
             # No models/<language>/ for it: another language's patterns and model would mangle it.
             note.warnings.append(f"not English ({note.language}): entities and recommendations not extracted")
             return result
-        nkey = nlp_key(sha256, models_fp, options.password, options.pdf_backend)
+        nkey = nlp_key(sha256, models_fp, options.password, options.pdf_backend, options.ocr)
         findings = cache.get("nlp", nkey) if options.use_cache else None
         if findings is None:
             from pipeline.findings import analyse, statistical_docs
@@ -184,7 +188,8 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
                 result.findings = findings
                 return result
             nlp = build_nlp(lang, overlay=options.overlay)
-            skey = statistical_key(sha256, statistical_name(nlp), options.password, options.pdf_backend)
+            skey = statistical_key(sha256, statistical_name(nlp), options.password, options.pdf_backend,
+                                   options.ocr)
             cached = cache.get_bytes("statistical", skey) if options.use_cache else None
             docs, data = statistical_docs(note, nlp, cached)
             if cached is None:
@@ -202,6 +207,16 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
     except Exception as e:  # one bad file never stops a batch; the reason is kept
         result.status, result.error = "error", f"internal error: {type(e).__name__}: {e}".splitlines()[0]
     return result
+
+
+def _ocr_cache(options: RunOptions) -> Path | None:
+    """The OCR page cache: OUT/.cache/ocr (or --cache DIR/ocr); none with --no-cache."""
+    return Path(options.cache_dir) / "ocr" if options.use_cache and options.cache_dir else None
+
+
+def ocr_threads(options: RunOptions) -> int:
+    """Tesseract processes one worker runs at once: the cores its share of the pool."""
+    return max(1, (os.cpu_count() or 1) // max(1, options.jobs))
 
 
 def _note_pages(options: RunOptions, sha256: str, pages: int) -> None:
@@ -309,7 +324,7 @@ def _run_locked(inputs, out: Path, options: RunOptions, on_result, on_start, sta
 
 def _fully_cached(cache: Cache, sha: str, options: RunOptions, models_fp: str) -> bool:
     """The findings are cached (and so is the text, written before them)."""
-    return cache.has("nlp", nlp_key(sha, models_fp, options.password, options.pdf_backend))
+    return cache.has("nlp", nlp_key(sha, models_fp, options.password, options.pdf_backend, options.ocr))
 
 
 def _failed(f: InputFile, sha: str, reason: str) -> DocumentResult:

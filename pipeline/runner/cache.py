@@ -19,6 +19,7 @@ from pathlib import Path
 from pipeline.output import atomic_write_bytes, atomic_write_text
 
 PACKAGE = Path(__file__).resolve().parents[1]  # pipeline/
+MODELS_DIR = PACKAGE.parent / "models"
 
 
 @lru_cache(maxsize=None)
@@ -42,6 +43,9 @@ def ingest_version() -> str:
     h = hashlib.sha256(code_version("ingest", "core").encode())
     for name in INGEST_DATA_FILES:
         h.update(name.encode() + b"\0" + (PATTERNS_DIR / name).read_bytes())
+    # the garbled test's word lists decide which pages are OCRed
+    for words in sorted(MODELS_DIR.glob("*/words.txt")):
+        h.update(words.parent.name.encode() + b"\0" + words.read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -99,18 +103,31 @@ class Cache:
             atomic_write_text(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
-def text_key(sha256: str, password: str | None = None, backend: str = "pdfium") -> str:
+def ocr_tag(ocr: str = "auto") -> str:
+    """The OCR part of the text key: the mode and, unless it is "never", the
+    Tesseract version ("none" when not installed: installing it re-reads
+    the files, a scan's error row included)."""
+    if ocr == "never":
+        return "ocrnever"
+    from pipeline.ingest.ocr import tesseract_available
+
+    return f"ocr{ocr}{tesseract_available() or 'none'}"
+
+
+def text_key(sha256: str, password: str | None = None, backend: str = "pdfium", ocr: str = "auto") -> str:
     """The text stage's key: the file, the ingestion code and data, the
-    password and the PDF backend that read it."""
+    password, the PDF backend that read it and the OCR mode and engine."""
     extra = hashlib.sha256(password.encode()).hexdigest()[:8] if password else ""
-    return f"{sha256}-{ingest_version()}{extra}-{backend}"
+    return f"{sha256}-{ingest_version()}{extra}-{backend}-{ocr_tag(ocr)}"
 
 
-def statistical_key(sha256: str, model: str, password: str | None = None, backend: str = "pdfium") -> str:
+def statistical_key(sha256: str, model: str, password: str | None = None, backend: str = "pdfium",
+                    ocr: str = "auto") -> str:
     """The statistical stage's key: the text's, the model's name and version,
     and the code that chunks and runs it."""
-    return f"{text_key(sha256, password, backend)}-{code_version('findings.py')}-{model}"
+    return f"{text_key(sha256, password, backend, ocr)}-{code_version('findings.py')}-{model}"
 
 
-def nlp_key(sha256: str, models_fp: str, password: str | None = None, backend: str = "pdfium") -> str:
-    return f"{text_key(sha256, password, backend)}-{nlp_version()}-{models_fp}"
+def nlp_key(sha256: str, models_fp: str, password: str | None = None, backend: str = "pdfium",
+            ocr: str = "auto") -> str:
+    return f"{text_key(sha256, password, backend, ocr)}-{nlp_version()}-{models_fp}"

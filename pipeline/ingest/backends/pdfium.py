@@ -54,6 +54,25 @@ def read_pages(path: Path, password: str | None = None) -> list[Page]:
         pdf.close()
 
 
+def render_page_image(path: Path, page_index: int, scale: float, password: str | None = None):
+    """Page `page_index` (from 0) as a grayscale PIL image at `scale` pixels
+    per point (OCR's rendering, pipeline/ingest/ocr.py)."""
+    pdf = open_pdf(path, password)
+    try:
+        if not 0 <= page_index < len(pdf):
+            raise IngestError(f"no page {page_index + 1} (the PDF has {len(pdf)})")
+        try:
+            page = pdf[page_index]
+            try:
+                return page.render(scale=scale, grayscale=True).to_pil()
+            finally:
+                page.close()
+        except pypdfium2.PdfiumError:
+            raise IngestError(f"page {page_index + 1} cannot be rendered (corrupt PDF?)") from None
+    finally:
+        pdf.close()
+
+
 def open_pdf(path: Path, password: str | None = None) -> pypdfium2.PdfDocument:
     """Open a PDF, mapping PDFium's failures to IngestError reasons."""
     try:
