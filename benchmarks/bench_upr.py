@@ -69,12 +69,12 @@ def main() -> None:
     for jobs in (1, 2):
         out = work / f"out{jobs}"
         rows.append((f"unnotes cold, --jobs {jobs}", measure(UNNOTES + ["run", str(inputs), "--out", str(out),
-                                                                        "--jobs", str(jobs)])))
+                                                                        "--jobs", str(jobs), "--follow-links"])))
     out = work / "out2"
     rows.append(("unnotes warm re-run, --jobs 2", measure(UNNOTES + ["run", str(inputs), "--out", str(out),
-                                                                     "--jobs", "2"])))
+                                                                     "--jobs", "2", "--follow-links"])))
     rows.append(("unnotes after a pattern change, --jobs 2",
-                 measure(UNNOTES + ["run", str(inputs), "--out", str(out), "--jobs", "2",
+                 measure(UNNOTES + ["run", str(inputs), "--out", str(out), "--jobs", "2", "--follow-links",
                                     "--patterns", str(work / "overlay")])))
     largest = SHARED / "real" / "svnupr__g1217781.pdf"
     if largest.exists():
