@@ -20,17 +20,11 @@ import os
 import tempfile
 from pathlib import Path
 
+from pipeline.core.hashing import file_sha256  # noqa: F401  (callers take it from here)
 from pipeline.ingest.ocr import OcrPage
 
 KEY_VERSION = "ocr-page-v1"    # bump when OcrPage's stored form changes
 
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def cache_key(sha256: str, page_index: int, dpi: int, langs: tuple[str, ...] | list[str],

@@ -16,6 +16,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.core.hashing import file_sha256  # noqa: F401  (callers take it from here)
 from pipeline.output import atomic_write_bytes, atomic_write_text
 
 PACKAGE = Path(__file__).resolve().parents[1]  # pipeline/
@@ -52,13 +53,6 @@ def ingest_version() -> str:
 def nlp_version() -> str:
     return code_version("nlp", "findings.py")
 
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 class Cache:
