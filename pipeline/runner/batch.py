@@ -121,15 +121,18 @@ def _start_worker(max_memory_mb: int, overlay: Path | None) -> None:
 
 
 def _warm_ingestion() -> None:
-    """Import the readers and the language guesser's word lists now: done
-    lazily they cost a loaded machine seconds of the first file's limit."""
+    """Import the readers and load the word lists (the language guess's, the
+    garbled test's) now, once per worker: done lazily they cost a loaded
+    machine seconds of the first file's limit."""
     import importlib
 
     for module in ("pipeline.ingest.pdf", "pipeline.ingest.text"):
         importlib.import_module(module)
+    from pipeline.ingest.garbled import load_scorer
     from pipeline.ingest.metadata import guess_language
 
     guess_language("the meeting of the participants")
+    load_scorer()
 
 
 def process_file(path: str, document: str, sha256: str, options: RunOptions, models_fp: str) -> DocumentResult:
