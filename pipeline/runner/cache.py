@@ -44,9 +44,10 @@ def ingest_version() -> str:
     h = hashlib.sha256(code_version("ingest", "core").encode())
     for name in INGEST_DATA_FILES:
         h.update(name.encode() + b"\0" + (PATTERNS_DIR / name).read_bytes())
-    # the garbled test's word lists decide which pages are OCRed
-    for words in sorted(MODELS_DIR.glob("*/words.txt")):
-        h.update(words.parent.name.encode() + b"\0" + words.read_bytes())
+    # the garbled test's word lists decide which pages are OCRed; the stop-word lists, the language
+    for name in ("words.txt", "stop_words.txt"):
+        for words in sorted(MODELS_DIR.glob(f"*/{name}")):
+            h.update(f"{words.parent.name}/{name}".encode() + b"\0" + words.read_bytes())
     return h.hexdigest()[:12]
 
 
