@@ -279,12 +279,18 @@ def find_title(note: NoteText) -> str:
         k = _subject_before_doc_type(units, page)
         if k is None:
             k = next((k for k, u in enumerate(units) if _is_cue(u.text)), 0 if units else None)
+        doc_types = [text for _, text, kind in page if kind == "doc_type"]
+        report_line = next((t for t in doc_types if _is_cue(t)), "")
         if k is not None:
             title = units[k].full
+        elif len(skipped) > 1 and report_line:
+            # a note on several agenda items is named by its report line, not by one of the
+            # items ("Report of the Special Political and Decolonization Committee")
+            title = report_line
         elif skipped:
             title = skipped[-1].text   # the agenda item's title is all the note has
         else:
-            title = next((text for _, text, kind in page if kind == "doc_type"), "")
+            title = doc_types[0] if doc_types else ""
     return title.strip()[:TITLE_MAX_CHARS]
 
 
