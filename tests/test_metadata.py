@@ -85,3 +85,10 @@ def test_symbol_and_title_of_dev_notes(name):
     assert note.symbol == gold["symbol"]
     # the gold joins the printed lines after the subject ("Report of the Managing Director") in some notes
     assert gold["title"].startswith(note.title) and len(note.title) > 40
+
+
+def test_report_on_two_agenda_items_is_named_by_its_report_line_not_by_the_rapporteur():
+    # "Agenda items 82 and 18", both items' titles, "Report of the ... Committee", "Rapporteur: Mr. X (Gabon)"
+    note = note_of(DEV / "A_49_624.pdf")
+    assert note.title == dev_gold("A_49_624")["title"]
+    assert not note.title.startswith("Rapporteur")

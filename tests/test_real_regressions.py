@@ -1,12 +1,13 @@
 """Regressions on real documents, named for the case that broke."""
 
+from pipeline.core.models import models_fingerprints
 from pipeline.runner.batch import RunOptions, process_file
 from pipeline.runner.cache import file_sha256
 from tests.conftest import REAL, need
 
 
 def run_one(path):
-    return process_file(str(path), path.name, file_sha256(path), RunOptions(use_cache=False), "test")
+    return process_file(str(path), path.name, file_sha256(path), RunOptions(use_cache=False), models_fingerprints())
 
 
 def test_bilingual_english_french_note_is_read_as_english_and_its_states_found():

@@ -160,14 +160,32 @@ def data_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*") if p.is_file() and (p.suffix in DATA_SUFFIXES or p.suffix == ".cfg"))
 
 
-def models_fingerprint(models: Path | None = None, overlay: Path | None = None) -> str:
-    """A hash of every pipeline data file (every language, shared and overlay)
-    and the code version: the NLP cache key changes whenever one of them does."""
+def _reads(rel: Path, lang: str, languages: tuple[str, ...]) -> bool:
+    """A data file at `rel` (relative to models/ or to an overlay) is read by the
+    pipeline of `lang`: it is in that language's folder or in the shared one (an
+    overlay may hold shared files at its top, gazetteers/orgs.tsv)."""
+    top = rel.parts[0] if len(rel.parts) > 1 else ""
+    return top in (lang, SHARED) or top not in languages
+
+
+def language_fingerprint(lang: str, models: Path | None = None, overlay: Path | None = None) -> str:
+    """A hash of the data files the pipeline of `lang` reads (models/<lang>/,
+    models/shared/ and the overlay's files for them) and the code version: the
+    NLP cache key of a note read in `lang` changes whenever one of them does,
+    and editing French files leaves the English notes' cache entries valid."""
     from pipeline import __version__
 
-    h = hashlib.sha256(f"unnotes {__version__}\n".encode())
+    languages = available_languages(models)
+    h = hashlib.sha256(f"unnotes {__version__}\n{lang}\n".encode())
     for root in [Path(models or MODELS_DIR)] + ([Path(overlay)] if overlay else []):
         for path in data_files(root):
-            h.update(str(path.relative_to(root)).encode() + b"\0")
-            h.update(path.read_bytes())
+            rel = path.relative_to(root)
+            if _reads(rel, lang, languages):
+                h.update(rel.as_posix().encode() + b"\0")
+                h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def models_fingerprints(models: Path | None = None, overlay: Path | None = None) -> dict[str, str]:
+    """{language: language_fingerprint} for every language models/ has a pipeline for."""
+    return {lang: language_fingerprint(lang, models, overlay) for lang in available_languages(models)}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from pipeline.ingest.page_model import LABEL_MAX_CHARS, Char, Line
 from pipeline.ingest.textbuild import Piece, Src
@@ -261,14 +262,24 @@ def _value_x(chars: list[Char], first: RawLine) -> float | None:
 
 
 def _make_line(chars: list[Char], page: int, group: list[RawLine]) -> Line:
+    return join_raw_lines(page, group, lambda r: _pieces(chars, r.a, r.b, page),
+                          lambda r, size, bottom: _marker_ranges(chars, r, size, bottom), _value_x(chars, group[0]))
+
+
+def join_raw_lines(page: int, group: list[RawLine], pieces_of: Callable[[RawLine], list[Piece]],
+                   markers_of: Callable[[RawLine, float, float], list[tuple[int, int]]],
+                   value_x: float | None) -> Line:
+    """One printed line from the raw lines of `group` (left to right), for every
+    backend: their pieces (`pieces_of(raw)`), with a space where a gap of more
+    than a tenth of the font size parts two of them, and their reference
+    markers (`markers_of(raw, font size, bottom of the longest raw line)`)."""
     main = max(group, key=lambda r: r.b - r.a)
     size = main.size or 1.0
     pieces: list[Piece] = []
     for k, r in enumerate(group):
         if k and r.x0 - group[k - 1].x1 > 0.1 * size:
             pieces.append(" ")
-        pieces.extend(_pieces(chars, r.a, r.b, page))
-    markers = [span for r in group for span in _marker_ranges(chars, r, size, main.bottom)]
+        pieces.extend(pieces_of(r))
+    markers = [span for r in group for span in markers_of(r, size, main.bottom)]
     return Line(page, pieces, markers, min(r.x0 for r in group), max(r.x1 for r in group),
-                min(r.top for r in group), max(r.bottom for r in group), size, main.bold,
-                _value_x(chars, group[0]))
+                min(r.top for r in group), max(r.bottom for r in group), size, main.bold, value_x)

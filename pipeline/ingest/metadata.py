@@ -1,7 +1,8 @@
 """Note metadata: title, UN document symbol, date of issue, language, and a
 warning when the text layer looks garbled. Cues live in
-`models/patterns/doc_metadata.jsonl`; the language guess uses spaCy's own
-stop-word lists (no extra package).
+`models/patterns/doc_metadata.jsonl`; the language guess uses the stop-word
+lists `models/<lang>/stop_words.txt` (spaCy's, written out by
+scripts/build_wordlists.py, so that ingestion does not import spaCy).
 
 The title is the note's subject line(s): on page 1, after the masthead
 (organ names, "Distr.", dates, sessions, the symbol block) and after the
@@ -19,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.ingest.garbled import garbled_reason
+from pipeline.ingest.garbled import garbled_reason, read_words
 from pipeline.ingest.patterns import metadata_patterns, month_numbers
 from pipeline.core.note import Block, NoteText
 
@@ -35,6 +36,7 @@ MIN_STOP_RATIO = 0.15    # below this share of stop words: language "other", tex
 LIST_BLOCK_CHARS = 80    # blocks shorter than this are list entries (names, countries) ...
 LIST_SHARE = 0.6         # ... and a text with this share of them is a list, whose stop-word share says nothing
 LANGUAGES = ("en", "fr", "es")
+STOP_WORDS_FILE = "stop_words.txt"   # in models/<lang>/
 WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 LONG_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 FOOTNOTE_MARKS_RE = re.compile(r"[\s*∗†‡]+$")
@@ -277,22 +279,27 @@ def find_title(note: NoteText) -> str:
         k = _subject_before_doc_type(units, page)
         if k is None:
             k = next((k for k, u in enumerate(units) if _is_cue(u.text)), 0 if units else None)
+        doc_types = [text for _, text, kind in page if kind == "doc_type"]
+        report_line = next((t for t in doc_types if _is_cue(t)), "")
         if k is not None:
             title = units[k].full
+        elif len(skipped) > 1 and report_line:
+            # a note on several agenda items is named by its report line, not by one of the
+            # items ("Report of the Special Political and Decolonization Committee")
+            title = report_line
         elif skipped:
             title = skipped[-1].text   # the agenda item's title is all the note has
         else:
-            title = next((text for _, text, kind in page if kind == "doc_type"), "")
+            title = doc_types[0] if doc_types else ""
     return title.strip()[:TITLE_MAX_CHARS]
 
 
 # -- language --------------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def _stop_words() -> dict[str, frozenset[str]]:
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.es.stop_words import STOP_WORDS as ES
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
-    return {"en": frozenset(EN), "fr": frozenset(FR), "es": frozenset(ES)}
+    from pipeline.core.models import language_dir
+
+    return {lang: frozenset(read_words(language_dir(lang) / STOP_WORDS_FILE)) for lang in LANGUAGES}
 
 
 def guess_language(text: str, is_list: bool = False) -> tuple[str, float]:

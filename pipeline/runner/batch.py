@@ -121,18 +121,22 @@ def _start_worker(max_memory_mb: int, overlay: Path | None) -> None:
 
 
 def _warm_ingestion() -> None:
-    """Import the readers and the language guesser's word lists now: done
-    lazily they cost a loaded machine seconds of the first file's limit."""
+    """Import the readers and load the word lists (the language guess's, the
+    garbled test's) now, once per worker: done lazily they cost a loaded
+    machine seconds of the first file's limit."""
     import importlib
 
     for module in ("pipeline.ingest.pdf", "pipeline.ingest.text"):
         importlib.import_module(module)
+    from pipeline.ingest.garbled import load_scorer
     from pipeline.ingest.metadata import guess_language
 
     guess_language("the meeting of the participants")
+    load_scorer()
 
 
-def process_file(path: str, document: str, sha256: str, options: RunOptions, models_fp: str) -> DocumentResult:
+def process_file(path: str, document: str, sha256: str, options: RunOptions,
+                 models_fps: dict[str, str]) -> DocumentResult:
     """Ingest and analyse one file, through the cache. Never raises for a bad
     file: the reason goes in the result's `error`."""
     cache = Cache(options.cache_dir)
@@ -164,15 +168,16 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
             # No models/<language>/ for it: another language's patterns and model would mangle it.
             note.warnings.append(f"not English ({note.language}): entities and recommendations not extracted")
             return result
-        nkey = nlp_key(sha256, models_fp, options.password, options.pdf_backend, options.ocr)
+        from pipeline.ingest.metadata import reading_parts
+
+        parts = reading_parts(note, pipeline_language)
+        nkey = nlp_key(sha256, parts_fingerprint(parts, models_fps), options.password, options.pdf_backend,
+                       options.ocr)
         findings = cache.get("nlp", nkey) if options.use_cache else None
         if findings is None:
             from pipeline.findings import analyse, statistical_docs
             from pipeline.nlp.build import build_nlp, statistical_name
 
-            from pipeline.ingest.metadata import reading_parts
-
-            parts = reading_parts(note, pipeline_language)
             if len(parts) > 1:  # a bilingual note: each run of blocks with its language's pipeline
                 from pipeline.findings import analyse_segments
 
@@ -207,6 +212,12 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions, mod
     except Exception as e:  # one bad file never stops a batch; the reason is kept
         result.status, result.error = "error", f"internal error: {type(e).__name__}: {e}".splitlines()[0]
     return result
+
+
+def parts_fingerprint(parts: list[tuple[int, int, str]], models_fps: dict[str, str]) -> str:
+    """The data fingerprint of the pipelines that read a note's parts (one
+    language, or each language of a bilingual note's runs of blocks)."""
+    return "+".join(models_fps[lang] for lang in sorted({p for _, _, p in parts}))
 
 
 def _ocr_cache(options: RunOptions) -> Path | None:
@@ -257,14 +268,14 @@ def run_batch(inputs: list[Path], out: Path, options: RunOptions,
 
 
 def _run_locked(inputs, out: Path, options: RunOptions, on_result, on_start, started: float) -> RunSummary:
-    from pipeline.core.models import models_fingerprint
+    from pipeline.core.models import models_fingerprints
     from pipeline.output import write_tables, write_text
 
     found = discover_inputs(inputs, exclude=out, follow_links=options.follow_links)
     files = found.files
     if on_start:
         on_start(len(files))
-    models_fp = models_fingerprint(overlay=options.overlay)
+    models_fps = models_fingerprints(overlay=options.overlay)
 
     # Same bytes under two names: process once, name both.
     results: list[DocumentResult] = []
@@ -294,14 +305,14 @@ def _run_locked(inputs, out: Path, options: RunOptions, on_result, on_start, sta
     cache = Cache(options.cache_dir if options.use_cache else None)
     misses = []
     for f, sha in todo:
-        if _fully_cached(cache, sha, options, models_fp):
-            res = process_file(str(f.path), f.document, sha, options, models_fp)
+        if _fully_cached(cache, sha, options, models_fps):
+            res = process_file(str(f.path), f.document, sha, options, models_fps)
             results.append(res)
             on_result and on_result(res)
         else:
             misses.append((f, sha))
     runner = _run_dask if options.engine == "dask" else _run_local
-    for res in runner(misses, options, models_fp):
+    for res in runner(misses, options, models_fps):
         results.append(res)
         on_result and on_result(res)
 
@@ -322,16 +333,25 @@ def _run_locked(inputs, out: Path, options: RunOptions, on_result, on_start, sta
                       found.output_folders)
 
 
-def _fully_cached(cache: Cache, sha: str, options: RunOptions, models_fp: str) -> bool:
-    """The findings are cached (and so is the text, written before them)."""
-    return cache.has("nlp", nlp_key(sha, models_fp, options.password, options.pdf_backend, options.ocr))
+def _fully_cached(cache: Cache, sha: str, options: RunOptions, models_fps: dict[str, str]) -> bool:
+    """The text is cached, and so are the findings of the pipelines that read it."""
+    from pipeline.ingest.metadata import reading_parts
+
+    text = cache.get("text", text_key(sha, options.password, options.pdf_backend, options.ocr))
+    if not text or "error" in text:
+        return False
+    note = NoteText.from_dict(text)
+    if pipeline_language(note.language) is None:
+        return False
+    fingerprint = parts_fingerprint(reading_parts(note, pipeline_language), models_fps)
+    return cache.has("nlp", nlp_key(sha, fingerprint, options.password, options.pdf_backend, options.ocr))
 
 
 def _failed(f: InputFile, sha: str, reason: str) -> DocumentResult:
     return DocumentResult(document=f.document, sha256=sha, status="error", error=reason)
 
 
-def _run_local(todo, options: RunOptions, models_fp: str):
+def _run_local(todo, options: RunOptions, models_fps: dict[str, str]):
     """Worker processes that each build the pipeline once; a worker that runs
     past the time limit or dies is replaced and its file marked."""
     from pebble import ProcessPool
@@ -342,7 +362,7 @@ def _run_local(todo, options: RunOptions, models_fp: str):
     jobs = max(1, min(options.jobs, len(todo)))
     with ProcessPool(max_workers=jobs, initializer=_start_worker,
                      initargs=(options.max_memory_mb, options.overlay)) as pool:
-        futures = [(f, sha, pool.schedule(process_file, args=(str(f.path), f.document, sha, options, models_fp),
+        futures = [(f, sha, pool.schedule(process_file, args=(str(f.path), f.document, sha, options, models_fps),
                                           timeout=options.timeout)) for f, sha in todo]
         try:
             for f, sha, fut in futures:
@@ -414,7 +434,7 @@ def check_engine(options: RunOptions) -> str | None:
     return None
 
 
-def _run_dask(todo, options: RunOptions, models_fp: str):
+def _run_dask(todo, options: RunOptions, models_fps: dict[str, str]):
     """The same per-file work on a Dask distributed cluster: the scheduler at
     `options.scheduler`, or a local cluster of `options.jobs` processes. Workers
     need unnotes installed and the cache folder on a shared file system."""
@@ -434,7 +454,7 @@ def _run_dask(todo, options: RunOptions, models_fp: str):
                                dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = {client.submit(process_file, str(f.path), f.document, sha, options, models_fp,
+        futures = {client.submit(process_file, str(f.path), f.document, sha, options, models_fps,
                                  pure=False, key=f"unnotes-{i}"): (f, sha)
                    for i, (f, sha) in enumerate(todo)}
         for fut in as_completed(futures):

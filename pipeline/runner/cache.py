@@ -4,8 +4,10 @@
   keyed by the file's sha256 and a hash of the ingestion code;
 - statistical: the statistical model's output (serialized spaCy Docs), keyed
   also by the model's name and version: a pattern change does not touch it;
-- nlp: the findings, keyed also by a hash of the NLP code and of `models/`
-  (and the user's overlay), so a pattern change re-runs only the NLP stage.
+- nlp: the findings, keyed also by a hash of the NLP code and of the data
+  files the note's pipeline reads (models/<lang>/ and models/shared/, and the
+  user's overlay for them: core/models.language_fingerprint), so a pattern
+  change re-runs only the NLP stage, and only for the notes it can change.
 
 Entries are JSON files written atomically; a corrupt entry counts as a miss."""
 
@@ -44,9 +46,10 @@ def ingest_version() -> str:
     h = hashlib.sha256(code_version("ingest", "core").encode())
     for name in INGEST_DATA_FILES:
         h.update(name.encode() + b"\0" + (PATTERNS_DIR / name).read_bytes())
-    # the garbled test's word lists decide which pages are OCRed
-    for words in sorted(MODELS_DIR.glob("*/words.txt")):
-        h.update(words.parent.name.encode() + b"\0" + words.read_bytes())
+    # the garbled test's word lists decide which pages are OCRed; the stop-word lists, the language
+    for name in ("words.txt", "stop_words.txt"):
+        for words in sorted(MODELS_DIR.glob(f"*/{name}")):
+            h.update(f"{words.parent.name}/{name}".encode() + b"\0" + words.read_bytes())
     return h.hexdigest()[:12]
 
 

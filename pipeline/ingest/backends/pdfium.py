@@ -30,7 +30,7 @@ import pypdfium2.raw as pdfium_c
 from pipeline.core.errors import IngestError
 from pipeline.ingest.lines import (GUTTER_MIN_LINES, GUTTER_PROBES, GUTTER_SAMPLE, GUTTER_SHARE,
                                    MARKER_MAX_SIZE, MARKER_MIN_RISE, MARKER_RE, SUPERSCRIPT_DIGITS,
-                                   RawLine, same_line_groups, spans_middle)
+                                   RawLine, join_raw_lines, same_line_groups, spans_middle)
 from pipeline.ingest.page_model import LABEL_MAX_CHARS, Image, Line, Page, Rect
 from pipeline.ingest.textbuild import Piece, Src
 
@@ -260,28 +260,26 @@ def _pieces(text: str, a: int, b: int, page: int) -> list[Piece]:
 
 
 def _make_line(chars: _Chars, text: str, page: int, group: list[RawLine]) -> Line:
-    main = max(group, key=lambda r: r.b - r.a)
-    size = main.size or 1.0
-    pieces: list[Piece] = []
-    for k, r in enumerate(group):
-        if k and r.x0 - group[k - 1].x1 > 0.1 * size:
-            pieces.append(" ")
-        pieces.extend(_pieces(text, r.a, r.b, page))
-    markers = []
-    for r in group:
-        for m in MARKER_RE.finditer(text, r.a, r.b):
-            i = m.start()
-            if text[i] in SUPERSCRIPT_DIGITS:
-                markers.append((i, m.end()))
-                continue
-            fs = chars.size(i)
-            if fs and fs < MARKER_MAX_SIZE * size:
-                top, bottom = chars.loose(i)
-                if bottom < main.bottom - MARKER_MIN_RISE * size:
-                    markers.append((i, m.end()))
-    return Line(page, pieces, markers, min(r.x0 for r in group), max(r.x1 for r in group),
-                min(r.top for r in group), max(r.bottom for r in group), size, main.bold,
-                _value_x(chars, text, group[0]))
+    return join_raw_lines(page, group, lambda r: _pieces(text, r.a, r.b, page),
+                          lambda r, size, bottom: _marker_ranges(chars, text, r, size, bottom),
+                          _value_x(chars, text, group[0]))
+
+
+def _marker_ranges(chars: _Chars, text: str, r: RawLine, size: float, main_bottom: float) -> list[tuple[int, int]]:
+    """Page text ranges of the reference markers in raw line `r`: superscript
+    digits, or small characters raised above the line's bottom."""
+    out = []
+    for m in MARKER_RE.finditer(text, r.a, r.b):
+        i = m.start()
+        if text[i] in SUPERSCRIPT_DIGITS:
+            out.append((i, m.end()))
+            continue
+        fs = chars.size(i)
+        if fs and fs < MARKER_MAX_SIZE * size:
+            top, bottom = chars.loose(i)
+            if bottom < main_bottom - MARKER_MIN_RISE * size:
+                out.append((i, m.end()))
+    return out
 
 
 def _value_x(chars: _Chars, text: str, first: RawLine) -> float | None:
