@@ -41,6 +41,8 @@ LEFT_STOP = {"its", "their", "the", "a", "an", "at", "to", "in", "on", "held", "
              "convened", "organized", "organised", "hosted", "attended", "participated", "opened", "met"}
 HEADER_PAGES = 2        # a venue-date line named by a heading above it must be this near the top
 LINK_WORDS = {"of", "on", "to", "the", "for", "and"}
+DATE_FIRST_PAGES = 1    # "On <date>, <subject> held a meeting" counts only this near the top
+LINK_GAP = 160          # characters between a meeting's name and its venue or dates (an "organized by" clause fits)
 
 
 def meeting_data_paths(models: Path | None = None) -> dict[str, Path]:
@@ -52,7 +54,7 @@ def meeting_data_paths(models: Path | None = None) -> dict[str, Path]:
 
 @dataclass(frozen=True)
 class City:
-    name: str
+    name: str           # the city: "New York" also for the venue "United Nations Headquarters"
     iso3: str
     line: int
 
@@ -68,6 +70,10 @@ class MeetingData:
     connector_re: re.Pattern
     organizers_re: re.Pattern
     fields: list[tuple[str, re.Pattern]]     # (field, regex of "Label:" at a row start)
+    opener_re: re.Pattern                    # what may open a sentence before the meeting it reports on
+    link_re: re.Pattern                      # what may stand between a meeting's name and its venue or dates
+    theme_re: re.Pattern                     # a quoted theme right after a meeting's name
+    part_re: re.Pattern                      # "first part of the" before a meeting's name
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -78,7 +84,7 @@ def load_meeting_data(overlay: Path | None = None) -> MeetingData:
     """The shipped data files, each followed by the user's overlay file for it
     (`unnotes run --patterns DIR`), as every other data file is read."""
     paths = meeting_data_paths()
-    cities = {row["name"]: City(row["name"], row["iso3"], line)
+    cities = {row["name"]: City(row.get("city") or row["name"], row["iso3"], line)
               for src in sources(paths["cities"], overlay)
               for line, row in read_tsv(src.path, ["name", "iso3", "kind"])}
     names = sorted(cities, key=len, reverse=True)
@@ -97,7 +103,19 @@ def load_meeting_data(overlay: Path | None = None) -> MeetingData:
     connector_re = re.compile(r"^[\s,;:()\u2013\u2014-]*(?:(?:" + connectors + r")\b[\s,;:()]*)*$", re.IGNORECASE)
     fields = [(o.get("field", "name"), re.compile(r"^\s*(?:" + o["pattern"] + r")\s*:\s*", re.IGNORECASE))
               for o in by_label.get("FIELD", [])]
-    return MeetingData(city_re, cities, words("MEETING"), words("HELD"), connector_re, words("ORGANIZERS"), fields)
+    held = _alternation([o["pattern"] for o in by_label.get("HELD", [])])
+    organizers = _alternation([o["pattern"] for o in by_label.get("ORGANIZERS", [])])
+    link_re = re.compile(r"^[\s,;:()\u2013\u2014-]*(?:(?:" + organizers + r")\b[^,;]{0,120}?,\s*)?"
+                         r"(?P<about>(?:on|of|for)\s+[^,;.()]{1,80}?,?\s+(?=(?:" + held + r")\b))?(?:(?:which|that)\s+)?(?:(?:" + held + r")\b[\s,;:()]*)?(?:(?:" + connectors
+                         + r")\b[\s,;:()]*)*$", re.IGNORECASE)
+    opener_re = re.compile(r"^\s*(?:" + _alternation([o["pattern"] for o in by_label.get("OPENER", [])]) + r")\s*$",
+                           re.IGNORECASE)
+    theme_re = re.compile(r"\s*,?\s*(?:" + _alternation([o["pattern"] for o in by_label.get("THEME", [])])
+                          + r")?\s*[\u201c\"][^\u201d\"]{1,250}[\u201d\"]", re.IGNORECASE)
+    part_re = re.compile(r"\b(?:" + _alternation([o["pattern"] for o in by_label.get("PART", [])]) + r")\s+$",
+                         re.IGNORECASE)
+    return MeetingData(city_re, cities, words("MEETING"), words("HELD"), connector_re, words("ORGANIZERS"), fields,
+                       opener_re, link_re, theme_re, part_re)
 
 
 @dataclass
@@ -165,48 +183,143 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
     return lo if cut < 0 else cut + 2
 
 
-def cue_phrase(text: str, cue: re.Match, lo: int, hi: int) -> tuple[str, int]:
-    """The meeting's name around its cue word: ordinals and qualifiers before it ("Sixty-ninth
-    regular session"), "of ..."-chains of capitalised words after it ("Meeting of States
-    Parties to the Treaty")."""
-    left = text[lo:cue.start()].split()
-    kept: list[str] = []
-    for w in reversed(left):
+def sentence_start(note: NoteText, index: int, pos: int) -> int:
+    """Where the sentence holding `pos` (in block `index`) starts. A body block that opens
+    mid-sentence ("13th meetings, on 5, 12 ..." after a block ending "at its 2nd, 5th, 6th
+    and") continues the block before it: a layout gap split the paragraph."""
+    b = note.blocks[index]
+    lo = _sentence_start(note.text, b.start, pos)
+    if lo != b.start or index == 0:
+        return lo
+    prev = note.blocks[index - 1]
+    head = note.text[b.start:b.start + 12]
+    if (prev.kind in ("body", "list_item") and b.kind == "body" and not re.search(r"[.!?:;\"\u201d]\s*$", note.text[prev.start:prev.end])
+            and re.match(r"[a-z]|\d+(?:st|nd|rd|th)\b", head)):
+        return _sentence_start(note.text, prev.start, prev.end)
+    return lo
+
+
+def _capitalised(word: str) -> bool:
+    bare = word.strip(",;:()\"\u201c\u201d")
+    return bool(bare) and (bare[0].isupper() or bare[0].isdigit())
+
+
+def cue_phrase(text: str, cue: re.Match, lo: int, hi: int, data: MeetingData | None = None) -> tuple[str, int, int]:
+    """The meeting's name around its cue word, with its start and end offsets: ordinals and
+    qualifiers before it ("Sixty-ninth regular session", "2nd, 5th, 6th and 13th meetings",
+    "Committee on Science and Technology Eighth session"), "of ..."-chains of capitalised
+    words after it ("Meeting of States Parties to the Treaty"), and a quoted theme right
+    after ("International Conference themed \u201cIslamophobia in Focus ...\u201d")."""
+    left = list(re.finditer(r"\S+", text[lo:cue.start()]))
+    kept: list[re.Match] = []
+    for k in range(len(left) - 1, -1, -1):
+        w = left[k].group()
         bare = w.strip(",;:()\"\u201c\u201d")
-        if (not bare or bare.lower() in LEFT_STOP or w.endswith((",", ";", ":", ")")) or len(kept) >= 5
-                or bare[0] in "\u2013\u2014-"):
+        low = bare.lower()
+        before = left[k - 1].group() if k else ""
+        ordinal = re.compile(r"\d+(?:st|nd|rd|th),?")
+        ordinal_list = kept and ((low in ("and", "to") and ordinal.fullmatch(before) and ordinal.fullmatch(kept[0].group()))
+                                 or (ordinal.fullmatch(w) and (kept[0].group() in ("and", "to")
+                                                               or ordinal.fullmatch(kept[0].group()))))
+        name_link = (low in LINK_WORDS - {"the", "to"} and kept and _capitalised(kept[0].group())
+                     and _capitalised(before) and before.lower() not in LEFT_STOP)
+        if ordinal_list or name_link:
+            kept.insert(0, left[k])
+            continue
+        shouting = len(bare) > 3 and bare.isupper() and kept and not kept[0].group().isupper()
+        if (not bare or shouting or low in LEFT_STOP or w.endswith((";", ":", ")", "|")) or w.endswith(",")
+                or len(kept) >= 8 or bare[0] in "\u2013\u2014-|"):
             break
-        kept.insert(0, w)
-    right = re.match(r"(?:\s+(?:(?:of|on|to|the|for|and)\s+)*(?:[A-Z\d\u201c\"][\w'\u2019\u201d\"-]*|of|on|to|the|for|and))*",
-                     text[cue.end():hi])
-    tail = right.group(0) if right else ""
-    words = tail.split()
-    while words and words[-1].lower() in LINK_WORDS:     # "... Committee on the" -> "... Committee"
-        words.pop()
-    name = " ".join(kept + [cue.group()] + words)
-    end = cue.end() + (len(tail) if words else 0)
-    return " ".join(name.split()[:NAME_WORDS]).strip(" ,;:(\u2013\u2014-"), end
+        kept.insert(0, left[k])
+    start = lo + kept[0].start() if kept else cue.start()
+    part = data.part_re.search(text, lo, start) if data is not None else None
+    if part:
+        start = part.start()
+    end = cue.end()
+    words = 0
+    pending = []                      # link words kept only if a capitalised word follows
+    for t in re.finditer(r"\S+", text[cue.end():hi]):
+        w = t.group()
+        if w.endswith(":") or words >= NAME_WORDS:
+            break
+        if w.lower() in LINK_WORDS:
+            pending.append(t)
+            continue
+        if not _capitalised(w) and not w[:1] in "\u201c\"":
+            break
+        end = cue.end() + t.end()
+        words += 1 + len(pending)
+        pending = []
+        if w.endswith((",", ";", ")")) and not w.endswith("),"):
+            break
+    if data is not None:
+        theme = data.theme_re.match(text, end, hi)
+        if theme:
+            end = theme.end()
+    name = " ".join(text[start:end].split()).strip(" ,;:(\u2013\u2014-")
+    if name.count("(") > name.count(")"):
+        name = name[:name.rfind("(")].strip(" ,")
+        end = start + len(name)
+    return name, start, end
 
 
-def _name_before(text: str, block: Block, pos: int, data: MeetingData) -> tuple[str, int] | None:
-    """A meeting name in the sentence of `pos` before it: (name, offset of the cue)."""
-    lo = _sentence_start(text, block.start, pos)
+def _name_before(text: str, lo: int, pos: int, data: MeetingData) -> tuple[str, int, int] | None:
+    """A meeting name in the sentence of `pos` (which starts at `lo`) before it: (name, start,
+    end of the name)."""
     cues = list(data.meeting_re.finditer(text, lo, pos))
     if not cues:
         return None
     # The meeting word nearest the venue and dates, unless it is part of an earlier one's name
     # ("fifth session of the Conference of the Parties").
-    cue, (name, end) = cues[0], cue_phrase(text, cues[0], lo, pos)
+    name, start, end = cue_phrase(text, cues[0], lo, pos, data)
+    cue = cues[0]
     for later in cues[1:]:
         if later.start() >= end:
-            cue, (name, end) = later, cue_phrase(text, later, lo, pos)
-    subject = text[lo:cue.start()]
-    if re.search(r"\b(?:its|their)\s+(?:\S+\s+){0,3}$", subject) and re.search(r"\b(?:held|convened)\b", subject):
-        owner = re.match(r"\s*(.*?)\s+(?:has\s+|had\s+)?(?:held|convened)\b", subject)
+            cue = later
+            name, start, end = cue_phrase(text, later, lo, pos, data)
+    subject = text[lo:start]
+    if re.search(r"\b(?:its|their)\s+(?:\S+\s+){0,1}$", subject) and re.search(r"\b(?:held|convened|considered)\b", subject):
+        owner = re.match(r"\s*(?:\d+\.\s+)?(.*?)\s+(?:has\s+|had\s+)?(?:held|convened|considered)\b", subject)
         if owner and owner.group(1):
             body = re.split(r",|\s+\(?(?:established|created|set up)\b", owner.group(1))[0].strip()
             name += " of " + re.sub(r"^The\s+", "the ", body)
-    return name, cue.start()
+    return name, start, end
+
+
+def with_subject(name: str, link: re.Match) -> str:
+    """"workshop" + "on children and armed conflict, convened ...": the lower-case subject written
+    between a meeting's name and the verb that says it was held is part of the name."""
+    about = link.group("about")
+    return f"{name} {' '.join(about.split()).rstrip(' ,')}" if about else name
+
+
+def _owner_after(text: str, pos: int, hi: int) -> str:
+    """"At its fortieth session, held in Lima ..., the Economic Commission for Latin America and
+    the Caribbean adopted": the body named right after the venue and dates."""
+    m = re.match(r"\s*,\s*(the\s+[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|for|on|and|the|in)\s+)*[A-Z][\w'\u2019()-]*)*)",
+                 text[pos:hi])
+    return m.group(1) if m else ""
+
+
+def header_block(note: NoteText, index: int) -> bool:
+    """A heading or a short line near the top that does not end a sentence: a title, a
+    masthead line, a letter's subject."""
+    b = note.blocks[index]
+    text = note.text[b.start:b.end].rstrip()
+    return b.page <= HEADER_PAGES and (b.kind == "heading" or (len(text) <= 2 * SHORT_BLOCK and not text.endswith(".")))
+
+
+def reported(note: NoteText, index: int, lo: int, name_start: int, data: MeetingData) -> bool:
+    """Whether the sentence is about the meeting named at `name_start`, not mentioning it in
+    passing: the meeting opens the sentence ("The fifth session ... was held", "At its fortieth
+    session, held in Lima"), is what its subject held or convened, or is what a transmittal
+    letter sends the report of. "Noting the adoption, at the tenth session of ... (Ljubljana,
+    23-25 October 2024)" and "forwarded to the seventh session, to be held at Marrakech" are
+    passing mentions. The openers are data (meeting_cues.jsonl, OPENER)."""
+    if header_block(note, index):
+        return True
+    opener = re.sub(r"^\s*(?:\(?[0-9A-Za-z]{1,4}[.)]\s+)?", "", note.text[lo:name_start])
+    return bool(data.opener_re.match(" ".join(opener.split())))
 
 
 def _heading_name(note: NoteText, index: int, data: MeetingData) -> str:
@@ -293,13 +406,24 @@ def venue_meetings(document: str, note: NoteText, by_block: dict, data: MeetingD
             if date is None:
                 continue
             first = min(place.start, date["start"])
-            found = _name_before(note.text, b, first, data)
-            name = found[0] if found else _heading_name(note, i, data)
+            lo = sentence_start(note, i, first)
+            found = _name_before(note.text, lo, first, data)
+            if found:
+                name, start, end = found
+                gap = note.text[end:first]
+                link = data.link_re.match(gap)
+                if len(gap) > LINK_GAP or not link or not reported(note, i, lo, start, data):
+                    continue
+                name = with_subject(name, link)
+                if name.lower().startswith(("its ", "their ")) or re.search(r"\bits\s+$", note.text[lo:start]):
+                    owner = _owner_after(note.text, max(place.end, date["end"]), b.end)
+                    name = re.sub(r"^(?:its|their)\s+", "", name) + (f" of {owner}" if owner and " of " not in name else "")
+            else:
+                name = _heading_name(note, i, data)
             if not name:
                 continue
-            sent_lo = _sentence_start(note.text, b.start, first)
             sent_hi = note.text.find(". ", place.end, b.end)
-            organizers = _organizers_in(note, sent_lo, b.end if sent_hi < 0 else sent_hi, by_block[i]["ORG"], data)
+            organizers = _organizers_in(note, lo, b.end if sent_hi < 0 else sent_hi, by_block[i]["ORG"], data)
             rows.append(_row(document, note, name, place, date, organizers, f"venue-date+{place.source}"))
     return rows
 
@@ -310,27 +434,112 @@ def _organizers_in(note: NoteText, lo: int, hi: int, orgs: list[dict], data: Mee
 
 
 def held_meetings(document: str, note: NoteText, by_block: dict, data: MeetingData) -> list[dict]:
-    """"<body> held its <n> session from <dates>": a meeting with dates and no venue."""
+    """A meeting said to be held, with its dates: "<body> held its <n> session from <dates>",
+    "the Arria-formula meeting of the Security Council held on <date>", "the Council convened
+    on <dates> for a high-level open debate", "On <date>, <subject> hosted a <meeting>" or
+    "... met in <venue>" (a venue, when one follows the verb, is kept)."""
     rows = []
+    text = note.text
     for i, b in enumerate(note.blocks):
         if b.kind in ("footnote", "table_row"):
             continue
         for d in by_block[i]["DATE"]:
             if not _day_precision(d):
                 continue
-            lo = _sentence_start(note.text, b.start, d["start"])
-            before = note.text[lo:d["start"]]
-            held = list(data.held_re.finditer(before))
-            cues = list(data.meeting_re.finditer(before))
-            if not held or not cues:
-                continue
-            cue = cues[-1]
-            gap = before[cue.end():]
-            if len(gap) > MAX_GAP or not data.connector_re.match(gap):
-                continue
-            name = _name_before(note.text, b, d["start"], data)
-            rows.append(_row(document, note, name[0] if name else cue.group(), None, d, "", "held-session"))
+            lo = sentence_start(note, i, d["start"])
+            hi = text.find(". ", d["end"], b.end)
+            hi = b.end if hi < 0 else hi
+            row = (_held_name_first(note, i, lo, d, data) or _held_date_first(note, i, lo, hi, d, by_block, data))
+            if row:
+                name, place, date = row
+                rows.append(_row(document, note, name, place, date, "",
+                                 f"venue-date+{place.source}" if place else "held-session"))
     return rows
+
+
+def _held_name_first(note: NoteText, i: int, lo: int, d: dict, data: MeetingData):
+    """"... held its second session from 5 to 19 May 2008": the name, then the dates."""
+    text = note.text
+    before = text[lo:d["start"]]
+    if not data.held_re.search(before):
+        return None
+    found = _name_before(text, lo, d["start"], data)
+    if not found:
+        return None
+    name, start, end = found
+    gap = text[end:d["start"]]
+    days = re.search(r"(\d{1,2})(?:,\s*\d{1,2})*,?\s+and\s+$", gap)
+    if days:          # "on 4, 11 and 16 October and 3 November": the dates' mention starts at "16 October"
+        gap = gap[:days.start()]
+        first = f'{d["norm"][:8]}{int(days.group(1)):02d}'
+        if first < d["norm"][:10]:
+            d = {**d, "norm": first + "/" + d["norm"].partition("/")[2]}
+    link = data.link_re.match(gap)
+    if len(gap) > LINK_GAP or not link or not reported(note, i, lo, start, data):
+        return None
+    return with_subject(name, link), None, d
+
+
+def _held_date_first(note: NoteText, i: int, lo: int, hi: int, d: dict, by_block: dict, data: MeetingData):
+    """"convened on <dates> for a <meeting>"; "On <date>, <subject> hosted a <meeting>" /
+    "..., <subject with a meeting word> met in <venue>"."""
+    text = note.text
+    before = text[lo:d["start"]]
+    after_start = d["end"]
+    verb = None
+    held_before = [m for m in data.held_re.finditer(before)]
+    if held_before and data.connector_re.match(before[held_before[-1].end():]) and \
+            re.fullmatch(r"\s*(?:on|from)?\s*", before[held_before[-1].end():]):
+        m = re.match(r"\s*,?\s*(?:for|as)\s+(?:a|an|the|its|their)\s+", text[after_start:hi])
+        cue = data.meeting_re.search(text, after_start + m.end(), min(hi, after_start + m.end() + 60)) if m else None
+        if cue and reported(note, i, lo, lo + held_before[-1].start(), data) or (cue and re.match(
+                r"\s*(?:\(?[0-9A-Za-z]{1,4}[.)]\s+)?(?:[^,;]{1,60},\s*)?(?:the\s+)?[A-Z][^,;]{0,120}\s*$",
+                before[:held_before[-1].start()])):
+            return cue_phrase(text, cue, after_start + m.end(), hi, data)[0], None, d
+        return None
+    # "On 7 July 2025, the Bureau ... met in Addis Ababa": a note tells its own meeting this way
+    # at its top; a periodic report dates every event of its period so, all through its body.
+    if note.blocks[i].page > DATE_FIRST_PAGES or not re.fullmatch(r"\s*(?:\(?[0-9A-Za-z]{1,4}[.)]\s+)?On\s*", before):
+        return None
+    m = re.match(r"\s*,\s*", text[after_start:hi])
+    if not m:
+        return None
+    subj_lo = after_start + m.end()
+    verb = data.held_re.search(text, subj_lo, min(hi, subj_lo + 250))
+    if not verb:
+        return None
+    subject = text[subj_lo:verb.start()].strip()
+    cue = data.meeting_re.search(text, verb.end(), min(hi, verb.end() + 40))
+    if cue:
+        name = cue_phrase(text, cue, verb.end(), hi, data)[0]
+    elif data.meeting_re.search(subject) and subject[:1].isalpha():
+        name = "Meeting of " + re.sub(r"^The\s+", "the ", subject)
+    else:
+        return None
+    place = None
+    bi = i
+    for p in places_in(text[verb.end():min(hi, verb.end() + MAX_GAP)], verb.end(), by_block[bi]["STATE"], [], data):
+        if data.connector_re.match(text[verb.end():p.start]):
+            place = p
+            break
+    return name, place, d
+
+
+def heading_meetings(document: str, note: NoteText, by_block: dict, data: MeetingData) -> list[dict]:
+    """A note whose first heading names a meeting and its day ("Session 3 | Mandate Creation
+    consultations - Statements ... (Oct 23, 2025)", a transcript's title): a meeting with no
+    venue. Read only when nothing else gave the note a meeting."""
+    for i, b in enumerate(note.blocks[:3]):
+        if b.page != 1 or b.end - b.start > SHORT_BLOCK or not header_block(note, i):
+            continue
+        for d in by_block[i]["DATE"]:
+            if not _day_precision(d):
+                continue
+            cue = ([None] + list(data.meeting_re.finditer(note.text, b.start, d["start"])))[-1]
+            if cue:
+                name = cue_phrase(note.text, cue, b.start, d["start"], data)[0]
+                return [_row(document, note, name, None, d, "", "heading-date")]
+    return []
 
 
 def meeting_rows(document: str, note: NoteText, mentions: list[dict], data: MeetingData) -> list[dict]:
@@ -344,7 +553,7 @@ def meeting_rows(document: str, note: NoteText, mentions: list[dict], data: Meet
             by_block[i][m["label"]].append(m)
     found = table_meetings(document, note, by_block, data) + venue_meetings(document, note, by_block, data)
     found += held_meetings(document, note, by_block, data)
-    return dedupe(found)
+    return dedupe(found or heading_meetings(document, note, by_block, data))
 
 
 def dedupe(rows: list[dict]) -> list[dict]:

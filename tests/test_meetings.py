@@ -13,7 +13,9 @@ from pipeline.ingest.text import read_text
 from pipeline.meetings import load_meeting_data, meeting_data_paths, meeting_rows
 from pipeline.nlp.datenorm import find_dates
 
-from tests.conftest import SEED, need, read_rows
+from tests.conftest import REAL, SEED, SHARED, need, read_rows
+
+DEV = SHARED / "corpus" / "dev"
 
 
 @pytest.fixture(scope="module")
@@ -131,4 +133,100 @@ def test_a_users_overlay_adds_a_meeting_word(tmp_path):
         '{"id": "hackathon", "label": "MEETING", "pattern": "hackathons?"}\n', encoding="utf-8")
     data = load_meeting_data(tmp_path / "mine")
     assert meetings(tmp_path, data, text) == [
-        ("regional hackathon", "Nairobi", "KEN", "2024-06-04", "2024-06-06")]
+        ("regional hackathon on export controls", "Nairobi", "KEN", "2024-06-04", "2024-06-06")]
+
+
+def test_a_meeting_mentioned_in_passing_gets_no_row(tmp_path, data):
+    text = ("6. The draft decisions have been forwarded to the seventh session of the Conference of the Parties, "
+            "to be held at Marrakech, Morocco, from 29 October to 9 November 2001, for completion. Noting the "
+            "adoption, at the tenth session of the Meeting of the Parties to the Water Convention (Ljubljana, "
+            "23\u201325 October 2024), of Decision X/3. Following its meeting in Bonn on 8 July 1998, the Contact "
+            "Group supported the extension.")
+    assert meetings(tmp_path, data, text, {"Morocco": "MAR"}) == []
+
+
+def test_at_its_session_takes_the_body_named_after_the_venue_and_dates(tmp_path, data):
+    text = ("3. At its fortieth session, held in Lima from 9 to 11 October 2024, the Economic Commission for "
+            "Latin America and the Caribbean adopted resolution 770(XL).")
+    assert meetings(tmp_path, data, text) == [
+        ("fortieth session of the Economic Commission for Latin America and the Caribbean", "Lima", "PER",
+         "2024-10-09", "2024-10-11")]
+
+
+def test_a_named_un_venue_gives_its_city(tmp_path, data):
+    text = ("1. The Human Rights Council held its fourteenth session at the United Nations Office at Geneva "
+            "from 31 May to 18 June 2010. The President of the Council opened the session.")
+    assert meetings(tmp_path, data, text) == [
+        ("fourteenth session of the Human Rights Council", "Geneva", "CHE", "2010-05-31", "2010-06-18")]
+
+
+@pytest.fixture(scope="module")
+def real_meetings(tmp_path_factory):
+    """One run over real notes whose meetings were wrong before: {document: [rows]}."""
+    from pipeline.runner.batch import RunOptions, run_batch
+
+    files = [need(DEV / "A_49_624.pdf"), need(DEV / "A_56_509.pdf"), need(DEV / "E_2025_15_Add.1_Rev.1.pdf"),
+             need(REAL / "aiun__TPNW_MSP_2025_11.en.pdf"), need(REAL / "aiun__S_2025_311.en.pdf"),
+             need(REAL / "aiun__ICCD_COP8_CST_8.en.pdf"),
+             need(REAL / "un80__session_3_Oct_23_2025_mandate_creation_consultations.txt")]
+    out = tmp_path_factory.mktemp("meetings") / "out"
+    run_batch(files, out, RunOptions(jobs=1, use_cache=False, ocr="never"))
+    rows: dict[str, list] = {}
+    for r in read_rows(out / "meetings.csv"):
+        rows.setdefault(r["document"], []).append(r)
+    return rows
+
+
+def _when_where(rows):
+    return [(r["venue"], r["country"], r["start"], r["end"]) for r in rows]
+
+
+def test_a_committee_report_gives_the_meetings_that_considered_its_item(real_meetings):
+    # "considered item 82 at its 2nd, 5th, 6th and" | layout gap | "13th meetings, on 5, 12, 13 and 28 October"
+    rows = real_meetings["A_49_624.pdf"]
+    assert [(r["name"], r["start"], r["end"]) for r in rows] == [
+        ("2nd, 5th, 6th and 13th meetings of the Fourth Committee", "1994-10-05", "1994-10-28")]
+
+
+def test_held_sessions_are_rows_and_a_session_it_looks_ahead_to_is_not(real_meetings):
+    rows = real_meetings["A_56_509.pdf"]
+    assert _when_where(rows) == [("Buenos Aires", "ARG", "1998-11-02", "1998-11-14"),
+                                 ("Bonn", "DEU", "1999-10-25", "1999-11-05"),
+                                 ("The Hague", "NLD", "2000-11-13", "2000-11-25"),
+                                 ("Bonn", "DEU", "2001-07-16", "2001-07-27")]
+    assert rows[2]["name"] == "first part of the sixth session of the Conference of the Parties"
+
+
+def test_regional_commissions_sessions_and_the_bureau_meeting_on_its_first_page(real_meetings):
+    rows = real_meetings["E_2025_15_Add.1_Rev.1.pdf"]
+    got = {(r["venue"], r["start"], r["end"]): r["name"] for r in rows}
+    assert set(got) == {("Addis Ababa", "2025-03-17", "2025-03-18"), ("Geneva", "2025-04-09", "2025-04-10"),
+                        ("Lima", "2024-10-09", "2024-10-11"), ("Bangkok", "2025-04-21", "2025-04-25"),
+                        ("Addis Ababa", "2025-07-07", "2025-07-07")}
+    assert got[("Addis Ababa", "2025-07-07", "2025-07-07")].startswith("Meeting of the Bureau of the Economic Commission")
+    assert got[("Lima", "2024-10-09", "2024-10-11")] == (
+        "fortieth session of the Economic Commission for Latin America and the Caribbean")
+
+
+def test_earlier_meetings_celebrated_in_a_declaration_are_not_rows(real_meetings):
+    rows = real_meetings["aiun__TPNW_MSP_2025_11.en.pdf"]
+    assert _when_where(rows) == [("New York", "USA", "2025-03-03", "2025-03-07")]
+
+
+def test_an_open_debate_with_no_venue_in_the_text_keeps_its_dates(real_meetings):
+    rows = real_meetings["aiun__S_2025_311.en.pdf"]
+    assert _when_where(rows) == [("", "", "2025-03-24", "2025-03-25")]
+    assert "Advancing adaptability in United Nations peace operations" in rows[0]["name"]
+
+
+def test_a_masthead_name_keeps_its_whole_body(real_meetings):
+    rows = real_meetings["aiun__ICCD_COP8_CST_8.en.pdf"]
+    assert (rows[0]["name"], rows[0]["venue"], rows[0]["start"]) == (
+        "Committee on Science and Technology Eighth session", "Madrid", "2007-09-04")
+    assert ("Arusha", "TZA", "2006-12-11", "2006-12-15") in _when_where(rows)
+
+
+def test_a_transcript_dated_only_in_its_title(real_meetings):
+    rows = real_meetings["un80__session_3_Oct_23_2025_mandate_creation_consultations.txt"]
+    assert [(r["name"], r["start"], r["source"]) for r in rows] == [
+        ("Mandate Creation consultations", "2025-10-23", "heading-date")]

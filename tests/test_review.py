@@ -243,4 +243,10 @@ def test_big_tables_carry_every_row(tmp_path):
     out = write_out(tmp_path / "out", rows, {"d.pdf": "Peru " * n})
     write_review(out)
     mentions = table_json((out / "review" / "mentions.html").read_text(encoding="utf-8"), "t-mentions")
-    assert len(mentions["rows"]) == n and mentions["rows"][3][3] == "</script>Peru"
+    assert mentions["rows"][3][3] == "</script>Peru" and mentions["total"] == n
+    rest = []                       # the rows after the first part: review/data/t-mentions-<n>.js
+    for part in mentions["parts"]:
+        script = (out / "review" / part).read_text(encoding="utf-8")
+        assert script.startswith('unnotesRows("t-mentions",') and script.endswith(");\n")
+        rest += json.loads(script[len('unnotesRows("t-mentions",'):-3])
+    assert len(mentions["rows"]) + len(rest) == n and rest[-1][3] == "</script>Peru"

@@ -219,3 +219,35 @@ def test_a_document_page_shows_its_text_and_jumps_to_a_finding(site):
     assert driver.find_element(By.CSS_SELECTOR, "h2.doc-title").text == "folder/copy.pdf"
     dup = driver.find_element(By.CSS_SELECTOR, "p .badge-dup")
     assert dup.is_displayed() and "folder/note-0.pdf" in dup.find_element(By.XPATH, "..").text
+
+
+def test_a_table_longer_than_a_part_fills_in_from_its_part_files(site, tmp_path):
+    """The corpus-wide mentions of a big run come in parts (review/data/*.js): the page draws the
+    first part at once, the count reaches every row, and a filter finds a row of the last part."""
+    from pipeline.report.site.pages import PART_ROWS
+
+    driver, _, _ = site
+    out = tmp_path / "big"
+    n = 2 * PART_ROWS + 17
+    text = "Chile. " * n
+    (out / "text").mkdir(parents=True)
+    (out / "text" / "big.txt").write_text(text, encoding="utf-8")
+    mentions = [{"document": "big.txt", "label": "STATE", "text": "Chile", "norm": "CHL", "page": "1",
+                 "start": 7 * i, "end": 7 * i + 5, "sentence": "Chile.", "source": f"row-{i}"} for i in range(n)]
+    write_run(out, {"documents": [{"document": "big.txt", "pages": "1", "status": "ok", "language": "en"}],
+                    "mentions": mentions,
+                    "states": [{"document": "big.txt", "iso3": "CHL", "name": "Chile", "mentions": n,
+                                "first_page": 1, "role": "mentioned"}]}, {"big.txt": text})
+    write_review(out)
+    parts = sorted((out / "review" / "data").glob("t-mentions-*.js"))
+    assert len(parts) == 2
+    page = out / "review" / "mentions.html"
+    assert page.stat().st_size < sum(p.stat().st_size for p in parts)
+    driver.get(page.as_uri())
+    count = driver.find_element(By.CSS_SELECTOR, "#mentions .count")
+    WebDriverWait(driver, 20).until(lambda d: count.text == f"{n} of {n} rows")
+    box = driver.find_element(By.CSS_SELECTOR, "#mentions input.filter-text")
+    box.send_keys(f"row-{n - 1}")
+    WebDriverWait(driver, 5).until(lambda d: count.text == f"1 of {n} rows")
+    cells = visible_rows(driver, "mentions")[0].find_elements(By.TAG_NAME, "td")
+    assert cells[-1].text == f"row-{n - 1}"

@@ -33,8 +33,12 @@ def write_site(out_dir: Path, gold_dir: Path | None = None) -> Path:
         for e in list(corpus.states.values()) + list(corpus.orgs.values()):
             _write(staging / e.page, page(f"{e.name} — unnotes review", site.header("", e.name) + site.entity_page(e), ""))
         for name in TABLE_PAGES:
+            parts: dict[str, str] = {}
             _write(staging / f"{name}.html", page(f"{name} — unnotes review",
-                                                  site.header("", name) + site.table_page(name), ""))
+                                                  site.header("", name) + site.table_page(name, parts), ""))
+            for file, script in parts.items():
+                (staging / file).parent.mkdir(exist_ok=True)
+                _write(staging / file, script)
         entry = page(f"unnotes review — {out_dir.name or out_dir}", site.entry(), SITE + "/")
         target = out_dir / SITE
         old = out_dir / f".review-old-{os.getpid()}"

@@ -27,6 +27,7 @@ SITE = "review"              # folder of the pages, beside review.html
 TOP_STATES = 25              # bars in the overview's States chart
 TOP_PAIRS = 15               # bars in the overview's by -> actor chart
 TABLE_PAGES = ("recommendations", "mentions", "dates", "references")
+PART_ROWS = 5000             # a corpus-wide table longer than this comes in parts: review/data/<table>-<n>.js
 
 
 def template(name: str) -> str:
@@ -40,10 +41,21 @@ def json_script(element_id: str, data: object) -> str:
 
 
 def data_table(element_id: str, name: str, cols: list[tuple[str, str]], rows: list[list],
-               doc_col: int = -1, classes: list[str] | None = None) -> str:
+               doc_col: int = -1, classes: list[str] | None = None, parts: dict[str, str] | None = None) -> str:
+    """A table for review.js. With `parts` (a dict the caller writes to review/data/), a table
+    longer than PART_ROWS keeps its first PART_ROWS rows in the page and the rest in script files
+    the page loads one after another once drawn (a <script src> works from file://, fetch() does
+    not), so a 200,000-row table opens at once and fills in behind."""
     spec = {"cols": cols, "rows": rows, "doc": doc_col}
     if classes and any(classes):
         spec["cls"] = classes
+    if parts is not None and len(rows) > PART_ROWS:
+        spec["rows"], spec["total"], spec["parts"] = rows[:PART_ROWS], len(rows), []
+        for n, k in enumerate(range(PART_ROWS, len(rows), PART_ROWS), 1):
+            file = f"data/{element_id}-{n}.js"
+            payload = json.dumps(rows[k:k + PART_ROWS], ensure_ascii=False, separators=(",", ":"))
+            parts[file] = f"unnotesRows({json.dumps(element_id)},{payload});\n"
+            spec["parts"].append(file)
     return (f'<div class="dtable" data-name="{esc(name)}" data-src="{esc(element_id)}" data-rows="{len(rows)}"></div>'
             + json_script(element_id, spec))
 
@@ -241,7 +253,8 @@ class Site:
         return "".join(parts) + "</main>"
 
     # ---- corpus-wide table pages
-    def table_page(self, name: str) -> str:
+    def table_page(self, name: str, parts: dict[str, str] | None = None) -> str:
+        """The corpus-wide table `name`; its parts beyond PART_ROWS rows go into `parts`."""
         c = self.c
         rows_in = c.tables[name]
         if name == "recommendations":
@@ -270,7 +283,7 @@ class Site:
                 (r.get("document", ""), "REFERENCE", r.get("reference", "")), ""))],
                 r.get("document", ""), r.get("reference", ""), page_number(r.get("mentions"))] for r in rows_in]
         return "<main>" + section(name, f"{name.capitalize()} ({len(rows)})",
-                                  data_table(f"t-{name}", name, cols, rows, doc_col=1)) + "</main>"
+                                  data_table(f"t-{name}", name, cols, rows, doc_col=1, parts=parts)) + "</main>"
 
     # ---- the entry page
     @staticmethod

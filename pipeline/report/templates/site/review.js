@@ -4,10 +4,14 @@
    A table is <div class="dtable" data-src="ID"> plus <script type="application/json" id="ID">
    {"cols": [[label, kind], ...], "rows": [[cell, ...], ...], "doc": column of the document
    menu or -1}. Kinds: text, long, num, link (cell [text, href]), flags (cell [[class, text], ...]).
-   Every row stays in the data (no cut): rows are drawn CHUNK at a time as the reader scrolls. */
+   Every row stays in the data (no cut): rows are drawn CHUNK at a time as the reader scrolls.
+   A long table also has "total" and "parts": script files calling unnotesRows(ID, rows), loaded
+   one after another once the first rows are drawn; filters and sorts take in each part as it comes. */
 (function () {
   "use strict";
   var CHUNK = 200;
+  var TABLES = {};
+  window.unnotesRows = function (id, rows) { if (TABLES[id]) { TABLES[id].add(rows); } };
   var ESC = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#x27;"};
   function esc(s) { return String(s === null || s === undefined ? "" : s).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
 
@@ -80,10 +84,34 @@
       tbody.insertAdjacentHTML("beforeend", parts.join(""));
       shown = end;
     }
+    var total = spec.total || rows.length;
+    function counted() {
+      count.textContent = hits.length + " of " + rows.length + " rows" +
+        (rows.length < total ? " (loading " + total + ")" : "");
+    }
     function draw() {
       tbody.innerHTML = ""; shown = 0; more();
-      count.textContent = hits.length + " of " + rows.length + " rows";
+      counted();
     }
+    function filtered() { return input.value.trim() !== "" || (menu && menu.value !== "") || sortCol >= 0; }
+    this.add = function (more_rows) {
+      var from = rows.length;
+      Array.prototype.push.apply(rows, more_rows);
+      texts = null;
+      if (menu) {
+        var have = {};
+        Array.prototype.forEach.call(menu.options, function (o) { have[o.value || o.text] = 1; });
+        more_rows.forEach(function (r) {
+          var d = cellText(cols[docCol][1], r[docCol]);
+          if (!have[d]) { have[d] = 1; var o = document.createElement("option"); o.textContent = d; menu.appendChild(o); }
+        });
+      }
+      if (filtered()) { apply(); return; }
+      for (var i = from; i < rows.length; i++) { hits.push(i); }
+      counted();
+      var r = sentinel.getBoundingClientRect(), box = scroll.getBoundingClientRect();
+      if (r.top < box.bottom + 400) { more(); }
+    };
     function apply() {
       if (texts === null) {
         texts = rows.map(function (r) { return r.map(function (v, c) { return cellText(cols[c][1], v); }).join(" ").toLowerCase(); });
@@ -140,10 +168,21 @@
     draw();
   }
 
+  function loadParts(files) {
+    if (!files.length) { return; }
+    var s = document.createElement("script");
+    s.src = files[0];
+    s.onload = function () { loadParts(files.slice(1)); };
+    document.body.appendChild(s);
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".dtable"), function (host) {
-      var src = document.getElementById(host.getAttribute("data-src"));
-      if (src) { new Table(host, JSON.parse(src.textContent)); }
+      var id = host.getAttribute("data-src"), src = document.getElementById(id);
+      if (!src) { return; }
+      var spec = JSON.parse(src.textContent);
+      TABLES[id] = new Table(host, spec);
+      if (spec.parts) { setTimeout(function () { loadParts(spec.parts); }, 0); }
     });
     flash();
   }
