@@ -37,7 +37,7 @@ from pipeline.core.schemas import SCHEMAS
 from pipeline.core.validate import records
 from pipeline.core.errors import ModelDataError
 from pipeline.core.models import default_file
-from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS
+from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS, ORG_LEXICONS
 from pipeline.nlp.common import add_candidate
 from pipeline.nlp.lexicon import Lexicon, load_lexicon
 
@@ -117,7 +117,7 @@ class OrgGazetteer:
     """The rows of orgs.tsv, validated, with every surface form each one takes."""
 
     def __init__(self, files=DEFAULT_GAZETTEER, filters: OrgFilters | None = None, aliases=()):
-        self.sources = as_sources(files)
+        self.sources = with_kind_lexicons(as_sources(files))
         self.path = self.sources[0].path
         self.filters = filters or load_filters()
         self.orgs: list[Org] = []
@@ -201,6 +201,24 @@ class OrgGazetteer:
 
     def lookup(self, text: str) -> Org | None:
         return self.by_key.get(norm_key(text))
+
+
+def with_kind_lexicons(sources: list) -> list:
+    """Each orgs.tsv followed by the kind lexicons beside it (`orgs_media.tsv`,
+    `orgs_armed_groups.tsv`, ...: ORG_LEXICONS), shipped or in an overlay: the same
+    columns, one file per kind of body so that each list can be kept on its own."""
+    from pipeline.core.models import Source
+
+    out = []
+    for source in sources:
+        out.append(source)
+        if Path(source.path).name != "orgs.tsv":
+            continue
+        for kind in ORG_LEXICONS:
+            path = Path(source.path).with_name(f"orgs_{kind}.tsv")
+            if path.is_file():
+                out.append(Source(path, source.name[: -len("orgs.tsv")] + path.name))
+    return out
 
 
 # -- what the organization components know ------------------------------------------
@@ -363,10 +381,37 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     head = head_word(words, connectors)
     if head in filters["event"] or head in filters["document"] or words[-1].lower() in filters["event"]:
         return None
+    if _numbered_event(words, connectors, know):
+        return None
     is_state = is_state or know.is_state
     if is_state(name):
         return None
     return name
+
+
+def _is_ordinal(word: str, filters: OrgFilters) -> bool:
+    """"Sixth", "Sixty-ninth", "5th", "21st"."""
+    low = word.lower().split("-")[-1]
+    if low in filters["ordinal"]:
+        return True
+    digits = low.rstrip("".join(filters["ordinal_suffix"]))
+    return digits.isdigit() and low[len(digits):] in filters["ordinal_suffix"]
+
+
+def _numbered_event(words: list[str], connectors: set[str], know: OrgKnowledge) -> bool:
+    """One meeting of a numbered series ("5th Global Forum on ...", "Sixth Business Forum"), not a
+    body: an ordinal first word and a head noun of numbered_event_head, unless the gazetteer knows
+    the name ("Sixth Committee")."""
+    filters = know.filters
+    return (len(words) >= 2 and _is_ordinal(words[0], filters)
+            and head_word(words, connectors) in filters["numbered_event_head"]
+            and not know.gazetteer.lookup(" ".join(words)))
+
+
+def modifies_next_word(doc: Doc, end: int, know: OrgKnowledge) -> bool:
+    """A name right before a lowercase compound_tail noun ("Scientific Network subgroup", "the
+    Seventh Ministerial Council meeting") is a modifier of that thing, not a body named on its own."""
+    return end < len(doc) and doc[end].text.islower() and doc[end].lower_ in know.filters["compound_tail"]
 
 
 def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str | None:
@@ -378,6 +423,13 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     name = clean_org_name(text, know=know)
     if name is None:
         return None
+    if isinstance(span, Span) and not know.gazetteer.lookup(name):
+        if modifies_next_word(span.doc, span.end, know):
+            return None
+        # "the 5th Global Forum": the model left the ordinal out of its span
+        if span.start > 0 and _numbered_event([span.doc[span.start - 1].text] + name.split(),
+                                              know.filters["connector"], know):
+            return None
     words = name.split()
     # the model's one-word "ORG"s are mostly places and headings ("Gonaïves", "Interior");
     # one-word organizations it would find are acronyms or in the gazetteer
@@ -513,6 +565,10 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         start = i
         while start < k and doc[start].lower_ in stop_words:
             start += 1
+        # "Cameroon-Nigeria Mixed Commission": a hyphen glued on both sides joins the word before
+        while (start >= 2 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_
+               and not doc[start - 2].whitespace_ and _capitalised(doc[start - 2])):
+            start -= 2
         # "West Bank", "Twelfth Forum", "Trust Fund": no word before the head names anything
         naming = [t for t in doc[start:end] if t.is_alpha and t.i != k
                   and t.lower_ not in filters["weak_modifier"] | connectors]
@@ -630,7 +686,8 @@ class OrgMatcher:
         if self.named_bodies:
             bodies = []
             for start, end in find_named_bodies(doc, self.filters, self.know.stop_words, self.know):
-                name = clean_org_name(doc[start:end].text, self.filters, know=self.know) if not any(taken[start:end]) else None
+                name = (clean_org_name(doc[start:end].text, self.filters, know=self.know)
+                        if not any(taken[start:end]) and not modifies_next_word(doc, end, self.know) else None)
                 if name and not self.gazetteer.lookup(name):
                     bodies.append((start, end, name))
             mentions = [(doc[s:e].text.lower(), o.name) for s, e, o in found]
