@@ -374,7 +374,10 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
         return None
     if len(words) == 1 and lower in filters["org_head"]:  # "International", "Centre"
         return None
-    if any(lower == t or lower.startswith(t + " ") or lower.startswith(t + "s") for t in filters["title"]):
+    # a title opens a person's name, but "Prosecutor General’s Office" is the official's body
+    office = re.search(r"['’]s\s+(\S+)", lower)
+    if (any(lower == t or lower.startswith(t + " ") or lower.startswith(t + "s") for t in filters["title"])
+            and not (office and office.group(1) in filters["org_head"])):
         return None
     if any(p in lower for p in filters["drop_phrase"]):
         return None
@@ -418,6 +421,10 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     """For the statistical model's ORG entities: the cleaned name to keep, or None."""
     know = know or default_knowledge()
     if isinstance(span, Span) and _tail_of_longer_name(span, know):
+        return None
+    # "General’s Office" cut from "Prosecutor General’s Office": a possessive first word after a capitalised one
+    if (isinstance(span, Span) and span.start > 0 and len(span) > 1 and _capitalised(span.doc[span.start - 1])
+            and span.doc[span.start + 1].lower_ in ("'s", "’s")):
         return None
     text = span.text if isinstance(span, Span) else str(span)
     name = clean_org_name(text, know=know)
@@ -487,7 +494,10 @@ def _tail_of_longer_name(span: Span, know: OrgKnowledge) -> bool:
 # -- the named-body pattern ---------------------------------------------------------
 def _capitalised(token) -> bool:
     t = token.text
-    return t[:1].isupper() and (not t.isupper() or len(t) <= 6) or t[:1].isdigit() and any(c.isalpha() for c in t)
+    # a word opening with digits counts when it has a capital ("3R", "2RS") or is an ordinal ("5th"),
+    # not a street number ("15a")
+    return t[:1].isupper() and (not t.isupper() or len(t) <= 6) or t[:1].isdigit() and (
+        any(c.isupper() for c in t) or t.lower().endswith(("st", "nd", "rd", "th")))
 
 
 def _run_end(doc: Doc, i: int) -> int:
@@ -522,6 +532,11 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             j2 = _run_end(doc, j + 1)
             if doc[j2 - 1].lower_ in heads:
                 j = j2
+        # "Alva Myrdal Centre’s Conference": a possessive after a head noun ends the name there
+        for p in range(i + 1, j - 1):
+            if doc[p].lower_ in ("'s", "’s") and doc[p - 1].lower_ in heads:
+                j = p
+                break
         # the first chunk doc[i:j] must end with a head noun
         k = j - 1 if doc[j - 1].lower_ in heads else None
         if k is None:
@@ -548,6 +563,9 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
                 break
             # "Armed Forces of the Russian Federation in Bucha": after a State, "in"/"at" says where
             if joint & {"in", "at"} and m > k + 1 and know.is_state(_last_run(doc, k + 1, m)):
+                break
+            # "Parliament in Nepal", "Office in Kenya": "in"/"at" a State says where the body sits
+            if joint & {"in", "at"} and know.is_state(doc[c:_run_end(doc, c)].text):
                 break
             if "," in joint:
                 # ", in South Kivu": a clause; ", the Ministry of ..." not closed by "and Y": a second body
