@@ -70,6 +70,11 @@ def test_letter_and_number_acronyms_are_short_forms(text):
     assert is_short_form(text)
 
 
+@pytest.mark.parametrize("text", ["May 2012", "June 2024", "Art 7"])
+def test_a_month_and_year_in_parentheses_is_no_acronym(text):
+    assert not is_short_form(text)
+
+
 def test_kind_lexicons_are_read_beside_orgs_tsv():
     know = orgs.default_knowledge()
     names = {s.name for s in know.gazetteer.sources}
