@@ -67,6 +67,7 @@ def analyse(note: NoteText, nlp: Language, statistical: list[Doc] | None = None)
     `statistical` is the statistical stage's output (see `statistical_docs`),
     computed here when not given."""
     from pipeline.nlp.build import statistical_stage
+    from pipeline.nlp.org_links import link_org_mentions
     from pipeline.nlp.orgs import org_acronym
 
     states = nlp.get_pipe("unnotes_states")
@@ -106,6 +107,7 @@ def analyse(note: NoteText, nlp: Language, statistical: list[Doc] | None = None)
             rec["start"] += start
             rec["end"] += start
             recommendations.append(rec)
+    link_org_mentions(mentions, acronyms, know)
     for rec in recommendations:
         inside = [m for m in mentions if rec["start"] <= m["start"] and m["end"] <= rec["end"]]
         rec["states"] = sorted({m["norm"] for m in inside if m["label"] == "STATE"})

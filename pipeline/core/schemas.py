@@ -12,11 +12,16 @@ from types import MappingProxyType
 ORG_KINDS = frozenset({
     "un_organ", "un_subsidiary", "un_secretariat", "un_fund_programme", "un_specialized_agency",
     "un_related", "un_mission", "igo", "regional", "ngo", "research", "other",
+    "media", "armed_group", "national", "historical",
 })
+# The organization kind lexicons read beside orgs.tsv (models/shared/gazetteers/orgs_<kind>.tsv),
+# each with orgs.tsv's columns.
+ORG_LEXICONS = ("media", "armed_groups", "national", "un_units", "historical")
 ORG_FILTER_KINDS = frozenset({
     "generic", "title", "event", "document", "drop_phrase", "connector", "ending", "org_head",
     "spelling_variants", "not_acronym", "state_head", "person_head", "honorific", "weak_modifier",
     "keeps_state", "tail_head", "complement_stop", "legal_form",
+    "ordinal", "ordinal_suffix", "numbered_event_head", "compound_tail", "treaty_body", "instrument_head",
 })
 STATE_NAME_KINDS = ("short", "official", "common", "un_formal", "adjective", "former")
 STATE_RULES = ("reject_next", "reject_prev", "reject_glued", "reject_in_name", "reject_after_year",
@@ -102,6 +107,8 @@ SCHEMAS: "MappingProxyType[str, JsonlSchema | TsvSchema]" = MappingProxyType({
     "gazetteers/un_members.tsv": TsvSchema(("iso3", "status", "un_name"),
                                            choices={"status": ("member", "observer", "former")}),
     "gazetteers/orgs.tsv": TsvSchema(("name", "acronym", "aliases", "kind"), choices={"kind": ORG_KINDS}),
+    **{f"gazetteers/orgs_{name}.tsv": TsvSchema(("name", "acronym", "aliases", "kind"), choices={"kind": ORG_KINDS})
+       for name in ORG_LEXICONS},
     "patterns/un_symbols.jsonl": JsonlSchema({"id": Key(STR, True), "kind": Key(STR, True, ("symbol_prefix",)),
                                               "regex": Key(STR, True, regex=True), "disabled": Key(BOOL),
                                               "note": NOTE}, same_id="replaces"),

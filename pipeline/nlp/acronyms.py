@@ -55,6 +55,9 @@ def is_short_form(text: str, not_acronym: set[str] = frozenset(), symbol_re: re.
         return False
     # an acronym is mostly capitals ("SICA", "LiREC", "UN-Habitat" is 3 of 10, "CITS/UGA")
     letters = [ch for ch in text if ch.isalpha()]
+    if any(ch.isdigit() for ch in text) and " " not in text and 0 < len(letters) <= 3 and letters[0].isupper():
+        # a committee known by letter and number ("C-34", "C-24", "G77", "P5"): capitals and digits count
+        return sum(ch.isupper() or ch.isdigit() for ch in text) >= 2
     return sum(ch.isupper() for ch in letters) >= max(2, len(letters) // 3)
 
 

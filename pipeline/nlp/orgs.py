@@ -37,7 +37,7 @@ from pipeline.core.schemas import SCHEMAS
 from pipeline.core.validate import records
 from pipeline.core.errors import ModelDataError
 from pipeline.core.models import default_file
-from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS
+from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS, ORG_LEXICONS
 from pipeline.nlp.common import add_candidate
 from pipeline.nlp.lexicon import Lexicon, load_lexicon
 
@@ -117,7 +117,7 @@ class OrgGazetteer:
     """The rows of orgs.tsv, validated, with every surface form each one takes."""
 
     def __init__(self, files=DEFAULT_GAZETTEER, filters: OrgFilters | None = None, aliases=()):
-        self.sources = as_sources(files)
+        self.sources = with_kind_lexicons(as_sources(files))
         self.path = self.sources[0].path
         self.filters = filters or load_filters()
         self.orgs: list[Org] = []
@@ -201,6 +201,24 @@ class OrgGazetteer:
 
     def lookup(self, text: str) -> Org | None:
         return self.by_key.get(norm_key(text))
+
+
+def with_kind_lexicons(sources: list) -> list:
+    """Each orgs.tsv followed by the kind lexicons beside it (`orgs_media.tsv`,
+    `orgs_armed_groups.tsv`, ...: ORG_LEXICONS), shipped or in an overlay: the same
+    columns, one file per kind of body so that each list can be kept on its own."""
+    from pipeline.core.models import Source
+
+    out = []
+    for source in sources:
+        out.append(source)
+        if Path(source.path).name != "orgs.tsv":
+            continue
+        for kind in ORG_LEXICONS:
+            path = Path(source.path).with_name(f"orgs_{kind}.tsv")
+            if path.is_file():
+                out.append(Source(path, source.name[: -len("orgs.tsv")] + path.name))
+    return out
 
 
 # -- what the organization components know ------------------------------------------
@@ -356,12 +374,17 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
         return None
     if len(words) == 1 and lower in filters["org_head"]:  # "International", "Centre"
         return None
-    if any(lower == t or lower.startswith(t + " ") or lower.startswith(t + "s") for t in filters["title"]):
+    # a title opens a person's name, but "Prosecutor General’s Office" is the official's body
+    office = re.search(r"['’]s\s+(\S+)", lower)
+    if (any(lower == t or lower.startswith(t + " ") or lower.startswith(t + "s") for t in filters["title"])
+            and not (office and office.group(1) in filters["org_head"])):
         return None
     if any(p in lower for p in filters["drop_phrase"]):
         return None
     head = head_word(words, connectors)
     if head in filters["event"] or head in filters["document"] or words[-1].lower() in filters["event"]:
+        return None
+    if _numbered_event(words, connectors, know):
         return None
     is_state = is_state or know.is_state
     if is_state(name):
@@ -369,15 +392,51 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     return name
 
 
+def _is_ordinal(word: str, filters: OrgFilters) -> bool:
+    """"Sixth", "Sixty-ninth", "5th", "21st"."""
+    low = word.lower().split("-")[-1]
+    if low in filters["ordinal"]:
+        return True
+    digits = low.rstrip("".join(filters["ordinal_suffix"]))
+    return digits.isdigit() and low[len(digits):] in filters["ordinal_suffix"]
+
+
+def _numbered_event(words: list[str], connectors: set[str], know: OrgKnowledge) -> bool:
+    """One meeting of a numbered series ("5th Global Forum on ...", "Sixth Business Forum"), not a
+    body: an ordinal first word and a head noun of numbered_event_head, unless the gazetteer knows
+    the name ("Sixth Committee")."""
+    filters = know.filters
+    return (len(words) >= 2 and _is_ordinal(words[0], filters)
+            and head_word(words, connectors) in filters["numbered_event_head"]
+            and not know.gazetteer.lookup(" ".join(words)))
+
+
+def modifies_next_word(doc: Doc, end: int, know: OrgKnowledge) -> bool:
+    """A name right before a lowercase compound_tail noun ("Scientific Network subgroup", "the
+    Seventh Ministerial Council meeting") is a modifier of that thing, not a body named on its own."""
+    return end < len(doc) and doc[end].text.islower() and doc[end].lower_ in know.filters["compound_tail"]
+
+
 def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str | None:
     """For the statistical model's ORG entities: the cleaned name to keep, or None."""
     know = know or default_knowledge()
     if isinstance(span, Span) and _tail_of_longer_name(span, know):
         return None
+    # "General’s Office" cut from "Prosecutor General’s Office": a possessive first word after a capitalised one
+    if (isinstance(span, Span) and span.start > 0 and len(span) > 1 and _capitalised(span.doc[span.start - 1])
+            and span.doc[span.start + 1].lower_ in ("'s", "’s")):
+        return None
     text = span.text if isinstance(span, Span) else str(span)
     name = clean_org_name(text, know=know)
     if name is None:
         return None
+    if isinstance(span, Span) and not know.gazetteer.lookup(name):
+        if modifies_next_word(span.doc, span.end, know):
+            return None
+        # "the 5th Global Forum": the model left the ordinal out of its span
+        if span.start > 0 and _numbered_event([span.doc[span.start - 1].text] + name.split(),
+                                              know.filters["connector"], know):
+            return None
     words = name.split()
     # the model's one-word "ORG"s are mostly places and headings ("Gonaïves", "Interior");
     # one-word organizations it would find are acronyms or in the gazetteer
@@ -435,7 +494,10 @@ def _tail_of_longer_name(span: Span, know: OrgKnowledge) -> bool:
 # -- the named-body pattern ---------------------------------------------------------
 def _capitalised(token) -> bool:
     t = token.text
-    return t[:1].isupper() and (not t.isupper() or len(t) <= 6) or t[:1].isdigit() and any(c.isalpha() for c in t)
+    # a word opening with digits counts when it has a capital ("3R", "2RS") or is an ordinal ("5th"),
+    # not a street number ("15a")
+    return t[:1].isupper() and (not t.isupper() or len(t) <= 6) or t[:1].isdigit() and (
+        any(c.isupper() for c in t) or t.lower().endswith(("st", "nd", "rd", "th")))
 
 
 def _run_end(doc: Doc, i: int) -> int:
@@ -470,6 +532,11 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             j2 = _run_end(doc, j + 1)
             if doc[j2 - 1].lower_ in heads:
                 j = j2
+        # "Alva Myrdal Centre’s Conference": a possessive after a head noun ends the name there
+        for p in range(i + 1, j - 1):
+            if doc[p].lower_ in ("'s", "’s") and doc[p - 1].lower_ in heads:
+                j = p
+                break
         # the first chunk doc[i:j] must end with a head noun
         k = j - 1 if doc[j - 1].lower_ in heads else None
         if k is None:
@@ -497,6 +564,9 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             # "Armed Forces of the Russian Federation in Bucha": after a State, "in"/"at" says where
             if joint & {"in", "at"} and m > k + 1 and know.is_state(_last_run(doc, k + 1, m)):
                 break
+            # "Parliament in Nepal", "Office in Kenya": "in"/"at" a State says where the body sits
+            if joint & {"in", "at"} and know.is_state(doc[c:_run_end(doc, c)].text):
+                break
             if "," in joint:
                 # ", in South Kivu": a clause; ", the Ministry of ..." not closed by "and Y": a second body
                 if joint - {",", "and", "the"}:
@@ -513,6 +583,10 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         start = i
         while start < k and doc[start].lower_ in stop_words:
             start += 1
+        # "Cameroon-Nigeria Mixed Commission": a hyphen glued on both sides joins the word before
+        while (start >= 2 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_
+               and not doc[start - 2].whitespace_ and _capitalised(doc[start - 2])):
+            start -= 2
         # "West Bank", "Twelfth Forum", "Trust Fund": no word before the head names anything
         naming = [t for t in doc[start:end] if t.is_alpha and t.i != k
                   and t.lower_ not in filters["weak_modifier"] | connectors]
@@ -630,7 +704,8 @@ class OrgMatcher:
         if self.named_bodies:
             bodies = []
             for start, end in find_named_bodies(doc, self.filters, self.know.stop_words, self.know):
-                name = clean_org_name(doc[start:end].text, self.filters, know=self.know) if not any(taken[start:end]) else None
+                name = (clean_org_name(doc[start:end].text, self.filters, know=self.know)
+                        if not any(taken[start:end]) and not modifies_next_word(doc, end, self.know) else None)
                 if name and not self.gazetteer.lookup(name):
                     bodies.append((start, end, name))
             mentions = [(doc[s:e].text.lower(), o.name) for s, e, o in found]

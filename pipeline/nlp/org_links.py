@@ -1,0 +1,59 @@
+"""Within-note linking of organization mentions: one body, one row.
+
+A note names a body in full once ("Special Committee on Peacekeeping Operations")
+and later by a short form ("the Special Committee") or by an acronym it defines
+elsewhere ("C-34"). The rule components see one chunk at a time and give each
+form its own norm; this pass runs over the whole note's mentions (after every
+chunk) and gives a short form the norm of the one longer body of the note it
+shortens. A short form two different bodies could claim stays as it is."""
+
+from __future__ import annotations
+
+from pipeline.nlp.orgs import OrgKnowledge, norm_key, strip_the
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip("(),.’'").lower() for w in name.split() if w.strip("(),.’'")]
+
+
+def shortens(short: str, long: str, know: OrgKnowledge) -> bool:
+    """`short` names the body `long` by fewer words: its words are the leading
+    words of `long` ("Special Committee" of "Special Committee on Peacekeeping
+    Operations"), or the last words of `long`'s first chunk, ending with the
+    same head noun ("Advisory Group" of "Scientific Advisory Group of ..."); the
+    short form must end with an organization head noun."""
+    s, l_ = _words(strip_the(short, know)), _words(strip_the(long, know))
+    if not s or len(s) >= len(l_) or s[-1] not in know.filters["org_head"]:
+        return False
+    if l_[:len(s)] == s:
+        return True
+    connectors = know.filters["connector"]
+    first = next((i for i, w in enumerate(l_) if w in connectors), len(l_))
+    return first > len(s) and l_[first - len(s):first] == s
+
+
+def link_org_mentions(mentions: list[dict], acronyms: dict[str, str], know: OrgKnowledge) -> None:
+    """Rewrite, in place, the norm of each ORG mention that is a short form or an
+    acronym of a longer body named in the same note. Gazetteer rows keep their
+    own norm (they are bodies of their own: "First Committee", "Group of Experts"
+    rows name one body each)."""
+    orgs = [m for m in mentions if m["label"] == "ORG"]
+    norms = {m["norm"] for m in orgs}
+    known = {m["norm"] for m in orgs if m["source"].startswith("gazetteer:")}
+    by_key = {norm_key(n): n for n in norms}
+    target: dict[str, str] = {}
+    for norm in norms - known:
+        # an acronym the note defines for a body named in it ("C-34")
+        long_form = acronyms.get(norm)
+        if long_form and norm_key(long_form) in by_key and by_key[norm_key(long_form)] != norm:
+            target[norm] = by_key[norm_key(long_form)]
+            continue
+        longer = {n for n in norms if n != norm and shortens(norm, n, know)}
+        if len(longer) == 1:
+            target[norm] = longer.pop()
+    for m in orgs:
+        seen = set()
+        while m["norm"] in target and m["norm"] not in seen:  # a chain of short forms ends at the longest
+            seen.add(m["norm"])
+            m["norm"] = target[m["norm"]]
+            m["source"] = m["source"] if m["source"].endswith(":linked") else m["source"] + ":linked"
