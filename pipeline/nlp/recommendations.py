@@ -61,7 +61,7 @@ CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
                  "actor_lead", "actor_infinitive", "lead_in_end")
-RULE_KINDS = CUE_KINDS + ("lead_in", "imperative", "imperative_prefix", "rec_section", "addressee", "opener",
+RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "rec_section", "addressee", "opener",
                           "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
 # How far before a trigger word a cue may start ("it is essential", "there is a need").
@@ -121,6 +121,7 @@ class Rules:
     by_trigger: dict[str, list[int]]          # trigger word -> indexes into `cues`
     untriggered: list[int]                    # cues without triggers: always tried
     lead_in: list[Cue]
+    lead_in_row: list[re.Pattern]             # lead-ins that are themselves proposals (kept as rows)
     imperative_re: re.Pattern | None          # anchored at the start of a unit
     imperative_words: set[str]                # lower-case first words, they end an actor phrase
     rec_section: list[re.Pattern]
@@ -207,7 +208,8 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
                                  f"got {only!r}")
         exclusions.append((obj["id"], obj["kind"], _compile(exclusions_path, lineno, obj["pattern"]),
                            frozenset(only)))
-    return Rules(cues=cues, trigger_re=trigger_re, by_trigger=by_trigger, untriggered=untriggered, lead_in=by_kind["lead_in"], imperative_re=imperative_re,
+    return Rules(cues=cues, trigger_re=trigger_re, by_trigger=by_trigger, untriggered=untriggered, lead_in=by_kind["lead_in"],
+                 lead_in_row=[c.regex for c in by_kind["lead_in_row"]], imperative_re=imperative_re,
                  imperative_words=imperative_words,
                  rec_section=[c.regex for c in by_kind["rec_section"]],
                  addressee=[c.regex for c in by_kind["addressee"]],
@@ -312,6 +314,14 @@ def first_allowed_cue(text: str, found: tuple[Cue, int, int],
         if nxt is None:
             return None, False
         cue, cs, ce = nxt[0], ce + nxt[1], ce + nxt[2]
+
+
+def cue_label(text: str, cue: Cue, cs: int, ce: int) -> str:
+    """The cue as reported: its label when the label's words occur in `text`, else
+    the words the cue matched ("were encouraged to", not the label "invited to")."""
+    if re.search(r"\b" + re.escape(cue.label).replace(r"\ ", r"\s+") + r"\b", text, re.I):
+        return cue.label
+    return re.sub(r"\s+", " ", text[cs:ce]).strip(" ,;:") or cue.label
 
 
 def is_lead_in(text: str, rules: Rules) -> Cue | None:
@@ -643,10 +653,15 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     """Judge one sentence or list item; emit rows for it."""
     body_off = strip_marker(utext)
     body = utext[body_off:]
-    # a lead-in line itself is not a row (its items are)
-    if _lead_of(utext, rules, block_subject) is not None and not inline_items(body):
-        return
     found = find_cue(body, rules, hits)
+    # a lead-in line itself is not a row (its items are), unless it proposes in its own right
+    # ("... recommends ... the adoption of the following draft resolution:")
+    if _lead_of(utext, rules, block_subject) is not None and not inline_items(body):
+        if found and any(r.search(body) for r in rules.lead_in_row):
+            cue, cs, ce = found
+            actor, by = _who(body, cue, cs, ce, rules, block_subject)
+            emit(us, ue, cue_label(body, cue, cs, ce), actor, by)
+        return
     # inline "(a) ...; (b) ..." items after a recommending lead-in
     items = inline_items(body)
     if items:
@@ -687,7 +702,7 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
                           cue.proposer_before)
         if lead and lead.recommending and item_like:
             actor, by = actor or lead.actor, by or lead.by
-        emit(us, ue, cue.label, actor, by)
+        emit(us, ue, cue.label if cue.kind == "imperative" else cue_label(body, cue, cs, ce), actor, by)
         return
     # no cue of its own: imperative / (State) items in a recommending context
     carried = item_like and lead is not None and lead.recommending
