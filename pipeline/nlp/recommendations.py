@@ -81,11 +81,12 @@ MARKER_RE = re.compile(
 # Inline item markers "(a)", "(ii)", "(3)" where a list may start: after the
 # start, a colon, semicolon or comma, optionally followed by "and"/"or".
 INLINE_MARKER_RE = re.compile(r"(?:^|(?<=[:;,])|(?<=\band)|(?<=\bor))\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
-# "(Hungary); ratify ...": a name in parentheses that closes one part of a combined UPR item
 # A State closing an earlier part of a UPR item: "(Hungary); ratify ...", "(Canada 4); Establish ...",
-# "(Iraq) as well as ...", "(Chile) and ..."
-MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,60}?(?:\([^()]{1,30}\))?)(?:\s+\d{1,2})?\)"
-                          r"(?:\s*;\s*|\s+as\s+well\s+as\s+|\s+and\s+)(?=[A-Za-z])")
+# "(Iraq) as well as ...", "(Chile) and ...", "(Malaysia), and undertake ...", "(Germany)/accede to ...",
+# "Issue (Brazil, France) and implement (Czech Republic) a standing invitation": the names are checked
+# against the State gazetteer, so an acronym or a name's own parenthesis is no proposer.
+MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,80}?(?:\([^()]{1,30}\))?)(?:\s+\d{1,2})?\)"
+                          r"(?:\s*[;,/]\s*(?:and\s+)?|\s+as\s+well\s+as\s+|\s+and\s+|\s+(?=[a-z]))(?=[A-Za-z])")
 INLINE_QUICK_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 WORD_RE = re.compile(r"\(|\)|[,;:]|[^\s,;:()]+")
 
@@ -442,15 +443,23 @@ def trailing_states(text: str, is_state=None) -> list[str]:
         names.append(inner)
         t = t[:i].rstrip(" ,;")
     names.reverse()
-    if names:
+    if names or "(" in t:
         # "... (Hungary); ratify the other ... (Chile)": States that close earlier parts of the item
         if is_state is None:
             from pipeline.nlp.states import lookup_state as is_state
 
-        earlier = [n for n in MID_STATE_RE.findall(t) if not re.search(r"\d", n)
-                   and not re.fullmatch(r"[A-Z0-9/&.\-]{2,12}", n) and is_state(n)]
-        names = [n for n in earlier if n not in names] + names
+        earlier = [n for n in MID_STATE_RE.findall(t) if not re.search(r"\d", n) and _all_states(n, is_state)]
+        names = list(dict.fromkeys(earlier + names))
     return names
+
+
+def _all_states(inner: str, is_state) -> bool:
+    """Whether a parenthesis holds only State names ("Brazil, France and Chile"; "Bolivia
+    (Plurinational State of)"), never an acronym."""
+    if re.fullmatch(r"[A-Z0-9/&.\-]{2,12}", inner) or is_state(inner):
+        return bool(is_state(inner))
+    parts = [p.strip() for p in re.split(r",|\band\b", inner) if p.strip()]
+    return len(parts) > 1 and all(is_state(p) for p in parts)
 
 
 def find_addressee(text: str, rules: Rules) -> str:
