@@ -515,6 +515,7 @@ class _Lead:
     by: str = ""
     actor: str = ""
     cue: str = ""
+    marker: str = ""      # the marker style of its first item: a later item of another style ends the list
 
 
 def _who(text: str, cue: Cue, cs: int, ce: int, rules: Rules, block_subject: "_Antecedent | str") -> tuple[str, str]:
@@ -604,6 +605,14 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         item_like = kind == "list_item" or bool(MARKER_RE.match(btext))
         if not item_like:
             lead = None
+        elif lead is not None:
+            # "(a) ...; (b) ...; 9. Participants thanked ...": a paragraph number after lettered items
+            # resumes the text around the list, so the lead-in no longer carries
+            style = marker_style(btext)
+            if not lead.marker:
+                lead.marker = style
+            elif style != lead.marker:
+                lead = None
         if section_vetoed:
             continue
         # sentence spans inside this block
@@ -732,6 +741,26 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     actor = addressee if (imperative or states) else ""
     actor = actor or (lead.actor if carried else "")
     emit(us, ue, label, actor, by)
+
+
+def marker_style(text: str) -> str:
+    """The kind of list marker `text` opens with: "(a)" and "(iv)" -> "(a)", "a)" -> "a)",
+    "3." / "3)" -> "1.", "86.1" -> "1.1", a bullet -> "-"; "" for none."""
+    m = MARKER_RE.match(text)
+    if not m:
+        return ""
+    mark = m.group().strip()
+    if re.fullmatch(r"\([a-zA-Z]+\)", mark):
+        return "(a)"
+    if re.fullmatch(r"\(\d+\)", mark):
+        return "(1)"
+    if re.fullmatch(r"[a-zA-Z]+\)", mark):
+        return "a)"
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", mark):
+        return "1.1"
+    if re.fullmatch(r"\d{1,3}[.)]", mark):
+        return "1."
+    return "-"
 
 
 def blocks_from_text(text: str) -> list[tuple[str, int, int, int]]:
