@@ -46,7 +46,7 @@ def run(nlp, text: str) -> list[dict]:
     ("(a) Requests the Secretary-General to take the action necessary to implement the present resolution;",
      "requests", "the Secretary-General"),
     ("(a) Calls once again upon all Governments to take legislative measures in respect of their nationals;",
-     "Calls once again upon", "all Governments"),
+     "calls once again upon", "all Governments"),
     ("(a) Invites all Governments and organizations of the United Nations system to take all possible measures;",
      "invites", ""),
     ("(a) Also urges the administering Powers concerned to safeguard the rights of the peoples;", "urges", ""),
@@ -129,6 +129,8 @@ def test_reported_calls_and_advice(nlp, sentence, cue):
 
 @pytest.mark.parametrize("sentence", [
     "It is deplorable that some countries not only fail to combat Islamophobia, but even encourage it.",
+    "The national report had also described the encouraging steps taken by the Government to promote children’s rights.",
+    "Calls for non-nuclear-armed States to develop nuclear weapons are inconsistent with their obligations.",
     "The large-scale utilization of the local resources could adversely affect the economic development of "
     "the Territories.",
     "The security situation could be impacted by several internal and external factors of concern.",

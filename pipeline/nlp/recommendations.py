@@ -322,7 +322,10 @@ def cue_label(text: str, cue: Cue, cs: int, ce: int) -> str:
     the words the cue matched ("were encouraged to", not the label "invited to")."""
     if re.search(r"\b" + re.escape(cue.label).replace(r"\ ", r"\s+") + r"\b", text, re.I):
         return cue.label
-    return re.sub(r"\s+", " ", text[cs:ce]).strip(" ,;:") or cue.label
+    words = re.sub(r"\s+", " ", text[cs:ce]).strip(" ,;:")
+    if words[1:2].islower():   # "It is crucial that" -> "it is crucial that"; "UN calls" stays
+        words = words[0].lower() + words[1:]
+    return words or cue.label
 
 
 def is_lead_in(text: str, rules: Rules) -> Cue | None:
@@ -387,6 +390,8 @@ def noun_phrase(text: str, rules: Rules) -> tuple[str, int]:
         words.pop()
     if not words or words[0][0].lower() in lex.prepositions:
         return "", 0
+    if words[0][0] in connectors and words[0][0] not in determiners:
+        return "", 0   # "and taking this opportunity": a phrase never opens with "and" / "of"
     names = [w for w, _ in words]
     if names[-1].lower() in lex.not_actor_heads or (names[0].isdigit() and len(names[0]) <= 2 and len(names) > 1):
         return "", 0  # "1 These recommendations": a footnote mark and a thing said
