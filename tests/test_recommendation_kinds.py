@@ -154,6 +154,8 @@ def test_the_cue_reported_is_one_the_row_contains(rules):
      ["Germany", "Australia"]),
     ("Issue (Brazil, France, Czech Republic) and implement (Slovenia) a standing invitation to all special "
      "procedures (Switzerland);", ["Brazil, France, Czech Republic", "Slovenia", "Switzerland"]),
+    ("Ratify the Convention (CPED) (France) (Iraq) (Poland) and proceed to recognize the competence of its "
+     "Committee (Uruguay);", ["France", "Iraq", "Poland", "Uruguay"]),
     ("Reinforce its policies against discrimination (Angola); continue to address inequalities (Turkey); "
      "intensify its efforts (Switzerland);", ["Angola", "Turkey", "Switzerland"]),
 ])

@@ -83,10 +83,11 @@ MARKER_RE = re.compile(
 INLINE_MARKER_RE = re.compile(r"(?:^|(?<=[:;,])|(?<=\band)|(?<=\bor))\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
 # A State closing an earlier part of a UPR item: "(Hungary); ratify ...", "(Canada 4); Establish ...",
 # "(Iraq) as well as ...", "(Chile) and ...", "(Malaysia), and undertake ...", "(Germany)/accede to ...",
-# "Issue (Brazil, France) and implement (Czech Republic) a standing invitation": the names are checked
+# "Issue (Brazil, France) and implement (Czech Republic) a standing invitation", "(France) (Iraq) (Poland) and
+# proceed ...": the names are checked
 # against the State gazetteer, so an acronym or a name's own parenthesis is no proposer.
 MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,80}?(?:\([^()]{1,30}\))?)(?:\s+\d{1,2})?\)"
-                          r"(?:\s*[;,/]\s*(?:and\s+)?|\s+as\s+well\s+as\s+|\s+and\s+|\s+(?=[a-z]))(?=[A-Za-z])")
+                          r"(?:\s*[;,/]\s*(?:and\s+)?|\s+as\s+well\s+as\s+|\s+and\s+|\s+(?=[a-z(]))(?=[A-Za-z(])")
 INLINE_QUICK_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 WORD_RE = re.compile(r"\(|\)|[,;:]|[^\s,;:()]+")
 
