@@ -27,12 +27,15 @@ import spacy  # noqa: E402
 
 from pipeline.nlp import common  # noqa: E402,F401  (declares the Doc extensions)
 from pipeline.nlp.recommendations import detect, load_rules  # noqa: E402
+from pipeline.nlp.states import lookup_state  # noqa: E402
 
 DEFAULT_DIR = REPO.parent / "shared" / "corpus" / "upr"
 # Page furniture of UN documents: symbols, job numbers, bare page numbers.
-FURNITURE_RE = re.compile(r"^\s*(?:[A-Z]{1,4}/[\w./\-]+(?:\s+\d+)?|GE\.\d{2}-\d{4,6}.*|\d{1,3}(?:\s+GE\.\S+)?|"
+FURNITURE_RE = re.compile(r"^\s*(?:[A-Z]{1,4}/[\w./\-]+(?:\s+\d+)?|Page\s+\d{1,3}|GE\.\d{2}-\d{4,6}.*|\d{1,3}(?:\s+GE\.\S+)?|"
                           r"\d{1,3}\s+[A-Z]{1,4}/[\w./\-]+)\s*$")
 BLOCK_START_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?\s|\([a-z]{1,4}\)\s|[•●▪-]\s)")
+# A name in parentheses (the recommending State of one part of an item, or a list of them).
+PAREN_RE = re.compile(r"\(([A-Z][^()\d]{1,80}?(?:\([^()]{1,30}\))?)\)")
 HEADING_RE = re.compile(r"^\s*(?:[IVX]{1,5}\.|[A-H]\.)\s+[A-Z][^.]{0,120}$|^\s*(?:Annex|Introduction|Contents)\s*$")
 
 
@@ -103,9 +106,9 @@ def main() -> int:
         doc = nlp(text)
         words += len(doc)
         sents = [(s.start_char, s.end_char) for s in doc.sents]
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         rows = detect(text, blocks, sents, rules)
-        t_detect += time.perf_counter() - t0
+        t_detect += time.process_time() - t0
         with_by = sum(1 for r in rows if r["by"])
         with_actor = sum(1 for r in rows if r["actor"])
         cues = {}
@@ -119,7 +122,17 @@ def main() -> int:
         print("no rows")
         return 0
     print(f"\nTOTAL documents={len(files)} rows={n} with_by={sum(1 for r in all_rows if r['by'])} "
-          f"with_actor={sum(1 for r in all_rows if r['actor'])} tokens={words} detect_seconds={t_detect:.2f}")
+          f"with_actor={sum(1 for r in all_rows if r['actor'])} tokens={words} detect_cpu_seconds={t_detect:.2f}")
+    # Multi-part items: every State named in parentheses in the row should be in its `by`.
+    multi = [r for r in all_rows if len({m for m in PAREN_RE.findall(r["text"]) if lookup_state(m)}) >= 2]
+    short = [(r, [m for m in PAREN_RE.findall(r["text"]) if lookup_state(m) and m not in r["by"]]) for r in multi]
+    short = [(r, m) for r, m in short if m]
+    print(f"\nMULTI-PART rows (two or more States in parentheses): {len(multi)}; "
+          f"a State in the text missing from `by`: {len(short)}")
+    for r, missing in short[:10]:
+        print(f"- [{r['document']}] missing={missing} by={r['by']!r}\n  {r['text'][:300]}")
+    numbered = [r for r in all_rows if any(r[k] and re.fullmatch(r"[\dIVXLCivxlc.()]+", r[k]) for k in ("actor", "by"))]
+    print(f"rows whose actor or by is a heading or paragraph number: {len(numbered)}")
     print(f"\nRANDOM SAMPLE of {min(args.sample, n)} rows (seed {args.seed}):")
     for r in random.Random(args.seed).sample(all_rows, min(args.sample, n)):
         print(f"- [{r['document']}] cue={r['cue']!r} by={r['by']!r} actor={r['actor']!r} section={r['section'][:40]!r}\n"

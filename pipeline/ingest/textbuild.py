@@ -8,6 +8,7 @@ copied character keeps its (page, index) so a reviewer can find it again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Union
 
@@ -24,6 +25,12 @@ class Src:
 
 
 Piece = Union[Src, str]
+
+# A block that ends without closing its sentence ...
+OPEN_END_RE = re.compile(r"[^.!?:;…\s][”\"’)\]]*$")
+# ... and a next block that opens in lower case, not with a list marker ("a)", "iv.", "b "):
+CONTINUES_RE = re.compile(r"(?![a-z]{1,4}[.)]\s)(?![a-z]\s)[^\W\d_]")
+CONTINUABLE = ("body", "list_item")
 
 
 def piece_text(pieces: Iterable[Piece]) -> str:
@@ -48,6 +55,7 @@ class TextBuilder:
     """Appends blocks (separated by one blank line) and records spans."""
 
     def __init__(self) -> None:
+        self._tail = ""   # the last characters of the text, to tell whether a block closed its sentence
         self._parts: list[str] = []
         self._pos = 0
         self.spans: list[Span] = []
@@ -66,9 +74,11 @@ class TextBuilder:
                 self.spans.append(Span(self._pos, len(piece.text), piece.page, piece.start))
             self._parts.append(piece.text)
             self._pos += len(piece.text)
+            self._tail = (self._tail + piece.text)[-8:]
         elif piece:
             self._parts.append(piece)
             self._pos += len(piece)
+            self._tail = (self._tail + piece)[-8:]
 
     def add_block(self, kind: BlockKind, pieces: list[Piece], page: int) -> None:
         """Add one block; leading/trailing whitespace pieces are trimmed and
@@ -76,12 +86,29 @@ class TextBuilder:
         pieces = _trim(pieces)
         if not pieces:
             return
+        if self._continues(kind, pieces):
+            # a sentence cut by a block or page break ("must distinguish between civilian populations and" |
+            # "military objectives."): the lower-case block goes on the open one, one space between
+            last = self.blocks.pop()
+            self._add(" ")
+            for p in pieces:
+                self._add(p)
+            self.blocks.append(Block(last.kind, last.start, self._pos, last.page))
+            return
         if self.blocks:
             self._add("\n\n")
         start = self._pos
         for p in pieces:
             self._add(p)
         self.blocks.append(Block(kind, start, self._pos, page))
+
+    def _continues(self, kind: BlockKind, pieces: list[Piece]) -> bool:
+        """Whether a new block goes on the last one: that one (a paragraph or list item) left its
+        sentence open, and this one (a paragraph, list item or heading-like line) opens in lower case."""
+        if not self.blocks or self.blocks[-1].kind not in CONTINUABLE or kind not in CONTINUABLE + ("heading",):
+            return False
+        head = piece_text(pieces[:3])[:8]
+        return bool(CONTINUES_RE.match(head) and head[:1].islower() and OPEN_END_RE.search(self._tail))
 
     def build(self, pages: int, **meta) -> NoteText:
         return NoteText(text="".join(self._parts), blocks=self.blocks, spans=self.spans, pages=pages, **meta)

@@ -61,7 +61,7 @@ CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
                  "actor_lead", "actor_infinitive", "lead_in_end")
-RULE_KINDS = CUE_KINDS + ("lead_in", "imperative", "imperative_prefix", "rec_section", "addressee", "opener",
+RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "rec_section", "addressee", "opener",
                           "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
 # How far before a trigger word a cue may start ("it is essential", "there is a need").
@@ -81,11 +81,13 @@ MARKER_RE = re.compile(
 # Inline item markers "(a)", "(ii)", "(3)" where a list may start: after the
 # start, a colon, semicolon or comma, optionally followed by "and"/"or".
 INLINE_MARKER_RE = re.compile(r"(?:^|(?<=[:;,])|(?<=\band)|(?<=\bor))\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
-# "(Hungary); ratify ...": a name in parentheses that closes one part of a combined UPR item
 # A State closing an earlier part of a UPR item: "(Hungary); ratify ...", "(Canada 4); Establish ...",
-# "(Iraq) as well as ...", "(Chile) and ..."
-MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,60}?(?:\([^()]{1,30}\))?)(?:\s+\d{1,2})?\)"
-                          r"(?:\s*;\s*|\s+as\s+well\s+as\s+|\s+and\s+)(?=[A-Za-z])")
+# "(Iraq) as well as ...", "(Chile) and ...", "(Malaysia), and undertake ...", "(Germany)/accede to ...",
+# "Issue (Brazil, France) and implement (Czech Republic) a standing invitation", "(France) (Iraq) (Poland) and
+# proceed ...": the names are checked
+# against the State gazetteer, so an acronym or a name's own parenthesis is no proposer.
+MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,80}?(?:\([^()]{1,30}\))?)(?:\s+\d{1,2})?\)"
+                          r"(?:\s*[;,/]\s*(?:and\s+)?|\s+as\s+well\s+as\s+|\s+and\s+|\s+(?=[a-z(]))(?=[A-Za-z(])")
 INLINE_QUICK_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 WORD_RE = re.compile(r"\(|\)|[,;:]|[^\s,;:()]+")
 
@@ -121,6 +123,7 @@ class Rules:
     by_trigger: dict[str, list[int]]          # trigger word -> indexes into `cues`
     untriggered: list[int]                    # cues without triggers: always tried
     lead_in: list[Cue]
+    lead_in_row: list[re.Pattern]             # lead-ins that are themselves proposals (kept as rows)
     imperative_re: re.Pattern | None          # anchored at the start of a unit
     imperative_words: set[str]                # lower-case first words, they end an actor phrase
     rec_section: list[re.Pattern]
@@ -207,7 +210,8 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
                                  f"got {only!r}")
         exclusions.append((obj["id"], obj["kind"], _compile(exclusions_path, lineno, obj["pattern"]),
                            frozenset(only)))
-    return Rules(cues=cues, trigger_re=trigger_re, by_trigger=by_trigger, untriggered=untriggered, lead_in=by_kind["lead_in"], imperative_re=imperative_re,
+    return Rules(cues=cues, trigger_re=trigger_re, by_trigger=by_trigger, untriggered=untriggered, lead_in=by_kind["lead_in"],
+                 lead_in_row=[c.regex for c in by_kind["lead_in_row"]], imperative_re=imperative_re,
                  imperative_words=imperative_words,
                  rec_section=[c.regex for c in by_kind["rec_section"]],
                  addressee=[c.regex for c in by_kind["addressee"]],
@@ -314,6 +318,17 @@ def first_allowed_cue(text: str, found: tuple[Cue, int, int],
         cue, cs, ce = nxt[0], ce + nxt[1], ce + nxt[2]
 
 
+def cue_label(text: str, cue: Cue, cs: int, ce: int) -> str:
+    """The cue as reported: its label when the label's words occur in `text`, else
+    the words the cue matched ("were encouraged to", not the label "invited to")."""
+    if re.search(r"\b" + re.escape(cue.label).replace(r"\ ", r"\s+") + r"\b", text, re.I):
+        return cue.label
+    words = re.sub(r"\s+", " ", text[cs:ce]).strip(" ,;:")
+    if words[1:2].islower():   # "It is crucial that" -> "it is crucial that"; "UN calls" stays
+        words = words[0].lower() + words[1:]
+    return words or cue.label
+
+
 def is_lead_in(text: str, rules: Rules) -> Cue | None:
     for cue in rules.lead_in:
         if cue.regex.search(text):
@@ -376,6 +391,8 @@ def noun_phrase(text: str, rules: Rules) -> tuple[str, int]:
         words.pop()
     if not words or words[0][0].lower() in lex.prepositions:
         return "", 0
+    if words[0][0] in connectors and words[0][0] not in determiners:
+        return "", 0   # "and taking this opportunity": a phrase never opens with "and" / "of"
     names = [w for w, _ in words]
     if names[-1].lower() in lex.not_actor_heads or (names[0].isdigit() and len(names[0]) <= 2 and len(names) > 1):
         return "", 0  # "1 These recommendations": a footnote mark and a thing said
@@ -432,15 +449,23 @@ def trailing_states(text: str, is_state=None) -> list[str]:
         names.append(inner)
         t = t[:i].rstrip(" ,;")
     names.reverse()
-    if names:
+    if names or "(" in t:
         # "... (Hungary); ratify the other ... (Chile)": States that close earlier parts of the item
         if is_state is None:
             from pipeline.nlp.states import lookup_state as is_state
 
-        earlier = [n for n in MID_STATE_RE.findall(t) if not re.search(r"\d", n)
-                   and not re.fullmatch(r"[A-Z0-9/&.\-]{2,12}", n) and is_state(n)]
-        names = [n for n in earlier if n not in names] + names
+        earlier = [n for n in MID_STATE_RE.findall(t) if not re.search(r"\d", n) and _all_states(n, is_state)]
+        names = list(dict.fromkeys(earlier + names))
     return names
+
+
+def _all_states(inner: str, is_state) -> bool:
+    """Whether a parenthesis holds only State names ("Brazil, France and Chile"; "Bolivia
+    (Plurinational State of)"), never an acronym."""
+    if re.fullmatch(r"[A-Z0-9/&.\-]{2,12}", inner) or is_state(inner):
+        return bool(is_state(inner))
+    parts = [p.strip() for p in re.split(r",|\band\b", inner) if p.strip()]
+    return len(parts) > 1 and all(is_state(p) for p in parts)
 
 
 def find_addressee(text: str, rules: Rules) -> str:
@@ -496,6 +521,7 @@ class _Lead:
     by: str = ""
     actor: str = ""
     cue: str = ""
+    marker: str = ""      # the marker style of its first item: a later item of another style ends the list
 
 
 def _who(text: str, cue: Cue, cs: int, ce: int, rules: Rules, block_subject: "_Antecedent | str") -> tuple[str, str]:
@@ -585,6 +611,14 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         item_like = kind == "list_item" or bool(MARKER_RE.match(btext))
         if not item_like:
             lead = None
+        elif lead is not None:
+            # "(a) ...; (b) ...; 9. Participants thanked ...": a paragraph number after lettered items
+            # resumes the text around the list, so the lead-in no longer carries
+            style = marker_style(btext)
+            if not lead.marker:
+                lead.marker = style
+            elif style != lead.marker:
+                lead = None
         if section_vetoed:
             continue
         # sentence spans inside this block
@@ -643,10 +677,15 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     """Judge one sentence or list item; emit rows for it."""
     body_off = strip_marker(utext)
     body = utext[body_off:]
-    # a lead-in line itself is not a row (its items are)
-    if _lead_of(utext, rules, block_subject) is not None and not inline_items(body):
-        return
     found = find_cue(body, rules, hits)
+    # a lead-in line itself is not a row (its items are), unless it proposes in its own right
+    # ("... recommends ... the adoption of the following draft resolution:")
+    if _lead_of(utext, rules, block_subject) is not None and not inline_items(body):
+        if found and any(r.search(body) for r in rules.lead_in_row):
+            cue, cs, ce = found
+            actor, by = _who(body, cue, cs, ce, rules, block_subject)
+            emit(us, ue, cue_label(body, cue, cs, ce), actor, by)
+        return
     # inline "(a) ...; (b) ..." items after a recommending lead-in
     items = inline_items(body)
     if items:
@@ -687,7 +726,7 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
                           cue.proposer_before)
         if lead and lead.recommending and item_like:
             actor, by = actor or lead.actor, by or lead.by
-        emit(us, ue, cue.label, actor, by)
+        emit(us, ue, cue.label if cue.kind == "imperative" else cue_label(body, cue, cs, ce), actor, by)
         return
     # no cue of its own: imperative / (State) items in a recommending context
     carried = item_like and lead is not None and lead.recommending
@@ -708,6 +747,26 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     actor = addressee if (imperative or states) else ""
     actor = actor or (lead.actor if carried else "")
     emit(us, ue, label, actor, by)
+
+
+def marker_style(text: str) -> str:
+    """The kind of list marker `text` opens with: "(a)" and "(iv)" -> "(a)", "a)" -> "a)",
+    "3." / "3)" -> "1.", "86.1" -> "1.1", a bullet -> "-"; "" for none."""
+    m = MARKER_RE.match(text)
+    if not m:
+        return ""
+    mark = m.group().strip()
+    if re.fullmatch(r"\([a-zA-Z]+\)", mark):
+        return "(a)"
+    if re.fullmatch(r"\(\d+\)", mark):
+        return "(1)"
+    if re.fullmatch(r"[a-zA-Z]+\)", mark):
+        return "a)"
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", mark):
+        return "1.1"
+    if re.fullmatch(r"\d{1,3}[.)]", mark):
+        return "1."
+    return "-"
 
 
 def blocks_from_text(text: str) -> list[tuple[str, int, int, int]]:

@@ -1,0 +1,185 @@
+"""Recommendation kinds found on the gold-dev documents (issue 12): operative
+paragraphs of resolutions, letters' own requests, renewed calls, lead-ins that
+propose adoption; and the vetoes (polite "should like to", possible consequences,
+letters' stock closings). Plus every State of a multi-part UPR item in `by`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.nlp import blocks as _blocks  # noqa: F401  (registers unnotes_blocks)
+from pipeline.nlp import common  # noqa: F401  (declares the Doc extensions)
+from pipeline.nlp.recommendations import cue_label, find_cue, load_rules, trailing_states
+
+from tests.test_recommendations import blocks_of
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("unnotes_blocks")
+    nlp.add_pipe("unnotes_recommendations")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def run(nlp, text: str) -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.blocks = blocks_of(text)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.recommendations
+
+
+# -- operative paragraphs ---------------------------------------------------------
+@pytest.mark.parametrize("paragraph, cue, actor", [
+    ("(a) Requests the Secretary-General to take the action necessary to implement the present resolution;",
+     "requests", "the Secretary-General"),
+    ("(a) Calls once again upon all Governments to take legislative measures in respect of their nationals;",
+     "calls once again upon", "all Governments"),
+    ("(a) Invites all Governments and organizations of the United Nations system to take all possible measures;",
+     "invites", ""),
+    ("(a) Also urges the administering Powers concerned to safeguard the rights of the peoples;", "urges", ""),
+    ("(a) Appeals to the mass media and trade unions to continue their efforts for the implementation;",
+     "appeals", "the mass media and trade unions"),
+    ("(a) Approves the holding of the forty-first session of the Commission in the Dominican Republic in 2026.",
+     "approves", ""),
+])
+def test_an_operative_paragraph_is_a_recommendation(nlp, paragraph, cue, actor):
+    (row,) = run(nlp, "Draft resolution\n\n" + paragraph)
+    assert row["cue"] == cue
+    assert row["actor"] == actor
+    assert row["by"] == ""  # never the verb itself ("Urges the administering Powers")
+
+
+def test_an_operative_verb_after_a_preambular_clause(nlp):
+    text = ("Expressing its gratitude to the Government of Morocco for its generous offer to host the session, "
+            "Approves the holding of the fifty-eighth session of the Commission in Morocco.")
+    (row,) = run(nlp, text)
+    assert row["cue"] == "approves" and row["by"] == ""
+
+
+@pytest.mark.parametrize("paragraph", [
+    "(a) Decides to transmit to the Economic and Social Council a draft resolution on this issue.",
+    "(a) Reaffirms the inalienable right of the peoples of colonial Territories to self-determination;",
+    "(a) Condemns those activities of foreign economic interests in the Territories;",
+])
+def test_a_decision_or_declaration_is_not(nlp, paragraph):
+    assert run(nlp, "Draft resolution\n\n" + paragraph) == []
+
+
+def test_a_lead_in_proposing_adoption_is_a_row(nlp):
+    text = ("The Fourth Committee recommends to the General Assembly the adoption of the following draft "
+            "resolution:\n\n- Requests the Secretary-General to report to the Assembly at its fiftieth session.")
+    rows = run(nlp, text)
+    assert [r["cue"] for r in rows] == ["recommends", "requests"]
+    assert rows[0]["by"] == "The Fourth Committee"
+
+
+def test_an_ordinary_lead_in_is_still_not_a_row(nlp):
+    rows = run(nlp, "Participants recommended the following:\n\n- Hold regional meetings every year.")
+    assert [r["text"] for r in rows] == ["Hold regional meetings every year."]
+
+
+# -- letters -------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Accordingly, we request that ITTO be granted observer status in the General Assembly.",
+    "In the light of the foregoing, I have the honour to request the inclusion in the agenda of an item entitled "
+    "“Observer status for the Centre”.",
+])
+def test_a_letters_own_request_is_a_recommendation(nlp, sentence):
+    (row,) = run(nlp, sentence)
+    assert row["cue"] == "request"
+
+
+@pytest.mark.parametrize("sentence", [
+    "I should like to inform you of my intention to appoint Major General Diodato Abagnara (Italy) as Head of Mission.",
+    "I should be grateful if you would bring the present letter and its annex to the attention of the members "
+    "of the Security Council.",
+    "I have the honour to request that the present letter be distributed as a document of the Security Council.",
+    "It should be further noted that ITTO has international legal personality under its founding instrument.",
+])
+def test_stock_phrases_of_letters_are_not(nlp, sentence):
+    assert run(nlp, sentence) == []
+
+
+# -- reported calls and advice ------------------------------------------------------
+@pytest.mark.parametrize("sentence, cue", [
+    ("The communiqué repeated the call of the African Union for the application of resolution 2719 (2023).", "call"),
+    ("In resolution 2773 (2025) the Council called, in particular, for an immediate and unconditional ceasefire.",
+     "called, in particular, for"),
+    ("The Security Council encourages traditional and new donors to support AUSSOM.", "encourages"),
+    ("The Indian leaders would be well-advised to acknowledge the losses incurred.", "would be well-advised to"),
+])
+def test_reported_calls_and_advice(nlp, sentence, cue):
+    (row,) = run(nlp, sentence)
+    assert row["cue"] == cue
+    assert row["cue"].lower() in row["text"].lower()  # the cue reported is one the row contains
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is deplorable that some countries not only fail to combat Islamophobia, but even encourage it.",
+    "The national report had also described the encouraging steps taken by the Government to promote children’s rights.",
+    "Calls for non-nuclear-armed States to develop nuclear weapons are inconsistent with their obligations.",
+    "The large-scale utilization of the local resources could adversely affect the economic development of "
+    "the Territories.",
+    "The security situation could be impacted by several internal and external factors of concern.",
+])
+def test_descriptions_and_consequences_are_not(nlp, sentence):
+    assert run(nlp, sentence) == []
+
+
+def test_the_cue_reported_is_one_the_row_contains(rules):
+    text = "Participants were encouraged to share their national experience."
+    cue, cs, ce = find_cue(text, rules)
+    assert cue.label == "invited to"                    # the cue's label names another verb ...
+    assert cue_label(text, cue, cs, ce) == "were encouraged to"   # ... so the row says what it matched
+
+
+# -- multi-part UPR items -----------------------------------------------------------
+@pytest.mark.parametrize("item, states", [
+    ("Consider formulating measures on freedom of expression (Malaysia), and undertake proactive measures "
+     "against incitement (Algeria);", ["Malaysia", "Algeria"]),
+    ("Consider ratifying (Germany)/accede to (Australia) the Second Optional Protocol to the Covenant",
+     ["Germany", "Australia"]),
+    ("Issue (Brazil, France, Czech Republic) and implement (Slovenia) a standing invitation to all special "
+     "procedures (Switzerland);", ["Brazil, France, Czech Republic", "Slovenia", "Switzerland"]),
+    ("Ratify the Convention (CPED) (France) (Iraq) (Poland) and proceed to recognize the competence of its "
+     "Committee (Uruguay);", ["France", "Iraq", "Poland", "Uruguay"]),
+    ("Reinforce its policies against discrimination (Angola); continue to address inequalities (Turkey); "
+     "intensify its efforts (Switzerland);", ["Angola", "Turkey", "Switzerland"]),
+])
+def test_every_state_of_a_multi_part_item(item, states):
+    assert trailing_states(item) == states
+
+
+def test_an_acronym_or_a_states_own_parenthesis_is_no_proposer():
+    assert trailing_states("Cooperate with the Office (OHCHR) and the Iran (Islamic Republic of) authorities "
+                           "(Chile);") == ["Chile"]
+
+
+# -- a real letter with a draft resolution ------------------------------------------
+def test_a_real_request_for_observer_status():
+    pdf = DEV / "A_80_191.pdf"
+    if not pdf.exists():
+        pytest.skip(f"{pdf} not found (the shared corpus is not mounted)")
+    from pipeline.findings import analyse
+    from pipeline.ingest import read_note
+    from pipeline.nlp.build import build_nlp
+
+    rows = analyse(read_note(pdf, ocr="never"), build_nlp("en"))["recommendations"]
+    found = " | ".join(r["text"] for r in rows)
+    assert "we request that ITTO be granted observer status" in found
+    assert "Requests the Secretary-General to take the action necessary" in found
+    assert "It should be further noted" not in found
+    assert all(r["cue"].lower() in r["text"].lower() for r in rows)
