@@ -640,6 +640,8 @@ class OrgMatcher:
         for start, end, org in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if any(taken[start:end]) or not self._stands_alone(doc, start, end):
                 continue
+            if org.local and self._name_goes_on(doc, end):
+                continue  # "Comité consultatif permanent ...", "Ministère des affaires étrangères et de la ..."
             taken[start:end] = [True] * (end - start)
             kept.append((start, end, org))
         named = [(doc[s:e].text.lower(), o.name) for s, e, o in kept if not o.local]
@@ -675,8 +677,23 @@ class OrgMatcher:
         after = doc[end] if end < len(doc) else None
         if prev is not None and _capitalised(prev) and not prev.is_sent_start and prev.lower_ not in self.know.articles:
             return False
+        if self._name_goes_on(doc, end):  # "le Secrétariat général de la CEEAC"
+            return False
         # the lexicon's class_word_complements: "of", "for" ("Secretariat of the Convention"), "de", "del"
         return after is None or after.lower_ not in self.know.lexicon["class_word_complements"]
+
+    def _name_goes_on(self, doc: Doc, end: int) -> bool:
+        """A longer name goes on after doc[:end], in a language that writes a name's words after
+        its head noun: a name adjective ("Comité consultatif permanent"), or "et"/"," and a
+        connector ("Ministère des affaires étrangères et de la coopération", "..., des
+        universités"). The lexicon's `name_adjectives` and `name_continuations` (none in English)."""
+        if end >= len(doc):
+            return False
+        lex = self.know.lexicon
+        if doc[end].lower_ in lex.get("name_adjectives"):
+            return True
+        return (doc[end].lower_ in self.know.conjunctions | {","} and end + 1 < len(doc)
+                and doc[end + 1].lower_ in lex.get("name_continuations"))
 
     def _glued(self, doc: Doc) -> Iterable[tuple[int, int, Org]]:
         """"the1540 Committee": try the number plus the next words as a short alias."""
