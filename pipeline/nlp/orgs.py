@@ -386,11 +386,28 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     return name
 
 
+def name_goes_on(doc: Doc, end: int, know: OrgKnowledge) -> bool:
+    """A longer name goes on after doc[:end], in a language that writes a name's words after
+    its head noun: a name adjective ("Comité consultatif permanent"), or "et"/"," and a
+    connector ("Ministère des affaires étrangères et de la coopération", "..., des
+    universités"). The lexicon's `name_adjectives` and `name_continuations` (none in English)."""
+    if end >= len(doc):
+        return False
+    lex = know.lexicon
+    if doc[end].lower_ in lex.get("name_adjectives"):
+        return True
+    return (doc[end].lower_ in know.conjunctions | {","} and end + 1 < len(doc)
+            and doc[end + 1].lower_ in lex.get("name_continuations"))
+
+
 def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str | None:
     """For the statistical model's ORG entities: the cleaned name to keep, or None."""
     know = know or default_knowledge()
     if isinstance(span, Span) and _tail_of_longer_name(span, know):
         return None
+    if isinstance(span, Span) and getattr(know.gazetteer.lookup(span.text), "local", False) \
+            and name_goes_on(span.doc, span.end, know):
+        return None  # a language's own short name cut from a longer one ("Ministère des affaires étrangères et ...")
     text = span.text if isinstance(span, Span) else str(span)
     name = clean_org_name(text, know=know)
     if name is None:
@@ -683,17 +700,7 @@ class OrgMatcher:
         return after is None or after.lower_ not in self.know.lexicon["class_word_complements"]
 
     def _name_goes_on(self, doc: Doc, end: int) -> bool:
-        """A longer name goes on after doc[:end], in a language that writes a name's words after
-        its head noun: a name adjective ("Comité consultatif permanent"), or "et"/"," and a
-        connector ("Ministère des affaires étrangères et de la coopération", "..., des
-        universités"). The lexicon's `name_adjectives` and `name_continuations` (none in English)."""
-        if end >= len(doc):
-            return False
-        lex = self.know.lexicon
-        if doc[end].lower_ in lex.get("name_adjectives"):
-            return True
-        return (doc[end].lower_ in self.know.conjunctions | {","} and end + 1 < len(doc)
-                and doc[end + 1].lower_ in lex.get("name_continuations"))
+        return name_goes_on(doc, end, self.know)
 
     def _glued(self, doc: Doc) -> Iterable[tuple[int, int, Org]]:
         """"the1540 Committee": try the number plus the next words as a short alias."""
