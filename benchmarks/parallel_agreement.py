@@ -19,6 +19,12 @@ language is one cold run (no cache); its seconds, words/s and pages/s are printe
     .venv/bin/python benchmarks/parallel_agreement.py                # all 378 documents
     .venv/bin/python benchmarks/parallel_agreement.py --docs 50 --json
     .venv/bin/python benchmarks/parallel_agreement.py --keep /tmp/parallel   # keep notes and outputs
+    .venv/bin/python benchmarks/parallel_agreement.py --split A --keep /tmp/p --run fr,es  # tune on half A
+
+Halves: the documents are split in two by a fixed hash of their id (`doc_half`: SHA-1 of the
+id, even first byte -> A, odd -> B), so that rules can be developed on A and B kept held out.
+`--split A` (or B) runs and scores that half only; the default scores A, B and the whole.
+`--run fr,es` runs only those languages and reads the others from an earlier `--keep` folder.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import csv
+import hashlib
 import json
 import re
 import shutil
@@ -79,6 +86,12 @@ def read_parallel(folder: Path = PARALLEL) -> list[Document]:
     return docs
 
 
+def doc_half(doc_id: str) -> str:
+    """"A" or "B": a fixed split of the documents by a hash of their id (not by order, so
+    that neither half is one kind of document)."""
+    return "A" if hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "B"
+
+
 def write_notes(docs: list[Document], folder: Path, lang: str) -> None:
     """One .txt note per document: its lines as paragraphs, separated by blank lines."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -111,11 +124,16 @@ def _cell(value: str) -> str:
     return value[1:] if value[:1] == "'" and value[1:2] in "=+-@\t\r" else value
 
 
+# A leading article in English, French or Spanish ("the", "le", "la", "les", "l'", "el", "los",
+# "las"): the benchmark compares names across the three languages, so none of them counts.
+LEADING_ARTICLE = re.compile(r"^(?:the|les|le|la|los|las|el)\s+|^l['’]\s*")
+
+
 def org_key(text: str) -> str:
     """Names compared as `unnotes eval` compares them (ANNOTATION.md): case, a leading
-    "the", punctuation and spacing ignored."""
+    article, punctuation and spacing ignored."""
     text = unicodedata.normalize("NFKC", text).casefold().strip()
-    text = re.sub(r"^the\s+", "", text)
+    text = LEADING_ARTICLE.sub("", text)
     return "".join(ch for ch in text if ch.isalnum())
 
 
@@ -242,10 +260,42 @@ def agreement(reference: Findings, other: Findings, docs: list[Document]) -> dic
     return scores
 
 
+def _report(result: dict) -> None:
+    print(f"{result['documents']} documents, {result['lines']} aligned lines")
+    for half, part in result["halves"].items():
+        print(f"-- {half}: {part['documents']} documents; English reference: "
+              + ", ".join(f"{v} {k}" for k, v in part["reference_counts"].items()))
+        print(f"{'language':<9} {'States F1':>10} {'dates F1':>9} {'orgs F1':>8} {'recs F1':>8}   (P/R)")
+        for lang, scores in part["agreement"].items():
+            cells = [f"{scores[k]['f1']:.3f}" for k in ("states", "dates", "orgs", "recommendations")]
+            pr = "  ".join(f"{k[:4]} {scores[k]['precision']:.2f}/{scores[k]['recall']:.2f}"
+                           for k in ("states", "dates", "orgs", "recommendations"))
+            print(f"{lang:<9} {cells[0]:>10} {cells[1]:>9} {cells[2]:>8} {cells[3]:>8}   {pr}")
+    for lang, t in result["timing"].items():
+        print(f"{lang}: {t['seconds']} s, {t['words']} words ({t['words_per_s']} words/s), "
+              f"{t['pages']} pages ({t['pages_per_s']} pages/s), cold, --jobs {result['jobs']}")
+
+
+def _half_result(findings: dict[str, Findings], docs: list[Document]) -> dict:
+    names = {d.note_name for d in docs}
+    en = findings["en"]
+    return {"documents": len(docs),
+            "reference_counts": {"states": sum(len(v) for k, v in en.states.items() if k in names),
+                                 "dates": sum(len(v) for k, v in en.dates.items() if k in names),
+                                 "orgs": sum(len(set(v)) for k, v in en.orgs.items() if k in names),
+                                 "recommendations": sum(len(v) for k, v in en.recs.items() if k in names)},
+            "agreement": {lang: {k: s.as_dict() for k, s in agreement(en, findings[lang], docs).items()}
+                          for lang in ("fr", "es")}}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--parallel", type=Path, default=PARALLEL, help="folder with unv.en/fr/es/ids")
     ap.add_argument("--docs", type=int, default=0, help="only the first N documents (by id); 0 = all")
+    ap.add_argument("--split", choices=("A", "B", "all"), default="all",
+                    help="run and score half A or B only (doc_half); all = both, scored as A, B and whole")
+    ap.add_argument("--run", default=",".join(LANGS),
+                    help="languages to run (comma-separated); the others are read from --keep's earlier run")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", type=Path, default=None, help="write notes and run folders here and keep them")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -254,46 +304,46 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.parallel}/unv.ids not found (the parallel corpus lives in ../shared/corpus/parallel)",
               file=sys.stderr)
         return 1
+    run_langs = [x.strip() for x in args.run.split(",") if x.strip()]
+    if set(run_langs) - set(LANGS):
+        print(f"error: --run expected languages among {', '.join(LANGS)}, got {args.run!r}", file=sys.stderr)
+        return 1
+    if set(LANGS) - set(run_langs) and (args.keep is None or
+                                        any(not (args.keep / "out" / lang / "documents.csv").is_file()
+                                            for lang in set(LANGS) - set(run_langs))):
+        print("error: a language not in --run is read from --keep's earlier run; none found there", file=sys.stderr)
+        return 1
     docs = sorted(read_parallel(args.parallel), key=lambda d: d.id)
     if args.docs:
         docs = docs[:args.docs]
+    if args.split != "all":
+        docs = [d for d in docs if doc_half(d.id) == args.split]
     work = args.keep or Path(tempfile.mkdtemp(prefix="unnotes-parallel-"))
     try:
         findings, timing = {}, {}
         for lang in LANGS:
             notes, out = work / "notes" / lang, work / "out" / lang
-            shutil.rmtree(notes, ignore_errors=True)
-            shutil.rmtree(out, ignore_errors=True)
-            write_notes(docs, notes, lang)
-            seconds = run_unnotes(notes, out, args.jobs)
+            if lang in run_langs:
+                shutil.rmtree(notes, ignore_errors=True)
+                shutil.rmtree(out, ignore_errors=True)
+                write_notes(docs, notes, lang)
+                seconds = run_unnotes(notes, out, args.jobs)
             findings[lang] = read_findings(out, docs, lang)
             f = findings[lang]
-            timing[lang] = {"seconds": round(seconds, 1), "words": f.words, "pages": f.pages,
-                            "words_per_s": round(f.words / seconds, 1), "pages_per_s": round(f.pages / seconds, 2)}
-        result = {"documents": len(docs), "lines": sum(len(d.lines["en"]) for d in docs), "timing": timing,
-                  "reference_counts": {"states": sum(map(len, findings["en"].states.values())),
-                                       "dates": sum(map(len, findings["en"].dates.values())),
-                                       "orgs": sum(len(set(v)) for v in findings["en"].orgs.values()),
-                                       "recommendations": sum(map(len, findings["en"].recs.values()))},
-                  "agreement": {lang: {k: s.as_dict() for k, s in agreement(findings["en"], findings[lang], docs).items()}
-                                for lang in ("fr", "es")}}
+            if lang in run_langs:
+                timing[lang] = {"seconds": round(seconds, 1), "words": f.words, "pages": f.pages,
+                                "words_per_s": round(f.words / seconds, 1), "pages_per_s": round(f.pages / seconds, 2)}
+        halves = {"A": [d for d in docs if doc_half(d.id) == "A"], "B": [d for d in docs if doc_half(d.id) == "B"]}
+        parts = {args.split: docs} if args.split != "all" else {**halves, "whole": docs}
+        result = {"documents": len(docs), "lines": sum(len(d.lines["en"]) for d in docs), "jobs": args.jobs,
+                  "timing": timing, "halves": {name: _half_result(findings, part) for name, part in parts.items()}}
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     if args.json:
         print(json.dumps(result, indent=2))
-        return 0
-    print(f"{result['documents']} documents, {result['lines']} aligned lines; English reference: "
-          + ", ".join(f"{v} {k}" for k, v in result["reference_counts"].items()))
-    print(f"{'language':<9} {'States F1':>10} {'dates F1':>9} {'orgs F1':>8} {'recs F1':>8}   (P/R)")
-    for lang, scores in result["agreement"].items():
-        cells = [f"{scores[k]['f1']:.3f}" for k in ("states", "dates", "orgs", "recommendations")]
-        pr = "  ".join(f"{k[:4]} {scores[k]['precision']:.2f}/{scores[k]['recall']:.2f}"
-                       for k in ("states", "dates", "orgs", "recommendations"))
-        print(f"{lang:<9} {cells[0]:>10} {cells[1]:>9} {cells[2]:>8} {cells[3]:>8}   {pr}")
-    for lang, t in timing.items():
-        print(f"{lang}: {t['seconds']} s, {t['words']} words ({t['words_per_s']} words/s), "
-              f"{t['pages']} pages ({t['pages_per_s']} pages/s), cold, --jobs {args.jobs}")
+    else:
+        _report(result)
     return 0
 
 

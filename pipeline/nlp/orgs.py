@@ -77,6 +77,8 @@ class Org:
     kind: str
     line: int
     source: str = "orgs.tsv"  # the file's name in findings' sources
+    # a body one language's org_aliases.tsv adds (its `kind` column): its forms match only as written
+    local: bool = False
 
 
 @dataclass
@@ -134,9 +136,11 @@ class OrgGazetteer:
         language gets the canonical (English) name and acronym."""
         added: dict[str, list[str]] = {}
         for lineno, row in read_tsv(path, ["name", "alias", "acronym"]):
+            if row["name"] not in self.by_name and row.get("kind"):
+                self._add_local(path, lineno, row)
             if row["name"] not in self.by_name:
                 raise ModelDataError(f"{path} line {lineno}: expected a canonical name of the organizations "
-                                     f"gazetteer, got {row['name']!r}")
+                                     f"gazetteer (or a `kind` for a body it does not list), got {row['name']!r}")
             for form in (row["alias"], row["acronym"]):
                 if not form:
                     continue
@@ -148,13 +152,26 @@ class OrgGazetteer:
         for i, org in enumerate(self.orgs):
             if org.name in added:
                 new = Org(org.name, org.acronym, org.aliases + tuple(f for f in added[org.name] if f not in org.aliases),
-                          org.kind, org.line, org.source)
+                          org.kind, org.line, org.source, org.local)
                 self.orgs[i] = self.by_name[org.name] = new
                 for form in self.forms(new):
                     if norm_key(form):
                         self.by_key[norm_key(form)] = new
         for key, org in list(self.by_key.items()):  # the older records' keys point at the new ones
             self.by_key[key] = self.by_name[org.name]
+
+    def _add_local(self, path: Path, lineno: int, row: dict) -> None:
+        """A body the shared gazetteer does not list, named as English notes name it (what the
+        English named-body pattern finds: "Procurement Division"), known in this language only."""
+        if row["kind"] not in KINDS:
+            raise ModelDataError(f"{path} line {lineno}: expected kind one of {sorted(KINDS)}, got {row['kind']!r}")
+        org = Org(row["name"], "", (), row["kind"], lineno, Path(path).name, local=True)
+        other = self.by_key.get(norm_key(org.name))
+        if other is not None:
+            raise ModelDataError(f"{path} line {lineno}: expected '{org.name}' to name one organization, "
+                                 f"got it also for {other.name} ({other.source} line {other.line})")
+        self.orgs.append(org)
+        self.by_name[org.name] = self.by_key[norm_key(org.name)] = org
 
     def _read(self, path: Path, name_in_sources: str) -> None:
         self.path = path
@@ -417,6 +434,20 @@ def modifies_next_word(doc: Doc, end: int, know: OrgKnowledge) -> bool:
     return end < len(doc) and doc[end].text.islower() and doc[end].lower_ in know.filters["compound_tail"]
 
 
+def name_goes_on(doc: Doc, end: int, know: OrgKnowledge) -> bool:
+    """A longer name goes on after doc[:end], in a language that writes a name's words after
+    its head noun: a name adjective ("Comité consultatif permanent"), or "et"/"," and a
+    connector ("Ministère des affaires étrangères et de la coopération", "..., des
+    universités"). The lexicon's `name_adjectives` and `name_continuations` (none in English)."""
+    if end >= len(doc):
+        return False
+    lex = know.lexicon
+    if doc[end].lower_ in lex.get("name_adjectives"):
+        return True
+    return (doc[end].lower_ in know.conjunctions | {","} and end + 1 < len(doc)
+            and doc[end + 1].lower_ in lex.get("name_continuations"))
+
+
 def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str | None:
     """For the statistical model's ORG entities: the cleaned name to keep, or None."""
     know = know or default_knowledge()
@@ -426,6 +457,9 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     if (isinstance(span, Span) and span.start > 0 and len(span) > 1 and _capitalised(span.doc[span.start - 1])
             and span.doc[span.start + 1].lower_ in ("'s", "’s")):
         return None
+    if isinstance(span, Span) and getattr(know.gazetteer.lookup(span.text), "local", False) \
+            and name_goes_on(span.doc, span.end, know):
+        return None  # a language's own short name cut from a longer one ("Ministère des affaires étrangères et ...")
     text = span.text if isinstance(span, Span) else str(span)
     name = clean_org_name(text, know=know)
     if name is None:
@@ -687,16 +721,27 @@ class OrgMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found = []
         for match_id, start, end in list(self.exact(doc)) + list(self.lower(doc)):
-            if inside_symbol(doc, start, end, self.know.symbol_re):
-                continue
-            found.append((start, end, self.orgs[doc.vocab.strings[match_id]]))
+            org = self.orgs[doc.vocab.strings[match_id]]
+            if inside_symbol(doc, start, end, self.know.symbol_re) or org.local and not doc[start].text[:1].isupper():
+                continue  # a language's own body ("Division des achats") only with its capital, not a phrase
+            found.append((start, end, org))
         found.extend(self._glued(doc))
         taken = [False] * len(doc)
+        kept = []
         for start, end, org in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if any(taken[start:end]) or not self._stands_alone(doc, start, end):
                 continue
+            if org.local and self._name_goes_on(doc, end):
+                continue  # "Comité consultatif permanent ...", "Ministère des affaires étrangères et de la ..."
             taken[start:end] = [True] * (end - start)
-            add_candidate(doc, start, end, "ORG", org.name, f"gazetteer:{org.source}:{org.line}")
+            kept.append((start, end, org))
+        named = [(doc[s:e].text.lower(), o.name) for s, e, o in kept if not o.local]
+        for start, end, org in kept:
+            # a language's own body shortens a longer known name as the English named-body pattern's
+            # names do ("Comité consultatif" after "Comité consultatif pour les questions ...")
+            longer = shortened_from(doc[start:end].text, named) if org.local else org.name
+            norm = org.name if longer == doc[start:end].text else longer
+            add_candidate(doc, start, end, "ORG", norm, f"gazetteer:{org.source}:{org.line}")
         for start, end in find_quoted_names(doc, self.filters["legal_form"]):
             if not any(taken[start:end]):
                 taken[start:end] = [True] * (end - start)
@@ -722,9 +767,15 @@ class OrgMatcher:
             return True
         prev = doc[start - 1] if start > 0 else None
         after = doc[end] if end < len(doc) else None
-        if prev is not None and _capitalised(prev) and not prev.is_sent_start and prev.lower_ != "the":
+        if prev is not None and _capitalised(prev) and not prev.is_sent_start and prev.lower_ not in self.know.articles:
             return False
-        return after is None or after.lower_ not in ("of", "for", "to", "on")
+        if self._name_goes_on(doc, end):  # "le Secrétariat général de la CEEAC"
+            return False
+        # the lexicon's class_word_complements: "of", "for" ("Secretariat of the Convention"), "de", "del"
+        return after is None or after.lower_ not in self.know.lexicon["class_word_complements"]
+
+    def _name_goes_on(self, doc: Doc, end: int) -> bool:
+        return name_goes_on(doc, end, self.know)
 
     def _glued(self, doc: Doc) -> Iterable[tuple[int, int, Org]]:
         """"the1540 Committee": try the number plus the next words as a short alias."""

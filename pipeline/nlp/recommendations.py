@@ -112,6 +112,7 @@ class Words:
     expletives: frozenset[str] = frozenset()           # a subject naming nobody ("It was recommended")
     not_proposers: frozenset[str] = frozenset()        # a lead-in subject that is no proposer ("the following")
     not_proposer_starts: frozenset[str] = frozenset()  # ... nor one starting so ("Among the ...")
+    name_adjectives: frozenset[str] = frozenset()      # go on a capitalised title ("le Secrétaire général")
 
 
 @dataclass
@@ -233,7 +234,7 @@ def _words(lexicon) -> Words:
     lex = load_lexicon(lexicon)
     return Words(lex["pronouns"], lex["actor_connectors"], lex["actor_determiners"],
                  lex["adverbial_prepositions"], lex["not_actor_heads"], lex.get("expletive_pronouns"),
-                 lex.get("not_proposers"), lex.get("not_proposer_starts"))
+                 lex.get("not_proposers"), lex.get("not_proposer_starts"), lex.get("name_adjectives"))
 
 
 # -- plain functions over text ------------------------------------------------
@@ -380,7 +381,8 @@ def noun_phrase(text: str, rules: Rules) -> tuple[str, int]:
         if w[0].islower() and low not in connectors and low not in determiners:
             prev = words[-1][0] if words else ""
             # "Slovenia adopt": a lower-case word right after a name is its verb
-            if prev[:1].isupper() and prev.lower() not in determiners:
+            named = prev[:1].isupper() and prev.lower() not in determiners or prev.lower() in lex.name_adjectives
+            if named and low not in lex.name_adjectives:
                 break
             if low.endswith("ed") and len(low) > 4:
                 break
