@@ -351,7 +351,7 @@ def rules_of(lang: str):
 
 
 @pytest.mark.parametrize("lang, text, cue", [
-    ("fr", "Les participants ont recommandé que le Comité organise un atelier régional.", "recommande"),
+    ("fr", "Les participants ont recommandé que le Comité organise un atelier régional.", "recommandé"),  # the cue as the row writes it
     ("fr", "Le Conseil devrait examiner la question à sa prochaine séance.", "devrait"),
     ("fr", "Invite les États Membres à ratifier la Convention.", "invite"),
     ("fr", "Il prie le Secrétaire général de lui présenter un rapport.", "prie"),
