@@ -85,7 +85,7 @@ def is_bold_font(name: str) -> bool:
 def lines_from_chars(chars: list[Char], page: int, width: float) -> list[Line]:
     """The printed lines of one page's characters (in content order)."""
     raws = [r for r in (_raw_line(chars, a, b) for a, b in _line_ranges(chars)) if r]
-    if _has_gutter(chars, raws, width):
+    if has_gutter(raws, width, lambda r: _gutter_at(chars, r, width)):
         raws = [part for r in raws for part in _split_at_gutter(chars, r, width)]
     return [_make_line(chars, page, group) for group in same_line_groups(_left_first(raws, width))]
 
@@ -158,14 +158,16 @@ def _gutter_at(chars: list[Char], r: RawLine, width: float) -> bool:
     return True
 
 
-def _has_gutter(chars: list[Char], raws: list[RawLine], width: float) -> bool:
-    """Is there an empty strip in the middle of most of a few page-wide lines?"""
+def has_gutter(raws: list[RawLine], width: float, gutter_at: Callable[[RawLine], bool]) -> bool:
+    """Is there an empty strip in the middle of most of a few page-wide lines?
+    `gutter_at(raw)` is the backend's own probe of one line (hit-testing is costly,
+    so only GUTTER_SAMPLE lines are probed)."""
     wide = [r for r in raws if spans_middle(r, width)]
     if len(wide) < GUTTER_MIN_LINES:
         return False
     step = max(1, len(wide) // GUTTER_SAMPLE)
     sample = wide[::step][:GUTTER_SAMPLE]
-    return sum(_gutter_at(chars, r, width) for r in sample) >= GUTTER_SHARE * len(sample)
+    return sum(gutter_at(r) for r in sample) >= GUTTER_SHARE * len(sample)
 
 
 def _split_at_gutter(chars: list[Char], r: RawLine, width: float) -> list[RawLine]:

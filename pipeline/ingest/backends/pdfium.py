@@ -28,9 +28,8 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from pipeline.core.errors import IngestError
-from pipeline.ingest.lines import (GUTTER_MIN_LINES, GUTTER_PROBES, GUTTER_SAMPLE, GUTTER_SHARE,
-                                   MARKER_MAX_SIZE, MARKER_MIN_RISE, MARKER_RE, SUPERSCRIPT_DIGITS,
-                                   RawLine, join_raw_lines, same_line_groups, spans_middle)
+from pipeline.ingest.lines import (GUTTER_PROBES, MARKER_MAX_SIZE, MARKER_MIN_RISE, MARKER_RE, SUPERSCRIPT_DIGITS,
+                                   RawLine, has_gutter, join_raw_lines, same_line_groups, spans_middle)
 from pipeline.ingest.page_model import LABEL_MAX_CHARS, Image, Line, Page, Rect
 from pipeline.ingest.textbuild import Piece, Src
 
@@ -158,7 +157,7 @@ def _read_page(page: pypdfium2.PdfPage, number: int) -> Page:
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(n))
         chars = _Chars(textpage, height)
         raws = [r for r in (_raw_line(chars, text, a, b) for a, b in _line_ranges(text)) if r]
-        if _has_gutter(chars, raws, width):
+        if has_gutter(raws, width, lambda r: _gutter_at(chars, r, width)):
             raws = [part for r in raws for part in _split_at_gutter(chars, text, r, width)]
         lines = [_make_line(chars, text, number, group) for group in same_line_groups(raws)]
     finally:
@@ -202,17 +201,6 @@ def _raw_line(chars: _Chars, text: str, a: int, b: int) -> RawLine | None:
 def _gutter_at(chars: _Chars, r: RawLine, width: float) -> bool:
     y = (r.top + r.bottom) / 2
     return all(chars.index_at(fx * width, y) < 0 for fx in GUTTER_PROBES)
-
-
-def _has_gutter(chars: _Chars, raws: list[RawLine], width: float) -> bool:
-    """Probe a few page-wide lines (hit-testing is costly): is there an empty
-    strip in the middle of most of them?"""
-    wide = [r for r in raws if spans_middle(r, width)]
-    if len(wide) < GUTTER_MIN_LINES:
-        return False
-    step = max(1, len(wide) // GUTTER_SAMPLE)
-    sample = wide[::step][:GUTTER_SAMPLE]
-    return sum(_gutter_at(chars, r, width) for r in sample) >= GUTTER_SHARE * len(sample)
 
 
 def _split_at_gutter(chars: _Chars, text: str, r: RawLine, width: float) -> list[RawLine]:
