@@ -41,6 +41,7 @@ LEFT_STOP = {"its", "their", "the", "a", "an", "at", "to", "in", "on", "held", "
              "convened", "organized", "organised", "hosted", "attended", "participated", "opened", "met"}
 HEADER_PAGES = 2        # a venue-date line named by a heading above it must be this near the top
 LINK_WORDS = {"of", "on", "to", "the", "for", "and"}
+ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th),?")   # "2nd," "13th" in "2nd, 5th and 13th meetings"
 DATE_FIRST_PAGES = 1    # "On <date>, <subject> held a meeting" counts only this near the top
 LINK_GAP = 160          # characters between a meeting's name and its venue or dates (an "organized by" clause fits)
 
@@ -217,10 +218,10 @@ def cue_phrase(text: str, cue: re.Match, lo: int, hi: int, data: MeetingData | N
         bare = w.strip(",;:()\"\u201c\u201d")
         low = bare.lower()
         before = left[k - 1].group() if k else ""
-        ordinal = re.compile(r"\d+(?:st|nd|rd|th),?")
-        ordinal_list = kept and ((low in ("and", "to") and ordinal.fullmatch(before) and ordinal.fullmatch(kept[0].group()))
-                                 or (ordinal.fullmatch(w) and (kept[0].group() in ("and", "to")
-                                                               or ordinal.fullmatch(kept[0].group()))))
+        ordinal_list = kept and ((low in ("and", "to") and ORDINAL_RE.fullmatch(before)
+                                  and ORDINAL_RE.fullmatch(kept[0].group()))
+                                 or (ORDINAL_RE.fullmatch(w) and (kept[0].group() in ("and", "to")
+                                                                  or ORDINAL_RE.fullmatch(kept[0].group()))))
         name_link = (low in LINK_WORDS - {"the", "to"} and kept and _capitalised(kept[0].group())
                      and _capitalised(before) and before.lower() not in LEFT_STOP)
         if ordinal_list or name_link:
