@@ -8,37 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 
-from pipeline.nlp import blocks as _blocks  # noqa: F401  (registers unnotes_blocks)
-from pipeline.nlp import common  # noqa: F401  (declares the Doc extensions)
-from pipeline.nlp.recommendations import cue_label, find_cue, load_rules, trailing_states
+from pipeline.nlp.recommendations import cue_label, find_cue, trailing_states
 
-from tests.test_recommendations import blocks_of
+from tests.test_recommendations import nlp, rules, run  # noqa: F401  (module fixtures and the run helper)
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("unnotes_blocks")
-    nlp.add_pipe("unnotes_recommendations")
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-def run(nlp, text: str) -> list[dict]:
-    doc = nlp.make_doc(text)
-    doc._.blocks = blocks_of(text)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc._.recommendations
 
 
 # -- operative paragraphs ---------------------------------------------------------
