@@ -136,9 +136,11 @@ def _warm_ingestion() -> None:
 
 
 def process_file(path: str, document: str, sha256: str, options: RunOptions,
-                 models_fps: dict[str, str]) -> DocumentResult:
+                 models_fps: dict[str, str], only_cached: bool = False) -> DocumentResult | None:
     """Ingest and analyse one file, through the cache. Never raises for a bad
-    file: the reason goes in the result's `error`."""
+    file: the reason goes in the result's `error`. With `only_cached`: None
+    when its text or findings are not cached yet (the parent sends those to the
+    workers and answers the others itself, reading each cache entry once)."""
     cache = Cache(options.cache_dir)
     result = DocumentResult(document=document, sha256=sha256)
     try:
@@ -153,6 +155,8 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions,
             raise IngestError(cached["error"])
         if cached:
             note = NoteText.from_dict(cached)
+        elif only_cached:
+            return None
         else:
             try:
                 note = read_note(Path(path), password=options.password, backend=options.pdf_backend,
@@ -174,6 +178,8 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions,
         nkey = nlp_key(sha256, parts_fingerprint(parts, models_fps), options.password, options.pdf_backend,
                        options.ocr)
         findings = cache.get("nlp", nkey) if options.use_cache else None
+        if findings is None and only_cached:
+            return None
         if findings is None:
             from pipeline.findings import analyse, statistical_docs
             from pipeline.nlp.build import build_nlp, statistical_name
@@ -302,15 +308,15 @@ def _run_locked(inputs, out: Path, options: RunOptions, on_result, on_start, sta
             todo.append((f, sha))
 
     # Files whose every stage is cached are read here: no worker, no spaCy.
-    cache = Cache(options.cache_dir if options.use_cache else None)
     misses = []
     for f, sha in todo:
-        if _fully_cached(cache, sha, options, models_fps):
-            res = process_file(str(f.path), f.document, sha, options, models_fps)
+        res = process_file(str(f.path), f.document, sha, options, models_fps, only_cached=True) \
+            if options.use_cache else None
+        if res is None:
+            misses.append((f, sha))
+        else:
             results.append(res)
             on_result and on_result(res)
-        else:
-            misses.append((f, sha))
     runner = _run_dask if options.engine == "dask" else _run_local
     for res in runner(misses, options, models_fps):
         results.append(res)
@@ -331,20 +337,6 @@ def _run_locked(inputs, out: Path, options: RunOptions, on_result, on_start, sta
     write_tables(build_tables(results, options.overlay), out)
     return RunSummary(sorted(results, key=lambda r: r.document), time.perf_counter() - started, out,
                       found.output_folders)
-
-
-def _fully_cached(cache: Cache, sha: str, options: RunOptions, models_fps: dict[str, str]) -> bool:
-    """The text is cached, and so are the findings of the pipelines that read it."""
-    from pipeline.ingest.metadata import reading_parts
-
-    text = cache.get("text", text_key(sha, options.password, options.pdf_backend, options.ocr))
-    if not text or "error" in text:
-        return False
-    note = NoteText.from_dict(text)
-    if pipeline_language(note.language) is None:
-        return False
-    fingerprint = parts_fingerprint(reading_parts(note, pipeline_language), models_fps)
-    return cache.has("nlp", nlp_key(sha, fingerprint, options.password, options.pdf_backend, options.ocr))
 
 
 def _failed(f: InputFile, sha: str, reason: str) -> DocumentResult:
