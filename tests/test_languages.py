@@ -132,3 +132,7 @@ def test_bilingual_1948_note_is_read_in_two_languages(tmp_path):
     assert doc["language"] == "en" and "bilingual, read in parts: en" in doc["warnings"]
     states = {(m["text"], m["norm"]) for m in rows(tmp_path / "out", "mentions") if m["label"] == "STATE"}
     assert ("ROYAUME-UNI", "GBR") in states   # found by the French pipeline in the French half
+    # a re-run answered from the cache says the same
+    run_batch([notes], tmp_path / "out", RunOptions(jobs=1, ocr="never"))
+    (again,) = rows(tmp_path / "out", "documents")
+    assert again["warnings"] == doc["warnings"]

@@ -175,6 +175,8 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions,
         from pipeline.ingest.metadata import reading_parts
 
         parts = reading_parts(note, pipeline_language)
+        if len(parts) > 1:
+            note.warnings.append(bilingual_warning(note, parts))
         nkey = nlp_key(sha256, parts_fingerprint(parts, models_fps), options.password, options.pdf_backend,
                        options.ocr)
         findings = cache.get("nlp", nkey) if options.use_cache else None
@@ -186,12 +188,6 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions,
 
             if len(parts) > 1:  # a bilingual note: each run of blocks with its language's pipeline
                 from pipeline.findings import analyse_segments
-
-                sizes: dict[str, int] = {}
-                for s, e, p in parts:
-                    sizes[p] = sizes.get(p, 0) + e - s
-                note.warnings.append("bilingual, read in parts: " + ", ".join(
-                    f"{p} {n / len(note.text):.0%}" for p, n in sorted(sizes.items(), key=lambda kv: -kv[1])))
 
                 findings = analyse_segments(note, [(s, e, build_nlp(p, overlay=options.overlay))
                                                    for s, e, p in parts])
@@ -218,6 +214,15 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions,
     except Exception as e:  # one bad file never stops a batch; the reason is kept
         result.status, result.error = "error", f"internal error: {type(e).__name__}: {e}".splitlines()[0]
     return result
+
+
+def bilingual_warning(note: NoteText, parts: list[tuple[int, int, str]]) -> str:
+    """"bilingual, read in parts: en 54%, fr 46%" (each language's share of the text)."""
+    sizes: dict[str, int] = {}
+    for start, end, lang in parts:
+        sizes[lang] = sizes.get(lang, 0) + end - start
+    return "bilingual, read in parts: " + ", ".join(
+        f"{lang} {n / len(note.text):.0%}" for lang, n in sorted(sizes.items(), key=lambda kv: -kv[1]))
 
 
 def parts_fingerprint(parts: list[tuple[int, int, str]], models_fps: dict[str, str]) -> str:
