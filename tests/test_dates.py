@@ -187,6 +187,63 @@ def test_stated_year_is_not_marked_inferred():
     assert [(d.norm, d.inferred) for d in found] == [("2024-07-15/2024-07-15", False)]
 
 
+# -- lists of dates and the year of a stated period ---------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("On 15 and 18 February the Force", [("15", "2025-02-15"), ("18 February", "2025-02-18")]),
+    ("met on 5, 12, 13 and 28 October 1994.", [("5", "1994-10-05"), ("12", "1994-10-12"), ("13", "1994-10-13"),
+                                              ("28 October 1994", "1994-10-28")]),
+    ("visits in March and June 2025 were", [("March", "2025-03"), ("June 2025", "2025-06")]),
+    ("held on 30 October and 2 November 2024 in", [("30 October", "2024-10-30"), ("2 November 2024", "2024-11-02")]),
+])
+def test_dates_joined_by_and_are_a_list(text, expected):
+    found = find_dates(text, issue_year=2025)
+    assert [(d.text, d.start_iso) for d in found] == expected
+    assert all(d.start_iso == d.end_iso for d in found)
+
+
+@pytest.mark.parametrize("text,norm", [
+    ("held on 30 and 31 October 2024 in", "2024-10-30/2024-10-31"),   # consecutive days: one meeting
+    ("in June and July 2025, the", "2025-06/2025-07"),                 # consecutive months
+    ("fighting between 16 and 22 May displaced", "2025-05-16/2025-05-22"),  # "between": a range
+    ("from 15 to 26 April the", "2025-04-15/2025-04-26"),
+])
+def test_consecutive_or_between_dates_stay_one_range(text, norm):
+    assert [d.norm for d in find_dates(text, issue_year=2025)] == [norm]
+
+
+def test_a_day_without_year_takes_the_year_of_the_stated_period():
+    text = ("The present report covers the activities from 19 November 2024 to 18 February 2025. "
+            "Late on 7 December, armed individuals entered. On 15 January, the Force met.")
+    found = {d.text: (d.start_iso, d.inferred) for d in find_dates(text, issue_year=2025)}
+    assert found["7 December"] == ("2024-12-07", True)
+    assert found["15 January"] == ("2025-01-15", True)
+
+
+def test_a_period_of_more_than_thirteen_months_gives_no_year():
+    text = "The plan runs from January 2023 to June 2025. On 7 December, the Board met."
+    found = {d.text: d.start_iso for d in find_dates(text, issue_year=2025)}
+    assert found["7 December"] == "2025-12-07"
+
+
+def test_a_day_outside_the_period_keeps_the_year_of_issue():
+    text = "The workshop was held from 9 to 11 November 2010. The next one is planned for 3 March."
+    found = {d.text: d.start_iso for d in find_dates(text, issue_year=2011)}
+    assert found["3 March"] == "2011-03-03"
+
+
+def test_report_on_a_period_dates_its_days_in_that_period():
+    """S/2025/154 (issued 12 March 2025) covers 19 November 2024 to 18 February 2025."""
+    from pipeline.core.models import models_fingerprints
+    from pipeline.runner.batch import RunOptions, process_file
+    from pipeline.runner.cache import file_sha256
+    from tests.conftest import need
+
+    path = need(SHARED / "dev" / "S_2025_154.pdf")
+    res = process_file(str(path), path.name, file_sha256(path), RunOptions(use_cache=False), models_fingerprints())
+    days = {m["norm"] for m in res.findings["mentions"] if m["label"] == "DATE" and m["text"] == "7 December"}
+    assert days == {"2024-12-07/2024-12-07"}
+
+
 # -- references ---------------------------------------------------------------
 REFERENCES = [
     ("implementing resolution 1540 (2004) fully", [("resolution 1540 (2004)", "resolution 1540 (2004)")]),
