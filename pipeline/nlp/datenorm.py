@@ -106,6 +106,8 @@ class DateWords:
         self.and_re = re.compile(rf"(?<![^\W\d_])(?:{and_words})(?![^\W\d_])" if and_words else "(?!)")
         self.range_re = re.compile(rf"[-‐‑‒–—]|(?<![^\W\d_])(?:{range_words})(?![^\W\d_])" if range_words
                                    else "[-‐‑‒–—]")
+        # What separates the items of a list of dates: ", ", " and ", ", and ".
+        self.list_gap_re = re.compile(rf"\s*,?\s*(?:(?:{and_words})\s+)?" if and_words else r"\s*,\s*")
         self.between_re = re.compile(rf"(?<![^\W\d_])(?:{between})(?:\s+[^\W\d_]{{1,3}})?\s+$" if between
                                      else "(?!)", re.IGNORECASE)
         edge = "|".join(re.escape(w) for w, _ in rows["edge"])
@@ -406,7 +408,22 @@ class DateGrammar:
         for date in _longest_first(found):
             if date.start_iso:
                 dates.extend(self._list_items(date, matches[date]) or [date])
-        return _years_from_period(dates)
+        return _years_from_period(self._years_from_list(dates, text))
+
+    def _years_from_list(self, dates: list[DateMatch], text: str) -> list[DateMatch]:
+        """A list of days states its year once, at the end: in "2 September, 7 October,
+        4 November and 2 December 2024" each day takes 2024 (not the year of issue)."""
+        out = list(dates)
+        for i in range(len(out) - 2, -1, -1):
+            date, after = out[i], out[i + 1]
+            if not date.inferred or after.inferred:
+                continue
+            if len(date.start_iso) < 7 or not self.words.list_gap_re.fullmatch(text[date.end:after.start]):
+                continue
+            shift = int(after.start_iso[:4]) - int(date.start_iso[:4])
+            out[i] = replace(date, start_iso=_shift_year(date.start_iso, shift),
+                             end_iso=_shift_year(date.end_iso, shift), inferred=False)
+        return out
 
     def _list_items(self, date: DateMatch, m: re.Match) -> list[DateMatch] | None:
         """The dates of a list written as one match ("on 15 and 18 February",
