@@ -479,7 +479,7 @@ def _held_name_first(note: NoteText, i: int, lo: int, d: dict, data: MeetingData
         return None
     name, start, end = found
     gap = text[end:d["start"]]
-    days = re.search(r"(\d{1,2})(?:,\s*\d{1,2})*,?\s+and\s+$", gap)
+    days = re.search(r"(\d{1,2})(?:,\s*\d{1,2})*,?\s+(?:" + data.list_link.pattern + r")\s+$", gap, re.IGNORECASE)
     if days:          # "on 4, 11 and 16 October and 3 November": the dates' mention starts at "16 October"
         gap = gap[:days.start()]
         first = f'{d["norm"][:8]}{int(days.group(1)):02d}'
