@@ -36,11 +36,7 @@ MAX_GAP = 40            # characters of connectors allowed between a venue and i
 HEADING_LOOKBACK = 3    # blocks above a venue-date line searched for the meeting's name
 SHORT_BLOCK = 200       # a block this short above the line may hold the name (a heading)
 NAME_WORDS = 14         # at most this many words in a meeting name built around its cue word
-LEFT_STOP = {"its", "their", "the", "a", "an", "at", "to", "in", "on", "held", "and", "for", "by", "with",
-             "during", "that", "which", "this", "these", "his", "her", "our", "from", "since", "as", "of",
-             "convened", "organized", "organised", "hosted", "attended", "participated", "opened", "met"}
 HEADER_PAGES = 2        # a venue-date line named by a heading above it must be this near the top
-LINK_WORDS = {"of", "on", "to", "the", "for", "and"}
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th),?")   # "2nd," "13th" in "2nd, 5th and 13th meetings"
 DATE_FIRST_PAGES = 1    # "On <date>, <subject> held a meeting" counts only this near the top
 LINK_GAP = 160          # characters between a meeting's name and its venue or dates (an "organized by" clause fits)
@@ -75,6 +71,11 @@ class MeetingData:
     link_re: re.Pattern                      # what may stand between a meeting's name and its venue or dates
     theme_re: re.Pattern                     # a quoted theme right after a meeting's name
     part_re: re.Pattern                      # "first part of the" before a meeting's name
+    name_stop: re.Pattern                    # a word that ends a name leftwards ("its", "held")
+    name_link: re.Pattern                    # a small word inside a name ("of", "to", "the")
+    left_link: re.Pattern                    # such a word also before the cue word ("of", "on", "and")
+    list_link: re.Pattern                    # a word joining ordinals ("2nd, 5th and 13th meetings")
+    date_list_gap: re.Pattern                # what separates the days of a list ("5, 12 and 28 October")
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -106,17 +107,27 @@ def load_meeting_data(overlay: Path | None = None) -> MeetingData:
               for o in by_label.get("FIELD", [])]
     held = _alternation([o["pattern"] for o in by_label.get("HELD", [])])
     organizers = _alternation([o["pattern"] for o in by_label.get("ORGANIZERS", [])])
+    subject = _alternation([o["pattern"] for o in by_label.get("SUBJECT", [])])
+    relative = _alternation([o["pattern"] for o in by_label.get("RELATIVE", [])])
     link_re = re.compile(r"^[\s,;:()\u2013\u2014-]*(?:(?:" + organizers + r")\b[^,;]{0,120}?,\s*)?"
-                         r"(?P<about>(?:on|of|for)\s+[^,;.()]{1,80}?,?\s+(?=(?:" + held + r")\b))?(?:(?:which|that)\s+)?(?:(?:" + held + r")\b[\s,;:()]*)?(?:(?:" + connectors
+                         r"(?P<about>(?:" + subject + r")\s+[^,;.()]{1,80}?,?\s+(?=(?:" + held + r")\b))?"
+                         r"(?:(?:" + relative + r")\s+)?(?:(?:" + held + r")\b[\s,;:()]*)?(?:(?:" + connectors
                          + r")\b[\s,;:()]*)*$", re.IGNORECASE)
     opener_re = re.compile(r"^\s*(?:" + _alternation([o["pattern"] for o in by_label.get("OPENER", [])]) + r")\s*$",
                            re.IGNORECASE)
     theme_re = re.compile(r"\s*,?\s*(?:" + _alternation([o["pattern"] for o in by_label.get("THEME", [])])
                           + r")?\s*[\u201c\"][^\u201d\"]{1,250}[\u201d\"]", re.IGNORECASE)
+    def whole(rows: list[dict]) -> re.Pattern:  # words matched whole: fullmatch on one lower-cased word
+        return re.compile(_alternation([o["pattern"] for o in rows]), re.IGNORECASE)
+
+    links, list_links = by_label.get("NAME_LINK", []), by_label.get("LIST_LINK", [])
     part_re = re.compile(r"\b(?:" + _alternation([o["pattern"] for o in by_label.get("PART", [])]) + r")\s+$",
                          re.IGNORECASE)
     return MeetingData(city_re, cities, words("MEETING"), words("HELD"), connector_re, words("ORGANIZERS"), fields,
-                       opener_re, link_re, theme_re, part_re)
+                       opener_re, link_re, theme_re, part_re, whole(by_label.get("NAME_STOP", [])), whole(links),
+                       whole([o for o in links if o.get("left")]), whole(list_links),
+                       re.compile(r"[\s,]*(?:(?:" + _alternation([o["pattern"] for o in list_links]) + r")\s+)?",
+                                  re.IGNORECASE))
 
 
 @dataclass
@@ -205,7 +216,7 @@ def _capitalised(word: str) -> bool:
     return bool(bare) and (bare[0].isupper() or bare[0].isdigit())
 
 
-def cue_phrase(text: str, cue: re.Match, lo: int, hi: int, data: MeetingData | None = None) -> tuple[str, int, int]:
+def cue_phrase(text: str, cue: re.Match, lo: int, hi: int, data: MeetingData) -> tuple[str, int, int]:
     """The meeting's name around its cue word, with its start and end offsets: ordinals and
     qualifiers before it ("Sixty-ninth regular session", "2nd, 5th, 6th and 13th meetings",
     "Committee on Science and Technology Eighth session"), "of ..."-chains of capitalised
@@ -218,22 +229,22 @@ def cue_phrase(text: str, cue: re.Match, lo: int, hi: int, data: MeetingData | N
         bare = w.strip(",;:()\"\u201c\u201d")
         low = bare.lower()
         before = left[k - 1].group() if k else ""
-        ordinal_list = kept and ((low in ("and", "to") and ORDINAL_RE.fullmatch(before)
+        ordinal_list = kept and ((data.list_link.fullmatch(low) and ORDINAL_RE.fullmatch(before)
                                   and ORDINAL_RE.fullmatch(kept[0].group()))
-                                 or (ORDINAL_RE.fullmatch(w) and (kept[0].group() in ("and", "to")
+                                 or (ORDINAL_RE.fullmatch(w) and (data.list_link.fullmatch(kept[0].group())
                                                                   or ORDINAL_RE.fullmatch(kept[0].group()))))
-        name_link = (low in LINK_WORDS - {"the", "to"} and kept and _capitalised(kept[0].group())
-                     and _capitalised(before) and before.lower() not in LEFT_STOP)
+        name_link = (data.left_link.fullmatch(low) and kept and _capitalised(kept[0].group())
+                     and _capitalised(before) and not data.name_stop.fullmatch(before.lower()))
         if ordinal_list or name_link:
             kept.insert(0, left[k])
             continue
         shouting = len(bare) > 3 and bare.isupper() and kept and not kept[0].group().isupper()
-        if (not bare or shouting or low in LEFT_STOP or w.endswith((";", ":", ")", "|")) or w.endswith(",")
+        if (not bare or shouting or data.name_stop.fullmatch(low) or w.endswith((";", ":", ")", "|")) or w.endswith(",")
                 or len(kept) >= 8 or bare[0] in "\u2013\u2014-|"):
             break
         kept.insert(0, left[k])
     start = lo + kept[0].start() if kept else cue.start()
-    part = data.part_re.search(text, lo, start) if data is not None else None
+    part = data.part_re.search(text, lo, start)
     if part:
         start = part.start()
     end = cue.end()
@@ -243,7 +254,7 @@ def cue_phrase(text: str, cue: re.Match, lo: int, hi: int, data: MeetingData | N
         w = t.group()
         if w.endswith(":") or words >= NAME_WORDS:
             break
-        if w.lower() in LINK_WORDS:
+        if data.name_link.fullmatch(w):
             pending.append(t)
             continue
         if not _capitalised(w) and not w[:1] in "\u201c\"":
@@ -253,10 +264,9 @@ def cue_phrase(text: str, cue: re.Match, lo: int, hi: int, data: MeetingData | N
         pending = []
         if w.endswith((",", ";", ")")) and not w.endswith("),"):
             break
-    if data is not None:
-        theme = data.theme_re.match(text, end, hi)
-        if theme:
-            end = theme.end()
+    theme = data.theme_re.match(text, end, hi)
+    if theme:
+        end = theme.end()
     name = " ".join(text[start:end].split()).strip(" ,;:(\u2013\u2014-")
     if name.count("(") > name.count(")"):
         name = name[:name.rfind("(")].strip(" ,")
@@ -469,7 +479,7 @@ def _held_name_first(note: NoteText, i: int, lo: int, d: dict, data: MeetingData
         return None
     name, start, end = found
     gap = text[end:d["start"]]
-    days = re.search(r"(\d{1,2})(?:,\s*\d{1,2})*,?\s+and\s+$", gap)
+    days = re.search(r"(\d{1,2})(?:,\s*\d{1,2})*,?\s+(?:" + data.list_link.pattern + r")\s+$", gap, re.IGNORECASE)
     if days:          # "on 4, 11 and 16 October and 3 November": the dates' mention starts at "16 October"
         gap = gap[:days.start()]
         first = f'{d["norm"][:8]}{int(days.group(1)):02d}'
@@ -552,9 +562,27 @@ def meeting_rows(document: str, note: NoteText, mentions: list[dict], data: Meet
         i = bisect.bisect_right(starts, m["start"]) - 1
         if i >= 0 and m["label"] in ("DATE", "STATE", "ORG") and m["start"] < note.blocks[i].end:
             by_block[i][m["label"]].append(m)
+    for block in by_block.values():
+        block["DATE"] = date_lists_joined(block["DATE"], note.text, data)
     found = table_meetings(document, note, by_block, data) + venue_meetings(document, note, by_block, data)
     found += held_meetings(document, note, by_block, data)
     return dedupe(found or heading_meetings(document, note, by_block, data))
+
+
+def date_lists_joined(dates: list[dict], text: str, data: MeetingData) -> list[dict]:
+    """A meeting held on a list of days ("on 5, 12, 13 and 28 October 1994", one DATE
+    mention a day in mentions.csv) is dated from its first day to its last."""
+    out: list[dict] = []
+    for d in sorted(dates, key=lambda m: m["start"]):
+        prev = out[-1] if out else None
+        if prev is not None and data.date_list_gap.fullmatch(text[prev["end"]:d["start"]]):
+            first, _, _ = prev["norm"].partition("/")
+            _, _, last = d["norm"].partition("/")
+            if first <= last:
+                out[-1] = {**prev, "end": d["end"], "text": text[prev["start"]:d["end"]], "norm": f"{first}/{last}"}
+                continue
+        out.append(d)
+    return out
 
 
 def dedupe(rows: list[dict]) -> list[dict]:

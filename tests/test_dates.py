@@ -69,6 +69,10 @@ FORMS = [
     ("Forty-third session 24 February–20 March 2020 Agenda", "24 February–20 March 2020", "2020-02-24", "2020-03-20"),
     ("New York, May 23rd, 2025 Statement", "May 23rd, 2025", "2025-05-23", "2025-05-23"),
     ("for the biennium 2010–2011.", "2010–2011", "2010", "2011"),
+    ("the Convention of 13.02.1946, has", "13.02.1946", "1946-02-13", "1946-02-13"),
+    ("in a letter dated 5.3.2024, reported", "5.3.2024", "2024-03-05", "2024-03-05"),
+    ("active from 2017 to September 2023, it", "2017 to September 2023", "2017", "2023-09"),
+    ("from March 2020 to 2023 the", "March 2020 to 2023", "2020-03", "2023"),
 ]
 
 
@@ -114,6 +118,9 @@ NOT_DATES = [
     "the Convention relating to the Status of Stateless Persons of 1954 and",
     "as reported in the SDG Progress Report 2025: Engaging",
     "Directive (EU) 2024/1069 of the European Parliament",
+    "In line with its Strategic Plan, 2022-2025 commitment",
+    "the strategic plan, 2022–2025, of UNDP",
+    "the National Action Plan (2008–2015) to protect children",
 ]
 
 
@@ -185,6 +192,80 @@ def test_date_without_year_is_skipped_without_issue_year():
 def test_stated_year_is_not_marked_inferred():
     found = find_dates("on 15 July 2024 it met", issue_year=2025)
     assert [(d.norm, d.inferred) for d in found] == [("2024-07-15/2024-07-15", False)]
+
+
+# -- lists of dates and the year of a stated period ---------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("On 15 and 18 February the Force", [("15", "2025-02-15"), ("18 February", "2025-02-18")]),
+    ("met on 5, 12, 13 and 28 October 1994.", [("5", "1994-10-05"), ("12", "1994-10-12"), ("13", "1994-10-13"),
+                                              ("28 October 1994", "1994-10-28")]),
+    ("visits in March and June 2025 were", [("March", "2025-03"), ("June 2025", "2025-06")]),
+    ("held on 30 October and 2 November 2024 in", [("30 October", "2024-10-30"), ("2 November 2024", "2024-11-02")]),
+])
+def test_dates_joined_by_and_are_a_list(text, expected):
+    found = find_dates(text, issue_year=2025)
+    assert [(d.text, d.start_iso) for d in found] == expected
+    assert all(d.start_iso == d.end_iso for d in found)
+
+
+@pytest.mark.parametrize("text,norm", [
+    ("held on 30 and 31 October 2024 in", "2024-10-30/2024-10-31"),   # consecutive days: one meeting
+    ("in June and July 2025, the", "2025-06/2025-07"),                 # consecutive months
+    ("fighting between 16 and 22 May displaced", "2025-05-16/2025-05-22"),  # "between": a range
+    ("from 15 to 26 April the", "2025-04-15/2025-04-26"),
+])
+def test_consecutive_or_between_dates_stay_one_range(text, norm):
+    assert [d.norm for d in find_dates(text, issue_year=2025)] == [norm]
+
+
+def test_a_day_without_year_takes_the_year_of_the_stated_period():
+    text = ("The present report covers the activities from 19 November 2024 to 18 February 2025. "
+            "Late on 7 December, armed individuals entered. On 15 January, the Force met.")
+    found = {d.text: (d.start_iso, d.inferred) for d in find_dates(text, issue_year=2025)}
+    assert found["7 December"] == ("2024-12-07", True)
+    assert found["15 January"] == ("2025-01-15", True)
+
+
+def test_a_list_of_days_takes_the_year_stated_at_its_end():
+    text = "The four meetings (2 September, 7 October, 4 November and 2 December 2024) discussed"
+    found = [(d.text, d.start_iso, d.inferred) for d in find_dates(text, issue_year=2025)]
+    assert found == [("2 September", "2024-09-02", False), ("7 October", "2024-10-07", False),
+                     ("4 November", "2024-11-04", False), ("2 December 2024", "2024-12-02", False)]
+
+
+def test_a_day_after_a_full_date_in_another_sentence_keeps_its_own_inference():
+    found = {d.text: d.start_iso for d in find_dates("It met on 4 November 2024. On 7 October, it", issue_year=2025)}
+    assert found["7 October"] == "2025-10-07"
+
+
+def test_a_period_of_more_than_thirteen_months_gives_no_year():
+    text = "The plan runs from January 2023 to June 2025. On 7 December, the Board met."
+    found = {d.text: d.start_iso for d in find_dates(text, issue_year=2025)}
+    assert found["7 December"] == "2025-12-07"
+
+
+def test_a_day_outside_the_period_keeps_the_year_of_issue():
+    text = "The workshop was held from 9 to 11 November 2010. The next one is planned for 3 March."
+    found = {d.text: d.start_iso for d in find_dates(text, issue_year=2011)}
+    assert found["3 March"] == "2011-03-03"
+
+
+@pytest.mark.parametrize("name,text,norm", [
+    # issued 12 March 2025, on the period 19 November 2024 - 18 February 2025
+    ("S_2025_154.pdf", "7 December", "2024-12-07/2024-12-07"),
+    # a letter that writes its dates day.month.year
+    ("A_79_845.pdf", "13.02.1946", "1946-02-13/1946-02-13"),
+])
+def test_real_note_dates(name, text, norm):
+    from pipeline.core.models import models_fingerprints
+    from pipeline.runner.batch import RunOptions, process_file
+    from pipeline.runner.cache import file_sha256
+    from tests.conftest import need
+
+    path = need(SHARED / "dev" / name)
+    res = process_file(str(path), path.name, file_sha256(path), RunOptions(use_cache=False), models_fingerprints())
+    norms = {m["norm"] for m in res.findings["mentions"] if m["label"] == "DATE" and m["text"] == text}
+    assert norms == {norm}
 
 
 # -- references ---------------------------------------------------------------

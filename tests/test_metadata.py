@@ -78,7 +78,8 @@ def test_organ_and_session_lines_are_masthead_not_title():
     assert note.title == "Abridged report on the international workshop on climate and land degradation"
 
 
-@pytest.mark.parametrize("name", ["A_79_845", "DP_2025_26", "S_2025_80", "E_2025_15_Add.1_Rev.1"])
+@pytest.mark.parametrize("name", ["A_79_845", "DP_2025_26", "S_2025_80", "E_2025_15_Add.1_Rev.1",
+                                  "DP-FPA_2025_1"])  # a joint board's symbol "DP-FPA/2025/1"
 def test_symbol_and_title_of_dev_notes(name):
     note = note_of(DEV / f"{name}.pdf")
     gold = dev_gold(name)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -98,6 +98,18 @@ class DateWords:
         self.rows = rows
         self.full = full  # lower-cased words written in full (form "full")
         self.values = {w.lower().rstrip("."): v for kind in ("month", "ordinal", "decade") for w, v in rows[kind]}
+        and_words = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w, _ in rows["and"])
+        range_words = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w, _ in rows["range"])
+        between = "|".join(re.escape(w) for w, _ in rows["between"])
+        # Two dates joined by an "and" word are a list ("15 and 18 February"), unless
+        # a "between" word comes before them ("between 16 and 22 May": one range).
+        self.and_re = re.compile(rf"(?<![^\W\d_])(?:{and_words})(?![^\W\d_])" if and_words else "(?!)")
+        self.range_re = re.compile(rf"[-‐‑‒–—]|(?<![^\W\d_])(?:{range_words})(?![^\W\d_])" if range_words
+                                   else "[-‐‑‒–—]")
+        # What separates the items of a list of dates: ", ", " and ", ", and ".
+        self.list_gap_re = re.compile(rf"\s*,?\s*(?:(?:{and_words})\s+)?" if and_words else r"\s*,\s*")
+        self.between_re = re.compile(rf"(?<![^\W\d_])(?:{between})(?:\s+[^\W\d_]{{1,3}})?\s+$" if between
+                                     else "(?!)", re.IGNORECASE)
         edge = "|".join(re.escape(w) for w, _ in rows["edge"])
         # Words a statistical model leaves at the edge of a DATE entity ("the 1990s",
         # "from 2005 to 2009"): `normalise_date` accepts them around one grammar match.
@@ -374,7 +386,7 @@ class DateGrammar:
             references = self.find_references(text)
         refs = [(r.start, r.end) for r in references]
         blockers = [(m.start(), m.end()) for p in self.dates if p.label == "NOT_DATE" for m in p.regex.finditer(text)]
-        found = []
+        found, matches = [], {}
         for pattern in self.dates:
             if pattern.label != "DATE":
                 continue
@@ -388,9 +400,112 @@ class DateGrammar:
                 # A match that is no calendar date ("31 February 2025") still claims its
                 # span, so that no shorter reading of it ("February 2025") is reported.
                 value = normalise_parts(m.groupdict(), self.words, issue_year) or ("", "", False)
-                found.append(DateMatch(start, end, text[start:end], value[0], value[1], pattern.id, value[2],
-                                       pattern.source))
-        return [d for d in _longest_first(found) if d.start_iso]
+                date = DateMatch(start, end, text[start:end], value[0], value[1], pattern.id, value[2],
+                                 pattern.source)
+                found.append(date)
+                matches[date] = m
+        dates = []
+        for date in _longest_first(found):
+            if date.start_iso:
+                dates.extend(self._list_items(date, matches[date]) or [date])
+        return _years_from_period(self._years_from_list(dates, text))
+
+    def _years_from_list(self, dates: list[DateMatch], text: str) -> list[DateMatch]:
+        """A list of days states its year once, at the end: in "2 September, 7 October,
+        4 November and 2 December 2024" each day takes 2024 (not the year of issue)."""
+        out = list(dates)
+        for i in range(len(out) - 2, -1, -1):
+            date, after = out[i], out[i + 1]
+            if not date.inferred or after.inferred:
+                continue
+            if len(date.start_iso) < 7 or not self.words.list_gap_re.fullmatch(text[date.end:after.start]):
+                continue
+            shift = int(after.start_iso[:4]) - int(date.start_iso[:4])
+            out[i] = replace(date, start_iso=_shift_year(date.start_iso, shift),
+                             end_iso=_shift_year(date.end_iso, shift), inferred=False)
+        return out
+
+    def _list_items(self, date: DateMatch, m: re.Match) -> list[DateMatch] | None:
+        """The dates of a list written as one match ("on 15 and 18 February",
+        "5, 12, 13 and 28 October 1994", "March and June 2025"), each on its own
+        span; None where the match is one period: joined by a range word, after a
+        "between" word, or consecutive days or months ("30 and 31 October")."""
+        groups = m.re.groupindex
+        first = [g for g in ("d1", "m1", "y1") if g in groups and m.group(g)]
+        second = [g for g in ("d2", "m2", "y2") if g in groups and m.group(g)]
+        if not first or not second or ("pre" in groups and m.group("pre")):
+            return None
+        first_end, second_start = max(m.end(g) for g in first), min(m.start(g) for g in second)
+        connector = m.string[first_end:second_start]
+        words = self.words
+        if (not words.and_re.search(connector) or words.range_re.search(connector)
+                or words.between_re.search(m.string[max(0, date.start - 20):date.start])):
+            return None
+        spans = [(date.start, first_end, date.start_iso)]
+        if len(date.end_iso) == 10:  # the days listed between: "5, 12, 13 and 28 October"
+            spans += [(first_end + d.start(), first_end + d.end(), f"{date.end_iso[:8]}{int(d.group()):02d}")
+                      for d in re.finditer(r"\d{1,2}", connector)]
+        spans.append((second_start, date.end, date.end_iso))
+        if _consecutive([iso for _, _, iso in spans]):
+            return None
+        return [DateMatch(s, e, m.string[s:e], iso, iso, date.pattern_id, date.inferred, date.source)
+                for s, e, iso in spans]
+
+
+def _day_number(iso: str) -> int:
+    """Consecutive days or months differ by one: a day's ordinal, or a month's count."""
+    if len(iso) == 10:
+        return dt.date.fromisoformat(iso).toordinal()
+    if len(iso) == 7:
+        return int(iso[:4]) * 12 + int(iso[5:7])
+    return int(iso[:4])
+
+
+def _consecutive(isos: list[str]) -> bool:
+    numbers = [_day_number(iso) for iso in isos]
+    return len({len(iso) for iso in isos}) == 1 and all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def _years_from_period(dates: list[DateMatch]) -> list[DateMatch]:
+    """A date written without a year has been given the year of issue. Where the
+    note states a period before it (its first range with a year at both ends, up
+    to 13 months long: "from 19 November 2024 to 18 February 2025") and the date
+    falls in that period in exactly one year, it takes that year instead: a report
+    issued in March 2025 says "on 7 December" of December 2024."""
+    out, period = [], None
+    for date in dates:
+        if not date.inferred:
+            if period is None and _is_period(date):
+                period = date
+            out.append(date)
+            continue
+        year = _year_in(date, period) if period else None
+        if year is None or year == int(date.start_iso[:4]):
+            out.append(date)
+            continue
+        shift = year - int(date.start_iso[:4])
+        out.append(replace(date, start_iso=_shift_year(date.start_iso, shift), end_iso=_shift_year(date.end_iso, shift)))
+    return out
+
+
+def _is_period(date: DateMatch) -> bool:
+    if len(date.start_iso) < 7 or len(date.end_iso) < 7 or date.start_iso == date.end_iso:
+        return False
+    return _day_number(date.end_iso[:7]) - _day_number(date.start_iso[:7]) <= 13
+
+
+def _year_in(date: DateMatch, period: DateMatch) -> int | None:
+    def within(iso: str) -> bool:  # compared at the coarser of the two precisions
+        start, end = period.start_iso, period.end_iso
+        return start[:len(iso)] <= iso[:len(start)] and iso[:len(end)] <= end[:len(iso)]
+
+    first, last = int(period.start_iso[:4]), int(period.end_iso[:4])
+    fits = [y for y in range(first, last + 1) if within(f"{y}{date.start_iso[4:]}")]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _shift_year(iso: str, shift: int) -> str:
+    return f"{int(iso[:4]) + shift}{iso[4:]}"
 
 
 class _Blank(dict):
