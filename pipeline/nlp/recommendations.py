@@ -604,7 +604,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
                     "by": not_a_number(by), "cue": cue, "section": section})
 
     # a list interrupted by a line that is not an item ("(j) ...", "Completed in 2023.", "(k) ...") or by
-    # page furniture read as a heading: the lead, and the section, resume when the numbering continues
+    # page furniture read as a heading: the lead, and the section, resume when its lettering continues
     interrupted: tuple | None = None
     for block in blocks:
         kind, bs, be = block[0], block[1], block[2]
@@ -807,8 +807,8 @@ ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii
 
 
 def follows(previous: str, text: str) -> bool:
-    """Whether the list marker that opens `text` is the one after `previous` in the same numbering:
-    "(j)" -> "(k)", "b)" -> "c)", "3." -> "4.", "(iv)" -> "(v)"."""
+    """Whether the list marker that opens `text` is the letter or roman numeral after `previous` in the
+    same numbering: "(j)" -> "(k)", "b)" -> "c)", "(iv)" -> "(v)"; never a paragraph number."""
     m = MARKER_RE.match(text)
     if not m or not previous:
         return False
@@ -818,8 +818,10 @@ def follows(previous: str, text: str) -> bool:
     if not a or not b or a.group(1) != b.group(1) or a.group(3) != b.group(3):
         return False
     x, y = a.group(2), b.group(2)
-    if x.isdigit() and y.isdigit():
-        return int(y) == int(x) + 1
+    if x.isdigit() or y.isdigit():
+        # paragraph numbers run on through a whole document, across its headings ("65." ... "III. Voluntary
+        # pledges" ... "66."): the next number is no sign that a list goes on
+        return False
     if len(x) == 1 and len(y) == 1 and x.isalpha() and y.isalpha() and ord(y) == ord(x) + 1:
         return True
     lx, ly = x.lower(), y.lower()
