@@ -21,7 +21,10 @@ How a unit is judged (a unit is a body sentence, or a whole list item):
 2. a lead-in sentence ("Participants recommended the following:", "...
    commented as follows.") is not itself a row: the list items after it are,
    carrying its `by`/`actor`/`cue` where they have none of their own; inline
-   "(a) ...; (b) ..." items after a recommending lead-in are split into rows;
+   "(a) ...; (b) ..." items after a recommending lead-in are split into rows; a
+   lead-in that proposes in its own right (a modal with its own actor: "the
+   Council should:") is a row as well; a list interrupted by a status line or a
+   page header goes on when its lettering continues ("(j)", "Completed.", "(k)");
 3. in a recommendations section, or after a recommending lead-in, a list item
    that opens with an imperative verb ("Ratify ...") or ends with the
    recommending States in parentheses ("(Brazil);") is a recommendation; its
