@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.nlp.recommendations import cue_label, find_cue, trailing_states
 
-from tests.test_recommendations import nlp, rules, run  # noqa: F401  (module fixtures and the run helper)
+from tests.test_recommendations import nlp, rules, run, texts  # noqa: F401  (module fixtures and the run helper)
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
@@ -158,3 +158,81 @@ def test_a_real_request_for_observer_status():
     assert "Requests the Secretary-General to take the action necessary" in found
     assert "It should be further noted" not in found
     assert all(r["cue"].lower() in r["text"].lower() for r in rows)
+
+
+# -- kinds of the second blind test (issue 12, fourth round), on the real documents ----------
+@pytest.fixture(scope="module")
+def dev_rows():
+    """Recommendation rows of a ../shared/corpus/dev document, analysed once per module."""
+    from pipeline.findings import analyse
+    from pipeline.ingest import read_note
+    from pipeline.nlp.build import build_nlp
+
+    done: dict[str, list[str]] = {}
+
+    def rows(name: str) -> list[str]:
+        pdf = DEV / name
+        if not pdf.exists():
+            pytest.skip(f"{pdf} not found (the shared corpus is not mounted)")
+        if name not in done:
+            done[name] = [r["text"] for r in analyse(read_note(pdf, ocr="never"), build_nlp("en"))["recommendations"]]
+        return done[name]
+    return rows
+
+
+def _row_with(rows: list[str], words: str) -> str | None:
+    return next((r for r in rows if words in r), None)
+
+
+@pytest.mark.parametrize("name, words", [
+    # bare imperatives under a lead-in that names the recommendations it lists
+    ("DP_OPS_2025_2.pdf", "Revisit the strategic plan, 2022-2025"),
+    ("DP_OPS_2025_2.pdf", "Overhaul the whistleblowing process"),
+    # ... and after a status line between "(j)" and "(k)", and a page header between "(b)" and "(c)"
+    ("DP_OPS_2025_2.pdf", "Revise the management and organizational culture towards broader engagement"),
+    ("DP_OPS_2025_2.pdf", "Clarify responsibilities on S3i management"),
+    # impersonal and reported needs and obligations
+    ("S_2025_154.pdf", "UNDOF must have freedom of movement"),
+    ("S_2025_154.pdf", "It also remains important that the Parties continue"),
+    ("S_2025_154.pdf", "It is therefore of particular importance that the Security Council continue"),
+    ("S_2025_415.pdf", "The Council reiterated its demand that Israel immediately and completely cease"),
+    ("S_2025_518.pdf", "will also be critical to manage expectations"),
+    ("S_2025_518.pdf", "an immediate civilian staffing review is necessary"),
+    ("S_2025_518.pdf", "calling instead for the establishment"),
+    ("S_2025_518.pdf", "pressed for additional peacekeepers"),
+    # a lead-in that proposes with its own modal and actor is a row as well
+    ("E_AC.51_2025_2.pdf", "the Economic Development Division should develop a detailed internal strategic plan"),
+])
+def test_a_recommendation_of_the_blind_test_kinds_is_found(dev_rows, name, words):
+    assert _row_with(dev_rows(name), words), f"no row with {words!r} in {name}"
+
+
+@pytest.mark.parametrize("name, words", [
+    ("E_AC.51_2025_2.pdf", "Increased participation of Caribbean countries"),  # a result listed, under "recommendations included:"
+    ("S_2025_154.pdf", "It is important to emphasize, however"),              # a way of saying
+    ("S_2025_415.pdf", "The process could pave the way"),                      # a possible consequence
+    ("S_2025_415.pdf", "I regret the need to suspend"),                        # a need regretted
+    ("S_2025_518.pdf", "despite ongoing appeals to South Sudan"),              # "appeals", the noun
+    ("S_2025_518.pdf", "there is a risk that a protracted pause"),             # a modal in a feared possibility
+    ("E_C.2_2025_2_Add.8.pdf", "By 2035, facilitate the active participation"),  # an NGO's aims
+    ("DP-FPA_2025_1.pdf", "Follow up is reported in section III"),             # a noun, not an imperative
+])
+def test_a_description_of_the_blind_test_kinds_is_not(dev_rows, name, words):
+    assert _row_with(dev_rows(name), words) is None
+
+
+@pytest.mark.parametrize("previous, item, expected", [
+    ("(j)", "(k) Revise the culture.", True), ("(b)", "(c) Clarify.", True), ("3.", "4. Next.", False),
+    ("(iv)", "(v) Next.", True), ("(h)", "(i) Next.", True), ("(j)", "(l) Skip.", False),
+    ("(b)", "c) Other style.", False), ("(b)", "9. A paragraph.", False), ("", "(a) First.", False),
+])
+def test_follows_reads_the_next_marker_of_a_numbering(previous, item, expected):
+    from pipeline.nlp.recommendations import follows
+
+    assert follows(previous, item) is expected
+
+
+def test_a_status_line_between_items_does_not_end_the_list(nlp):
+    text = ("Outcome\n\nThe review contained three recommendations on risk:\n\n(a) Review the framework.\n\n"
+            "Completed in 2023.\n\n(b) Undertake a review of policies.\n\nThe meeting closed.\n\n(d) Coffee was served.")
+    assert texts(run(nlp, text)) == ["Review the framework.", "Undertake a review of policies."]

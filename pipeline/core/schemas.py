@@ -26,7 +26,8 @@ ORG_FILTER_KINDS = frozenset({
 STATE_NAME_KINDS = ("short", "official", "common", "un_formal", "adjective", "former")
 STATE_RULES = ("reject_next", "reject_prev", "reject_glued", "reject_in_name", "reject_after_year",
                "person_name", "language", "role_label", "role_sentence", "role_list_intro", "role_speaker")
-CUE_KINDS = ("modal", "reporting", "need", "lead_in", "lead_in_row", "imperative", "imperative_prefix", "rec_section",
+CUE_KINDS = ("modal", "reporting", "need", "lead_in", "lead_in_row", "imperative", "imperative_prefix", "imperative_veto",
+             "rec_section",
              "addressee", "opener", "np_stop",
              "passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
              "actor_lead", "actor_infinitive", "lead_in_end")

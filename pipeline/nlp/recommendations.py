@@ -21,7 +21,10 @@ How a unit is judged (a unit is a body sentence, or a whole list item):
 2. a lead-in sentence ("Participants recommended the following:", "...
    commented as follows.") is not itself a row: the list items after it are,
    carrying its `by`/`actor`/`cue` where they have none of their own; inline
-   "(a) ...; (b) ..." items after a recommending lead-in are split into rows;
+   "(a) ...; (b) ..." items after a recommending lead-in are split into rows; a
+   lead-in that proposes in its own right (a modal with its own actor: "the
+   Council should:") is a row as well; a list interrupted by a status line or a
+   page header goes on when its lettering continues ("(j)", "Completed.", "(k)");
 3. in a recommendations section, or after a recommending lead-in, a list item
    that opens with an imperative verb ("Ratify ...") or ends with the
    recommending States in parentheses ("(Brazil);") is a recommendation; its
@@ -61,8 +64,8 @@ CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
                  "actor_lead", "actor_infinitive", "lead_in_end")
-RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "rec_section", "addressee", "opener",
-                          "np_stop") + GRAMMAR_KINDS
+RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "imperative_veto", "rec_section",
+                          "addressee", "opener", "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
 # How far before a trigger word a cue may start ("it is essential", "there is a need").
 TRIGGER_LOOKBACK = 60
@@ -191,8 +194,11 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
                   if by_trigger else None)
     imps = by_kind["imperative"]
     prefixes = "|".join(c.regex.pattern for c in by_kind["imperative_prefix"])
+    # what may not follow the verb: "Follow up is reported ..." opens with a noun, not an imperative
+    vetoes = "|".join(c.regex.pattern for c in by_kind["imperative_veto"])
     imperative_re = re.compile(("^(?:(?:" + prefixes + r")\s+)?" if prefixes else "^")
-                               + "(?:" + "|".join(c.regex.pattern for c in imps) + r")\b") if imps else None
+                               + "(?:" + "|".join(c.regex.pattern for c in imps) + r")\b"
+                               + (f"(?!{vetoes})" if vetoes else "")) if imps else None
     imperative_words = {c.label.split()[0].lower() for c in imps if c.label}
     stops = by_kind["np_stop"]
     np_stop = re.compile("(?:" + "|".join(c.regex.pattern for c in stops) + ")", re.I) if stops else None
@@ -524,6 +530,7 @@ class _Lead:
     actor: str = ""
     cue: str = ""
     marker: str = ""      # the marker style of its first item: a later item of another style ends the list
+    last: str = ""        # the marker of its latest item ("(j)")
 
 
 def _who(text: str, cue: Cue, cs: int, ce: int, rules: Rules, block_subject: "_Antecedent | str") -> tuple[str, str]:
@@ -599,10 +606,15 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         out.append({"start": s, "end": e, "text": clean(text[s:e]), "actor": not_a_number(actor),
                     "by": not_a_number(by), "cue": cue, "section": section})
 
+    # a list interrupted by a line that is not an item ("(j) ...", "Completed in 2023.", "(k) ...") or by
+    # page furniture read as a heading: the lead, and the section, resume when its lettering continues
+    interrupted: tuple | None = None
     for block in blocks:
         kind, bs, be = block[0], block[1], block[2]
         btext = text[bs:be]
         if kind == "heading":
+            if lead is not None and lead.last:
+                interrupted = (lead, section, section_is_rec, section_vetoed)
             section = re.sub(r"\s+", " ", btext).strip()
             section_is_rec = any(r.search(section) for r in rules.rec_section)
             section_vetoed = excluded(section, "", rules, kinds=("section",)) is not None
@@ -612,8 +624,14 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             continue
         item_like = kind == "list_item" or bool(MARKER_RE.match(btext))
         if not item_like:
+            if lead is not None and lead.last:
+                interrupted = (lead, section, section_is_rec, section_vetoed)
             lead = None
-        elif lead is not None:
+        else:
+            if lead is None and interrupted is not None and follows(interrupted[0].last, btext):
+                lead, section, section_is_rec, section_vetoed = interrupted
+            interrupted = None
+        if item_like and lead is not None:
             # "(a) ...; (b) ...; 9. Participants thanked ...": a paragraph number after lettered items
             # resumes the text around the list, so the lead-in no longer carries
             style = marker_style(btext)
@@ -621,6 +639,8 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
                 lead.marker = style
             elif style != lead.marker:
                 lead = None
+            if lead is not None:
+                lead.last = MARKER_RE.match(btext).group().strip() if MARKER_RE.match(btext) else ""
         if section_vetoed:
             continue
         # sentence spans inside this block
@@ -683,7 +703,9 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     # a lead-in line itself is not a row (its items are), unless it proposes in its own right
     # ("... recommends ... the adoption of the following draft resolution:")
     if _lead_of(utext, rules, block_subject) is not None and not inline_items(body):
-        if found and any(r.search(body) for r in rules.lead_in_row):
+        # ... or names who is to act with a modal of its own ("In addition, members of the Council could:",
+        # "the Division should develop a plan ..., including the following:")
+        if found and (any(r.search(body) for r in rules.lead_in_row) or _own_modal(body, found, rules, block_subject)):
             cue, cs, ce = found
             actor, by = _who(body, cue, cs, ce, rules, block_subject)
             emit(us, ue, cue_label(body, cue, cs, ce), actor, by)
@@ -751,6 +773,18 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     emit(us, ue, label, actor, by)
 
 
+def _own_modal(body: str, found: tuple[Cue, int, int], rules: Rules, block_subject) -> bool:
+    """Whether a lead-in proposes by a modal with its own named actor ("the Council should:")."""
+    cue, cs, ce = found
+    if cue.kind != "modal":
+        return False
+    allowed, vetoed = first_allowed_cue(body, found, rules)
+    if vetoed or allowed is None or allowed[0].kind != "modal":
+        return False
+    actor, _ = _who(body, allowed[0], allowed[1], allowed[2], rules, block_subject)
+    return bool(actor) and actor.lower() not in rules.words.pronouns | rules.words.expletives
+
+
 def marker_style(text: str) -> str:
     """The kind of list marker `text` opens with: "(a)" and "(iv)" -> "(a)", "a)" -> "a)",
     "3." / "3)" -> "1.", "86.1" -> "1.1", a bullet -> "-"; "" for none."""
@@ -769,6 +803,32 @@ def marker_style(text: str) -> str:
     if re.fullmatch(r"\d{1,3}[.)]", mark):
         return "1."
     return "-"
+
+
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii",
+         "xviii", "xix", "xx")
+
+
+def follows(previous: str, text: str) -> bool:
+    """Whether the list marker that opens `text` is the letter or roman numeral after `previous` in the
+    same numbering: "(j)" -> "(k)", "b)" -> "c)", "(iv)" -> "(v)"; never a paragraph number."""
+    m = MARKER_RE.match(text)
+    if not m or not previous:
+        return False
+    mark = m.group().strip()
+    a = re.fullmatch(r"(\(?)([a-zA-Z]+|\d+)([.)])", previous)
+    b = re.fullmatch(r"(\(?)([a-zA-Z]+|\d+)([.)])", mark)
+    if not a or not b or a.group(1) != b.group(1) or a.group(3) != b.group(3):
+        return False
+    x, y = a.group(2), b.group(2)
+    if x.isdigit() or y.isdigit():
+        # paragraph numbers run on through a whole document, across its headings ("65." ... "III. Voluntary
+        # pledges" ... "66."): the next number is no sign that a list goes on
+        return False
+    if len(x) == 1 and len(y) == 1 and x.isalpha() and y.isalpha() and ord(y) == ord(x) + 1:
+        return True
+    lx, ly = x.lower(), y.lower()
+    return lx in ROMAN and ly in ROMAN and ROMAN.index(ly) == ROMAN.index(lx) + 1
 
 
 def blocks_from_text(text: str) -> list[tuple[str, int, int, int]]:
