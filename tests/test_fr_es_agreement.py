@@ -56,6 +56,7 @@ RECOMMENDATIONS = [
     ("fr", "Ils ont indiqué que les ressources devaient être focalisées"),  # reported 'should'
     ("es", "es indispensable para el desarrollo del capital humano"),
     ("es", "Los ministros observaron que los recursos debían centrarse"),
+    ("es", "se propone que la División de Apoyo a la Misión"),            # impersonal: 'it is proposed that'
 ]
 
 
