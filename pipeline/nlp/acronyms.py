@@ -155,12 +155,17 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
     known = gazetteer.lookup(short)
     named = named_end.get(paren)
     # a gazetteer name ending right before "(" (found by unnotes_orgs) is the best long form
-    from_gazetteer = [c.start for c in doc.spans.get(CANDIDATES, []) if c.end == paren and c.id_.startswith("gazetteer:")]
+    head_first = "first" in know.lexicon.get("name_head")
+    from_gazetteer = [c.start for c in doc.spans.get(CANDIDATES, []) if c.end == paren and c.id_.startswith("gazetteer:")
+                      and not (head_first and c.label_ != "ORG")]
     if from_gazetteer:
         return Abbreviation(inner.start, inner.end, min(from_gazetteer), paren, True)
     if named is not None:  # an organization-like name ends right before "(": take it whole
         start = _strip_determiner(doc, named, paren, determiners)
         return Abbreviation(inner.start, inner.end, start, paren, True)
+    head = _head_first_start(doc, paren, filters) if head_first else None
+    if head is not None:
+        return Abbreviation(inner.start, inner.end, head, paren, True)
     sh = _sh_long_span(doc, short, paren)
     if sh is None:
         return None
@@ -170,6 +175,23 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
                     or (orgs.clean_org_name(long_text, filters, lambda t: None, know)
                         and orgs.head_word(long_text.split(), filters["connector"]) in filters["org_head"]))
     return Abbreviation(inner.start, inner.end, start, paren, org_like)
+
+
+def _head_first_start(doc: Doc, paren: int, filters) -> int | None:
+    """Where a name ending before `paren` starts in a language whose names open with their head
+    noun (the lexicon's `name_head` "first": "Commission nationale pour la prévention et
+    l'élimination de la violence à l'égard des femmes (CONAVIM)", "Centro Europeo contra la
+    Delincuencia Informática (EC3)"): the nearest capitalised head noun of `org_filters.jsonl`
+    before the parenthesis in the same clause, so that an acronym from another language whose
+    letters the name does not spell still gets its long form."""
+    heads = filters["org_head"]
+    for i in range(paren - 1, max(-1, paren - 1 - MAX_INNER_TOKENS), -1):
+        tok = doc[i]
+        if tok.is_sent_end and i < paren - 1 or tok.text in ";:()[]," or tok.is_digit:
+            return None
+        if i < paren - 1 and tok.text[:1].isupper() and tok.lower_ in heads:
+            return i
+    return None
 
 
 def _long_inside(doc, paren, inner, know: orgs.OrgKnowledge) -> Abbreviation | None:

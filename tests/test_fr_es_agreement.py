@@ -1,0 +1,106 @@
+"""French and Spanish rules of the fourth round of issue 11, on real sentences of the UN
+Parallel Corpus sample (../shared/corpus/parallel: the same sentence in English, French and
+Spanish). Each case is a line found by a distinctive phrase; the English version of the same
+line says what French and Spanish should agree with: no recommendation where English has
+none ("qui pourrait contribuer", "En cas de réussite, ceci pourrait", "s'est engagé à",
+"De tener éxito, podría", "tiene que ver con"), one where English has one ("est essentielle
+pour" / "es esencial para" as "is essential for"), and an acronym defined after a name whose
+letters do not spell it ("... (CONAVIM)"). English output is untouched: its lexicon has no
+`name_head` list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.nlp.build import build_nlp
+from pipeline.nlp.lexicon import load_lexicon
+
+REPO = Path(__file__).resolve().parents[1]
+PARALLEL = REPO.parent / "shared" / "corpus" / "parallel"
+
+needs_parallel = pytest.mark.skipif(not (PARALLEL / "unv.fr").is_file(),
+                                    reason="../shared/corpus/parallel is absent")
+
+
+def parallel_line(lang: str, phrase: str) -> str:
+    """The first line of unv.<lang> holding `phrase` (the test fails when the corpus lacks it)."""
+    for line in (PARALLEL / f"unv.{lang}").read_text(encoding="utf-8").split("\n"):
+        if phrase in line:
+            return line.strip()
+    raise AssertionError(f"no line of unv.{lang} holds {phrase!r}")
+
+
+def cues(lang: str, text: str) -> list[str]:
+    doc = build_nlp(lang)(text)
+    return [r["cue"] for r in doc._.recommendations or []]
+
+
+NOT_RECOMMENDATIONS = [
+    ("fr", "qui pourrait contribuer à exploiter l'urbanisation"),          # relative clause: 'that could contribute'
+    ("fr", "En cas de réussite, ceci pourrait servir de moteur"),          # conditional: 'If successful, it could'
+    ("fr", "le Gouvernement anguillais s'est engagé à équilibrer"),        # reflexive 's'engager à': committed itself
+    ("fr", "et décidé que << la République arabe syrienne devait"),       # a past decision reported
+    ("fr", "Il ne pourrait être décerné à aucun fonctionnaire"),           # negated modal ('could not')
+    ("es", "De tener éxito, podría impulsar el desarrollo sostenible"),   # conditional
+    ("es", "ya que este aspecto tiene que ver con el sentido de comunidad"),  # 'has to do with'
+    ("es", "se propone cambiar los estereotipos de la mujer"),            # reflexive 'aims to'
+    ("es", "a que hablaran en ese acto"),                                 # procedural invitation to speak
+    ("es", "la Comisión de Estupefacientes deberá pronunciarse"),         # what a body is to do ('shall')
+]
+
+RECOMMENDATIONS = [
+    ("fr", "est essentielle pour le développement du capital humain"),    # 'is essential for'
+    ("fr", "a estimé qu'il convenait d'examiner la possibilité"),         # 'should be explored'
+    ("fr", "Ils ont indiqué que les ressources devaient être focalisées"),  # reported 'should'
+    ("es", "es indispensable para el desarrollo del capital humano"),
+    ("es", "Los ministros observaron que los recursos debían centrarse"),
+    ("es", "se propone que la División de Apoyo a la Misión"),            # impersonal: 'it is proposed that'
+]
+
+
+@needs_parallel
+@pytest.mark.parametrize("lang,phrase", NOT_RECOMMENDATIONS)
+def test_no_recommendation_where_english_has_none(lang, phrase):
+    line = parallel_line(lang, phrase)
+    assert cues(lang, line) == [], line
+
+
+@needs_parallel
+@pytest.mark.parametrize("lang,phrase", RECOMMENDATIONS)
+def test_recommendation_where_english_has_one(lang, phrase):
+    line = parallel_line(lang, phrase)
+    assert cues(lang, line), line
+
+
+@needs_parallel
+@pytest.mark.parametrize("lang,phrase,long_start", [
+    ("fr", "(CONAVIM)", "Commission nationale pour la prévention"),
+    ("es", "(CONAVIM)", "Comisión Nacional para Prevenir"),
+    ("fr", "des États-Unis (FEMA)", "Agence fédérale de gestion"),
+    ("es", "Delincuencia Informática (EC3)", "Centro Europeo contra"),
+])
+def test_acronym_defined_after_a_head_first_name(lang, phrase, long_start):
+    line = parallel_line(lang, phrase)
+    short = phrase[phrase.index("(") + 1:-1]
+    doc = build_nlp(lang)(line)
+    assert (doc._.acronyms or {}).get(short, "").startswith(long_start), doc._.acronyms
+    assert any(e.label_ == "ORG" and e.text.startswith(long_start) for e in doc.ents), [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("es", "El Ministerio de Industria y el Ministerio de Interior presentaron su informe.", "Ministry of Industry"),
+    ("es", "El Ministerio de Industria y el Ministerio de Interior presentaron su informe.", "Ministry of the Interior"),
+    ("fr", "Le Ministère de l'industrie a présenté son rapport.", "Ministry of Industry"),
+    ("fr", "La Fondation Bill et Melinda Gates a financé le projet.", "Bill & Melinda Gates Foundation"),
+])
+def test_french_and_spanish_names_get_the_english_canonical_name(lang, text, name):
+    doc = build_nlp(lang)(text)
+    assert name in {e.kb_id_ for e in doc.ents if e.label_ == "ORG"}, [(e.text, e.kb_id_) for e in doc.ents]
+
+
+def test_head_first_names_are_french_and_spanish_only():
+    for lang, expected in (("en", False), ("fr", True), ("es", True)):
+        lexicon = load_lexicon(str(REPO / "models" / lang / "lexicon.jsonl"))
+        assert ("first" in lexicon.get("name_head")) is expected, lang
