@@ -198,3 +198,9 @@ def test_un_units_and_a_company_with_its_legal_form(report_orgs):
     assert ("United Nations Joint Human Rights Office in the Democratic Republic of the Congo"
             in set(report_orgs["E_C.2_2025_2_Add.8"].values()))
     assert "Paz Retail and Energy Ltd" in set(report_orgs["S_2025_415"].values())
+
+
+def test_a_state_official_name_at_the_end_stays_in_the_body_name(nlp):
+    names = org_names(nlp, "The Ministry of Foreign Affairs of the Islamic Republic of Iran issued a statement.")
+    assert names == ["Ministry of Foreign Affairs of the Islamic Republic of Iran"]
+    assert org_names(nlp, "The Permanent Mission of the Republic of Korea wrote.") == []

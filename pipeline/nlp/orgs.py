@@ -421,7 +421,9 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     if (any(lower == t or lower.startswith(t + " ") or lower.startswith(t + "s") for t in filters["title"])
             and not (office and office.group(1) in filters["org_head"])):
         return None
-    if any(p in lower for p in filters["drop_phrase"]):
+    # (a State's official name at the end is no phrase of the body's: "Ministry of Foreign Affairs of
+    # the Islamic Republic of Iran" keeps its name, "Republic of Korea" alone is still a State)
+    if any(p in _without_trailing_state(name, know).lower() for p in filters["drop_phrase"]):
         return None
     head = head_word(words, connectors)
     if head in filters["event"] or head in filters["document"] or words[-1].lower() in filters["event"]:
@@ -440,6 +442,12 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     if is_state(name):
         return None
     return name
+
+
+def _without_trailing_state(name: str, know: OrgKnowledge) -> str:
+    """`name` without a last "of/in (the) <State>" ("... of the Islamic Republic of Iran")."""
+    match = know.trailing_state_re.match(name)
+    return match.group(1) if match and know.is_state(match.group(2)) else name
 
 
 def _is_ordinal(word: str, filters: OrgFilters) -> bool:
