@@ -204,3 +204,12 @@ def test_a_state_official_name_at_the_end_stays_in_the_body_name(nlp):
     names = org_names(nlp, "The Ministry of Foreign Affairs of the Islamic Republic of Iran issued a statement.")
     assert names == ["Ministry of Foreign Affairs of the Islamic Republic of Iran"]
     assert org_names(nlp, "The Permanent Mission of the Republic of Korea wrote.") == []
+
+
+def test_a_title_after_and_ends_the_name_a_place_list_does_not(nlp):
+    names = org_names(nlp, "He is a member of the Public Chamber of the Russian Federation and Chairman of the "
+                           "International Public Tribunal on Ukraine.")
+    assert {"Public Chamber of the Russian Federation", "International Public Tribunal on Ukraine"} <= set(names)
+    names = org_names(nlp, "The Regional Centre on Small Arms in the Great Lakes Region, the Horn of Africa and "
+                           "Bordering States (RECSA) spoke.")
+    assert "Regional Centre on Small Arms in the Great Lakes Region, the Horn of Africa and Bordering States" in names

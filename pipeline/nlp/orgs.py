@@ -659,6 +659,10 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             if (c == m or c >= n or not _capitalised(doc[c]) or "\n" in doc[m:c].text
                     or doc[c].lower_.rstrip(".") in filters["honorific"]):
                 break  # "... Development, Ms. Beena Pallical": a person follows
+            # "... of the Russian Federation and Chairman of ...": a title after "and" or a comma is a
+            # person's ("Group of Experts" keeps its complement)
+            if doc[c].lower_ in filters["person_head"] and {t.lower_ for t in doc[m:c]} & {"and", ","}:
+                break
             joint = {t.lower_ for t in doc[m:c]}
             # the first complement opens with a preposition ("Group of Experts"); a later "and" joins
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
@@ -680,8 +684,8 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             if "on" in joint and doc[k].lower_ in filters["no_topic_head"]:
                 break
             if "," in joint:
-                # ", in South Kivu": a clause; ", the Committee on ...": a second body
-                if joint - {",", "and", "the"} or "the" in joint:
+                # ", in South Kivu": a clause; ", the Committee on ...": a second body (not ", the Horn of Africa")
+                if joint - {",", "and", "the"} or "the" in joint and _is_head(doc[_run_end(doc, c) - 1], heads):
                     break
                 if "and" in joint:
                     before_comma = None          # "A, B, and C": the list inside the name is closed
