@@ -832,7 +832,7 @@ class OrgMatcher:
         if self.named_bodies:
             bodies = []
             for start, end in find_named_bodies(doc, self.filters, self.know.stop_words, self.know):
-                free = not any(taken[start:end]) or _after_known_body(doc, kept, taken, start, end, self.filters["org_head"])
+                free = not any(taken[start:end]) or _after_known_body(doc, kept, taken, start, end, self.filters)
                 name = (clean_org_name(doc[start:end].text, self.filters, know=self.know)
                         if free and not modifies_next_word(doc, end, self.know) else None)
                 if name and not self.gazetteer.lookup(name):
@@ -884,7 +884,7 @@ class OrgMatcher:
                     break
 
 
-def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: int, heads: set[str]) -> bool:
+def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: int, filters: OrgFilters) -> bool:
     """A named body that opens with a whole known body's name, the rest its own words ("OPCW
     Mission in the Syrian Arab Republic", "UNAIDS Secretariat"): a unit of that body, a body of
     its own; the known body stays a mention inside it."""
@@ -898,7 +898,11 @@ def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: 
         r = j
         while r < end and _capitalised(doc[r]):
             r += 1
-        return r > j and _is_head(doc[r - 1], heads)
+        # a class word alone after it names no unit ("United Nations Office", "United Nations Committee")
+        # unless it is a body's own unit ("UNAIDS Secretariat")
+        if r == end and r - j == 1 and doc[j].lower_ in filters["generic"] - filters["own_unit_head"]:
+            return False
+        return r > j and _is_head(doc[r - 1], filters["org_head"])
     return False
 
 
