@@ -213,3 +213,11 @@ def test_a_title_after_and_ends_the_name_a_place_list_does_not(nlp):
     names = org_names(nlp, "The Regional Centre on Small Arms in the Great Lakes Region, the Horn of Africa and "
                            "Bordering States (RECSA) spoke.")
     assert "Regional Centre on Small Arms in the Great Lakes Region, the Horn of Africa and Bordering States" in names
+
+
+def test_a_known_bodys_own_unit_is_a_body_but_not_its_complement(nlp):
+    assert "OPCW-United Nations Joint Investigative Mechanism" in org_names(
+        nlp, "The OPCW-United Nations Joint Investigative Mechanism reported.")
+    assert "General Assembly" in org_names(nlp, "It reported to the General Assembly to the end of May.")
+    names = org_names(nlp, "The United Nations Office and other International Organizations in Geneva met.")
+    assert "United Nations Office" not in names
