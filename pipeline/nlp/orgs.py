@@ -445,9 +445,13 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
 
 
 def _without_trailing_state(name: str, know: OrgKnowledge) -> str:
-    """`name` without a last "of/in (the) <State>" ("... of the Islamic Republic of Iran")."""
-    match = know.trailing_state_re.match(name)
-    return match.group(1) if match and know.is_state(match.group(2)) else name
+    """`name` up to the preposition before a State that ends it: "Ministry of Foreign Affairs of"
+    for "... of the Islamic Republic of Iran", "Permanent Mission of" for "... of Belgium" (the
+    drop phrase "permanent mission of" still applies)."""
+    for match in re.finditer(r"\s(of|in)\s+(?:the\s+)?", name, flags=re.IGNORECASE):
+        if know.is_state(name[match.end():]):
+            return name[:match.start()] + " " + match.group(1)
+    return name
 
 
 def _is_ordinal(word: str, filters: OrgFilters) -> bool:
