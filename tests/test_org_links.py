@@ -117,3 +117,107 @@ def test_houthi_attacks_name_the_houthis_in_a_real_report(nlp):
 
     found = analyse(read_note(DEV / "S_2025_24.pdf"), nlp)
     assert "Houthis" in {m["norm"] for m in found["mentions"] if m["label"] == "ORG"}
+
+
+# -- fourth round: boundaries, treaty parties, a body's own secretariat, armed groups, UN units,
+# on real reports of ../shared/corpus/dev (each note read once for the tests below) ----------------
+REPORTS = ("S_2025_518", "S_2025_63", "S_2025_154", "S_2025_415", "E_C.2_2025_2_Add.8", "DP-FPA_2025_1")
+
+
+@pytest.fixture(scope="module")
+def report_orgs(nlp):
+    """{report: {ORG mention text: norm}} of the real reports (skipped where ../shared is absent)."""
+    from pipeline.ingest import read_note
+
+    if not all((DEV / f"{r}.pdf").is_file() for r in REPORTS):
+        pytest.skip("../shared/corpus/dev is absent")
+    out = {}
+    for report in REPORTS:
+        found = analyse(read_note(DEV / f"{report}.pdf"), nlp)
+        out[report] = {m["text"]: m["norm"] for m in found["mentions"] if m["label"] == "ORG"}
+    return out
+
+
+def test_a_name_ends_before_in_a_city(report_orgs, nlp):
+    norms = set(report_orgs["E_C.2_2025_2_Add.8"].values())
+    assert not [n for n in norms if n.endswith((" in Rome", " in Oslo"))]
+    assert "Tropical Forest Forum" in norms   # "... Tropical Forest Forum in Oslo"
+    assert org_names(nlp, "The Board of Governors in Kathmandu met.") == ["Board of Governors"]
+
+
+def test_a_mission_keeps_its_place(report_orgs):
+    assert "OPCW Mission in the Syrian Arab Republic" in set(report_orgs["S_2025_63"].values())
+
+
+def test_forces_and_parliaments_take_no_on_topic(report_orgs, nlp):
+    norms = set(report_orgs["S_2025_154"].values())
+    assert "Israel Defense Forces" in norms and not [n for n in norms if n.startswith("Israel Defense Forces on")]
+    assert org_names(nlp, "The Indian Parliament on the Operation Sindoor debated.") == ["Indian Parliament"]
+    assert "Committee on World Food Security" in org_names(nlp, "The Committee on World Food Security met.")
+
+
+def test_a_name_is_not_cut_at_its_own_hyphen(report_orgs):
+    assert "Office of the Special Envoy of the Secretary-General for the Horn of Africa" in set(
+        report_orgs["S_2025_518"].values())
+    assert "Network of Peer-to-Peer Educators in Vocational Education and Training" in set(
+        report_orgs["DP-FPA_2025_1"].values())
+
+
+def test_a_hyphenated_modifier_is_not_part_of_the_name(nlp):
+    assert org_names(nlp, "The PEPFAR-supported Ministry of Health of Uganda acted.") == ["Ministry of Health of Uganda"]
+
+
+def test_two_bodies_joined_by_and_or_a_comma_stay_two(nlp):
+    assert "Centre de Santé" in org_names(nlp, "The Santé Communautaire and Centre de Santé de référence opened.")
+    names = org_names(nlp, "It met the Committee on Economics, Statistics and Markets, the Committee on Reforestation "
+                           "and Forest Management and others.")
+    assert {"Committee on Economics, Statistics and Markets", "Committee on Reforestation and Forest Management"} <= set(names)
+
+
+def test_a_treaty_party_or_an_agreement_is_no_body(report_orgs):
+    assert not [n for n in report_orgs["S_2025_63"].values() if n.startswith("State Party")]
+    assert "Disengagement of Forces Agreement" not in set(report_orgs["S_2025_154"].values())
+
+
+def test_bare_secretariat_is_the_secretariat_the_note_names(report_orgs):
+    opcw = report_orgs["S_2025_63"]
+    assert opcw["Secretariat"] == "Technical Secretariat" and "United Nations Secretariat" not in opcw.values()
+    assert "UNAIDS Secretariat" in set(report_orgs["DP-FPA_2025_1"].values())
+    # a note naming no other secretariat keeps the United Nations Secretariat
+    assert report_orgs["S_2025_518"]["Secretariat"] == "United Nations Secretariat"
+
+
+def test_armed_and_political_movements_of_security_council_reports(report_orgs):
+    sudan = set(report_orgs["S_2025_518"].values())
+    assert {"Sudan People's Liberation Movement", "Sudan People's Liberation Movement-North"} <= sudan
+    assert {"Fatah", "Izz al-Din al-Qassam Brigades"} <= set(report_orgs["S_2025_415"].values())
+
+
+def test_un_units_and_a_company_with_its_legal_form(report_orgs):
+    assert "United Nations Global Service Centre" in set(report_orgs["S_2025_518"].values())
+    assert ("United Nations Joint Human Rights Office in the Democratic Republic of the Congo"
+            in set(report_orgs["E_C.2_2025_2_Add.8"].values()))
+    assert "Paz Retail and Energy Ltd" in set(report_orgs["S_2025_415"].values())
+
+
+def test_a_state_official_name_at_the_end_stays_in_the_body_name(nlp):
+    names = org_names(nlp, "The Ministry of Foreign Affairs of the Islamic Republic of Iran issued a statement.")
+    assert names == ["Ministry of Foreign Affairs of the Islamic Republic of Iran"]
+    assert org_names(nlp, "The Permanent Mission of the Republic of Korea wrote.") == []
+
+
+def test_a_title_after_and_ends_the_name_a_place_list_does_not(nlp):
+    names = org_names(nlp, "He is a member of the Public Chamber of the Russian Federation and Chairman of the "
+                           "International Public Tribunal on Ukraine.")
+    assert {"Public Chamber of the Russian Federation", "International Public Tribunal on Ukraine"} <= set(names)
+    names = org_names(nlp, "The Regional Centre on Small Arms in the Great Lakes Region, the Horn of Africa and "
+                           "Bordering States (RECSA) spoke.")
+    assert "Regional Centre on Small Arms in the Great Lakes Region, the Horn of Africa and Bordering States" in names
+
+
+def test_a_known_bodys_own_unit_is_a_body_but_not_its_complement(nlp):
+    assert "OPCW-United Nations Joint Investigative Mechanism" in org_names(
+        nlp, "The OPCW-United Nations Joint Investigative Mechanism reported.")
+    assert "General Assembly" in org_names(nlp, "It reported to the General Assembly to the end of May.")
+    names = org_names(nlp, "The United Nations Office and other International Organizations in Geneva met.")
+    assert "United Nations Office" not in names

@@ -51,9 +51,37 @@ def link_org_mentions(mentions: list[dict], acronyms: dict[str, str], know: OrgK
         longer = {n for n in norms if n != norm and shortens(norm, n, know)}
         if len(longer) == 1:
             target[norm] = longer.pop()
+    _link_bare_class_words(orgs, know)
     for m in orgs:
         seen = set()
         while m["norm"] in target and m["norm"] not in seen:  # a chain of short forms ends at the longest
             seen.add(m["norm"])
             m["norm"] = target[m["norm"]]
+            m["source"] = m["source"] if m["source"].endswith(":linked") else m["source"] + ":linked"
+
+
+def _link_bare_class_words(orgs: list[dict], know: OrgKnowledge) -> None:
+    """"The Secretariat" standing alone reads as the gazetteer's body of that class word (the
+    United Nations Secretariat) only in a note that names no other body of the class: in a note
+    on the OPCW's "Technical Secretariat" or the "UNAIDS Secretariat" it is that body's, and it
+    takes the norm of the one named most often (the first on a tie). A note that names the
+    gazetteer body in full ("United Nations Secretariat") keeps the bare word as that body."""
+    generic = know.filters["generic"] & know.filters["org_head"]   # class words naming a kind of body
+    bare = [m for m in orgs if m["source"].startswith("gazetteer:")
+            and strip_the(m["text"], know).lower() in generic and len(strip_the(m["text"], know).split()) == 1]
+    for word in {strip_the(m["text"], know).lower() for m in bare}:
+        mine = [m for m in bare if strip_the(m["text"], know).lower() == word]
+        gazetteer_norms = {m["norm"] for m in mine}
+        if any(m["norm"] in gazetteer_norms and strip_the(m["text"], know).lower() != word for m in orgs):
+            continue  # the note names the body in full
+        counts: dict[str, int] = {}
+        for m in orgs:
+            words = _words(strip_the(m["norm"], know))
+            if m["norm"] not in gazetteer_norms and len(words) > 1 and word in (words[0], words[-1]):
+                counts[m["norm"]] = counts.get(m["norm"], 0) + 1
+        if not counts:
+            continue
+        owner = max(counts, key=lambda n: (counts[n], -list(counts).index(n)))
+        for m in mine:
+            m["norm"] = owner
             m["source"] = m["source"] if m["source"].endswith(":linked") else m["source"] + ":linked"

@@ -48,10 +48,14 @@ DEFAULT_SYMBOLS = default_file("symbols")
 DEFAULT_LEXICON = default_file("lexicon")
 
 LONG_ALIAS_TOKENS = 3   # aliases this long match case-insensitively
-MAX_NAME_TOKENS = 12    # a model "ORG" longer than this is a run-on, not a name
+MAX_NAME_TOKENS = 12    # a model "ORG" longer than this is a run-on, not a name ...
+MAX_NAMING_WORDS = 10   # ... unless most of its words are connectors (then: more naming words than this)
+MAX_CONNECTED_TOKENS = 16
 NAMED_BODY = "pattern:org_filters.jsonl:named-body"
 QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
+OWN_UNIT = "pattern:org_filters.jsonl:own-unit"
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
+PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
 QUOTED_NAME_TOKENS = 8     # a quoted name longer than this is a quotation, not a name
 LEGAL_FORM_GAP = 3         # tokens allowed between a legal form and the quote ("JSC 7:15 pm “Gazprom ...”")
 
@@ -254,6 +258,11 @@ class OrgKnowledge:
     lexicon: Lexicon
     articles_re: re.Pattern       # a leading article ("the", "The", "THE")
     trailing_state_re: re.Pattern  # "<name> in/of (the) <State>"
+    cities: frozenset[str] = frozenset()  # lowercased city names of cities.tsv beside orgs.tsv ("rome", "oslo")
+
+    def is_place(self, text: str) -> bool:
+        """A State or a city of cities.tsv ("Oslo", "Kathmandu", "the Sudan")."""
+        return bool(self.is_state(text)) or text.strip().lower() in self.cities
 
     @property
     def conjunctions(self) -> frozenset[str]:
@@ -287,13 +296,25 @@ def _knowledge(gazetteer: tuple, filters: tuple, states: tuple, symbols: tuple, 
     glued = "|".join(re.escape(w) for w in sorted(words["glued_function_words"], key=lambda w: (-len(w), w)))
     articles = _alternation({v for a in words["articles"] for v in (a, a.title(), a.upper())})
     places = _alternation(words["place_prepositions"])
+    gaz = OrgGazetteer(_files(gazetteer), flt, _files(aliases))
     return OrgKnowledge(
-        gazetteer=OrgGazetteer(_files(gazetteer), flt, _files(aliases)), filters=flt, is_state=state_lookup(_files(states)),
+        gazetteer=gaz, filters=flt, is_state=state_lookup(_files(states)), cities=_cities_beside(gaz.sources),
         symbol_re=load_symbol_prefix(_files(symbols)),
         glued_re=re.compile(rf"^({glued})(\d{{2,4}})$", re.IGNORECASE),
         stop_words=words["stop_words"], name_joiners=words["name_joiners"], lexicon=words,
         articles_re=re.compile(rf"^(?:{articles})\s+"),
         trailing_state_re=re.compile(rf"^(.*\S)\s+(?:{places})\s+(?:(?:{_alternation(words['articles'])})\s+)?(\S.*)$"))
+
+
+def _cities_beside(sources: list) -> frozenset[str]:
+    """The city names of each `cities.tsv` beside an orgs.tsv (models/shared/gazetteers/, or an
+    overlay's): where a body's name ends ("... Mechanism in Rome", "... Forum in Oslo")."""
+    names = set()
+    for source in sources:
+        path = Path(source.path).with_name("cities.tsv")
+        if Path(source.path).name == "orgs.tsv" and path.is_file():
+            names.update(row["name"].lower() for _, row in read_tsv(path, ["name"]))
+    return frozenset(names)
 
 
 def _alternation(words) -> str:
@@ -369,7 +390,11 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
         return None
     words = name.split()
     lower = name.lower()
-    if len(words) > MAX_NAME_TOKENS or not name[0].isupper() and not name[0].isdigit():
+    # a run-on counts its naming words: "Office of the Special Envoy of the Secretary-General for the
+    # Horn of Africa" is 14 words but 6 names
+    naming = [w for w in words if w.lower() not in filters["connector"]]
+    too_long = len(words) > MAX_NAME_TOKENS and (len(naming) > MAX_NAMING_WORDS or len(words) > MAX_CONNECTED_TOKENS)
+    if too_long or not name[0].isupper() and not name[0].isdigit():
         return None
     if name[0].isdigit() and len(words) == 1:
         return None
@@ -396,16 +421,36 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     if (any(lower == t or lower.startswith(t + " ") or lower.startswith(t + "s") for t in filters["title"])
             and not (office and office.group(1) in filters["org_head"])):
         return None
-    if any(p in lower for p in filters["drop_phrase"]):
+    # (a State's official name at the end is no phrase of the body's: "Ministry of Foreign Affairs of
+    # the Islamic Republic of Iran" keeps its name, "Republic of Korea" alone is still a State)
+    if any(p in _without_trailing_state(name, know).lower() for p in filters["drop_phrase"]):
         return None
     head = head_word(words, connectors)
     if head in filters["event"] or head in filters["document"] or words[-1].lower() in filters["event"]:
+        return None
+    # "Disengagement of Forces Agreement": the last chunk is headed by a document noun and the first
+    # by no organization noun (not "Secretariat of the Convention", "Institute of International Law")
+    if (len(words) >= 2 and words[-1].lower() in filters["document"] and words[-2].lower() not in connectors
+            and head not in filters["org_head"]):
+        return None
+    # "State Party to the Convention": a treaty's party is a State, not a body (party_opening)
+    if any(lower == p or lower.startswith(p + " ") for p in filters["party_opening"]):
         return None
     if _numbered_event(words, connectors, know):
         return None
     is_state = is_state or know.is_state
     if is_state(name):
         return None
+    return name
+
+
+def _without_trailing_state(name: str, know: OrgKnowledge) -> str:
+    """`name` up to the preposition before a State that ends it: "Ministry of Foreign Affairs of"
+    for "... of the Islamic Republic of Iran", "Permanent Mission of" for "... of Belgium" (the
+    drop phrase "permanent mission of" still applies)."""
+    for match in re.finditer(r"\s(of|in)\s+(?:the\s+)?", name, flags=re.IGNORECASE):
+        if know.is_state(name[match.end():]):
+            return name[:match.start()] + " " + match.group(1)
     return name
 
 
@@ -508,7 +553,7 @@ def _names_a_body(name: str, know: OrgKnowledge) -> bool:
 def _strip_trailing_state(name: str, know: OrgKnowledge) -> str:
     match = know.trailing_state_re.match(name)
     if match and len(match.group(1).split()) >= 2:
-        if know.is_state(match.group(2)) and not match.group(1).split()[-1].lower() in know.filters["keeps_state"]:
+        if know.is_place(match.group(2)) and not match.group(1).split()[-1].lower() in know.filters["keeps_state"]:
             return match.group(1)
     return name
 
@@ -535,12 +580,41 @@ def _capitalised(token) -> bool:
 
 
 def _run_end(doc: Doc, i: int) -> int:
-    """End of the run of capitalised tokens from i ("Women", "’s", "Affairs", "Office")."""
+    """End of the run of capitalised tokens from i ("Women", "’s", "Affairs", "Office"); a word
+    joined by a hyphen glued on both sides belongs to it ("Secretary-General", "Non-Proliferation",
+    "Peer-to-Peer"): the name is never cut at its own hyphen."""
     j = i
-    while j < len(doc) and (_capitalised(doc[j]) and doc[j].text != "I"
-                            or j > i and doc[j].lower_ in ("'s", "’s") and not doc[j - 1].whitespace_):
-        j += 1
+    while j < len(doc):
+        if _capitalised(doc[j]) and doc[j].text != "I" or (
+                j > i and doc[j].lower_ in ("'s", "’s") and not doc[j - 1].whitespace_):
+            j += 1
+        elif j > i and _glued_hyphen(doc, j) and _capitalised(doc[j + 1]):
+            j += 2
+        elif (j > i and _glued_hyphen(doc, j) and j + 3 < len(doc) and _glued_hyphen(doc, j + 2)
+              and _capitalised(doc[j + 3])):
+            j += 4   # "Peer-to-Peer": a lowercase middle part, not "PEPFAR-supported Ministry"
+        else:
+            break
     return j
+
+
+def _glued_hyphen(doc: Doc, j: int) -> bool:
+    """doc[j] is a hyphen with no space on either side, between two words ("Secretary-General")."""
+    return (doc[j].text in ("-", "–") and j + 1 < len(doc) and not doc[j].whitespace_
+            and not doc[j - 1].whitespace_ and doc[j + 1].is_alpha)
+
+
+def _is_head(token, heads: set[str]) -> bool:
+    """An organization head noun, also with an abbreviation's full stop ("Ltd.", "Inc.")."""
+    return token.lower_ in heads or token.lower_.rstrip(".") in heads
+
+
+def _place_at(doc: Doc, c: int, know: OrgKnowledge) -> bool:
+    """A place opens at doc[c]: a State or city the data knows ("Rome", "Oslo"), or a place the
+    statistical model tagged there ("Khan Yunis", "Gok Machar")."""
+    if know.is_place(doc[c:_run_end(doc, c)].text):
+        return True
+    return any(e.start == c and e.label_ in PLACE_LABELS for e in doc.ents)
 
 
 def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] | None = None,
@@ -562,17 +636,19 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             continue
         j = _run_end(doc, i)
         # "Women's Peace and Humanitarian Fund": a run joined by "and" to a run ending with the head
-        if j + 1 < n and doc[j].lower_ in conjunctions and doc[j - 1].lower_ not in heads and _capitalised(doc[j + 1]):
+        # (the second run names the kind with a word of its own: "Centre" alone, as in "Santé
+        # Communautaire and Centre de Santé", opens a second body)
+        if j + 1 < n and doc[j].lower_ in conjunctions and not _is_head(doc[j - 1], heads) and _capitalised(doc[j + 1]):
             j2 = _run_end(doc, j + 1)
-            if doc[j2 - 1].lower_ in heads:
+            if _is_head(doc[j2 - 1], heads) and j2 - (j + 1) >= 2:
                 j = j2
         # "Alva Myrdal Centre’s Conference": a possessive after a head noun ends the name there
         for p in range(i + 1, j - 1):
-            if doc[p].lower_ in ("'s", "’s") and doc[p - 1].lower_ in heads:
+            if doc[p].lower_ in ("'s", "’s") and _is_head(doc[p - 1], heads):
                 j = p
                 break
         # the first chunk doc[i:j] must end with a head noun
-        k = j - 1 if doc[j - 1].lower_ in heads else None
+        k = j - 1 if _is_head(doc[j - 1], heads) else None
         if k is None:
             i = max(j, i + 1)
             continue
@@ -587,6 +663,10 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             if (c == m or c >= n or not _capitalised(doc[c]) or "\n" in doc[m:c].text
                     or doc[c].lower_.rstrip(".") in filters["honorific"]):
                 break  # "... Development, Ms. Beena Pallical": a person follows
+            # "... of the Russian Federation and Chairman of ...": a title after "and" or a comma is a
+            # person's ("Group of Experts" keeps its complement)
+            if doc[c].lower_ in filters["person_head"] and {t.lower_ for t in doc[m:c]} & {"and", ","}:
+                break
             joint = {t.lower_ for t in doc[m:c]}
             # the first complement opens with a preposition ("Group of Experts"); a later "and" joins
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
@@ -598,12 +678,18 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             # "Armed Forces of the Russian Federation in Bucha": after a State, "in"/"at" says where
             if joint & {"in", "at"} and m > k + 1 and know.is_state(_last_run(doc, k + 1, m)):
                 break
-            # "Parliament in Nepal", "Office in Kenya": "in"/"at" a State says where the body sits
-            if joint & {"in", "at"} and know.is_state(doc[c:_run_end(doc, c)].text):
+            # "Parliament in Nepal", "Mechanism in Rome", "Hospital in Khan Yunis": "in"/"at" a place
+            # (a State, a city, a place the model tagged) says where the body sits
+            # (a mission keeps its place: "OPCW Mission in the Syrian Arab Republic"; keeps_state)
+            if joint & {"in", "at"} and _place_at(doc, c, know) and doc[k].lower_ not in filters["keeps_state"]:
+                break
+            # "Israel Defense Forces on the Bravo line", "Indian Parliament on the Operation ...": a
+            # body of this kind has no "on <topic>" in its name (no_topic_head)
+            if "on" in joint and doc[k].lower_ in filters["no_topic_head"]:
                 break
             if "," in joint:
-                # ", in South Kivu": a clause; ", the Ministry of ..." not closed by "and Y": a second body
-                if joint - {",", "and", "the"}:
+                # ", in South Kivu": a clause; ", the Committee on ...": a second body (not ", the Horn of Africa")
+                if joint - {",", "and", "the"} or "the" in joint and _is_head(doc[_run_end(doc, c) - 1], heads):
                     break
                 if "and" in joint:
                     before_comma = None          # "A, B, and C": the list inside the name is closed
@@ -742,6 +828,7 @@ class OrgMatcher:
             longer = shortened_from(doc[start:end].text, named) if org.local else org.name
             norm = org.name if longer == doc[start:end].text else longer
             add_candidate(doc, start, end, "ORG", norm, f"gazetteer:{org.source}:{org.line}")
+            self._own_unit(doc, start, end, org)
         for start, end in find_quoted_names(doc, self.filters["legal_form"]):
             if not any(taken[start:end]):
                 taken[start:end] = [True] * (end - start)
@@ -749,8 +836,9 @@ class OrgMatcher:
         if self.named_bodies:
             bodies = []
             for start, end in find_named_bodies(doc, self.filters, self.know.stop_words, self.know):
+                free = not any(taken[start:end]) or _after_known_body(doc, kept, taken, start, end, self.filters)
                 name = (clean_org_name(doc[start:end].text, self.filters, know=self.know)
-                        if not any(taken[start:end]) and not modifies_next_word(doc, end, self.know) else None)
+                        if free and not modifies_next_word(doc, end, self.know) else None)
                 if name and not self.gazetteer.lookup(name):
                     bodies.append((start, end, name))
             mentions = [(doc[s:e].text.lower(), o.name) for s, e, o in found]
@@ -758,6 +846,15 @@ class OrgMatcher:
             for start, end, name in bodies:
                 add_candidate(doc, start, end, "ORG", shortened_from(name, mentions), NAMED_BODY)
         return doc
+
+    def _own_unit(self, doc: Doc, start: int, end: int, org: Org) -> None:
+        """"UNAIDS Secretariat": a known body's name right before a capitalised own_unit_head noun
+        names that body's own unit, a body of its own (the known body stays a nested mention)."""
+        if (end < len(doc) and not org.local and doc[end].text[:1].isupper()
+                and doc[end].lower_ in self.filters["own_unit_head"]):
+            whole = strip_the(" ".join(doc[start:end + 1].text.split()), self.know)
+            if not self.gazetteer.lookup(whole):
+                add_candidate(doc, start, end + 1, "ORG", whole, OWN_UNIT)
 
     def _stands_alone(self, doc: Doc, start: int, end: int) -> bool:
         """An alias that is a class word on its own ("Secretariat" for the UN Secretariat)
@@ -789,6 +886,28 @@ class OrgMatcher:
                 if org:
                     yield tok.i, end, org
                     break
+
+
+def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: int, filters: OrgFilters) -> bool:
+    """A named body that opens with a whole known body's name, the rest its own words ("OPCW
+    Mission in the Syrian Arab Republic", "UNAIDS Secretariat"): a unit of that body, a body of
+    its own; the known body stays a mention inside it."""
+    for s, e, _ in kept:
+        if s != start or e >= end or any(taken[e:end]):
+            continue
+        # its own words are a capitalised run ending with a head noun right after the known name (or
+        # after a hyphen glued to it: "OPCW-United Nations Joint Investigative Mechanism"), not a
+        # complement of the known body ("General Assembly to the ...", "UNIFIL and ...")
+        j = e + 1 if doc[e].text in ("-", "–") and not doc[e].whitespace_ and not doc[e - 1].whitespace_ else e
+        r = j
+        while r < end and _capitalised(doc[r]):
+            r += 1
+        # a class word alone after it names no unit ("United Nations Office", "United Nations Committee")
+        # unless it is a body's own unit ("UNAIDS Secretariat")
+        if r == end and r - j == 1 and doc[j].lower_ in filters["generic"] - filters["own_unit_head"]:
+            return False
+        return r > j and _is_head(doc[r - 1], filters["org_head"])
+    return False
 
 
 def inside_symbol(doc: Doc, start: int, end: int, symbol_re: re.Pattern) -> bool:
