@@ -98,8 +98,8 @@ class DateWords:
         self.rows = rows
         self.full = full  # lower-cased words written in full (form "full")
         self.values = {w.lower().rstrip("."): v for kind in ("month", "ordinal", "decade") for w, v in rows[kind]}
-        and_words = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w, _ in rows["and"])
-        range_words = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w, _ in rows["range"])
+        and_words = self.words("and") if rows["and"] else ""
+        range_words = self.words("range") if rows["range"] else ""
         between = "|".join(re.escape(w) for w, _ in rows["between"])
         # Two dates joined by an "and" word are a list ("15 and 18 February"), unless
         # a "between" word comes before them ("between 16 and 22 May": one range).
