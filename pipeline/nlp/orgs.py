@@ -628,6 +628,9 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
     know = know or default_knowledge()
     stop_words = know.stop_words if stop_words is None else stop_words
     conjunctions, articles = know.conjunctions, know.articles
+    # "Mechanism in Rome", "Forces on the Bravo line": the lexicon's words for where a body sits
+    # and for what it is about (empty in a language whose lexicon has none)
+    located, topical = know.lexicon.get("location_prepositions"), know.lexicon.get("topic_prepositions")
     spans = []
     i, n = 0, len(doc)
     while i < n:
@@ -665,9 +668,9 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
                 break  # "... Development, Ms. Beena Pallical": a person follows
             # "... of the Russian Federation and Chairman of ...": a title after "and" or a comma is a
             # person's ("Group of Experts" keeps its complement)
-            if doc[c].lower_ in filters["person_head"] and {t.lower_ for t in doc[m:c]} & {"and", ","}:
-                break
             joint = {t.lower_ for t in doc[m:c]}
+            if doc[c].lower_ in filters["person_head"] and joint & (conjunctions | {","}):
+                break
             # the first complement opens with a preposition ("Group of Experts"); a later "and" joins
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
             if m == k + 1 and not joint - conjunctions - articles - {","} or joint & conjunctions and joint & articles:
@@ -676,26 +679,26 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             if doc[c].lower_ in filters["complement_stop"]:
                 break
             # "Armed Forces of the Russian Federation in Bucha": after a State, "in"/"at" says where
-            if joint & {"in", "at"} and m > k + 1 and know.is_state(_last_run(doc, k + 1, m)):
+            if joint & located and m > k + 1 and know.is_state(_last_run(doc, k + 1, m)):
                 break
             # "Parliament in Nepal", "Mechanism in Rome", "Hospital in Khan Yunis": "in"/"at" a place
             # (a State, a city, a place the model tagged) says where the body sits
             # (a mission keeps its place: "OPCW Mission in the Syrian Arab Republic"; keeps_state)
-            if joint & {"in", "at"} and _place_at(doc, c, know) and doc[k].lower_ not in filters["keeps_state"]:
+            if joint & located and _place_at(doc, c, know) and doc[k].lower_ not in filters["keeps_state"]:
                 break
             # "Israel Defense Forces on the Bravo line", "Indian Parliament on the Operation ...": a
             # body of this kind has no "on <topic>" in its name (no_topic_head)
-            if "on" in joint and doc[k].lower_ in filters["no_topic_head"]:
+            if joint & topical and doc[k].lower_ in filters["no_topic_head"]:
                 break
             if "," in joint:
                 # ", in South Kivu": a clause; ", the Committee on ...": a second body (not ", the Horn of Africa")
-                if joint - {",", "and", "the"} or "the" in joint and _is_head(doc[_run_end(doc, c) - 1], heads):
+                if joint - conjunctions - articles - {","} or joint & articles and _is_head(doc[_run_end(doc, c) - 1], heads):
                     break
-                if "and" in joint:
+                if joint & conjunctions:
                     before_comma = None          # "A, B, and C": the list inside the name is closed
                 elif before_comma is None:
                     before_comma = end           # "A, B": kept only if "and C" follows
-            elif "and" in joint:
+            elif joint & conjunctions:
                 before_comma = None
             m = end = _run_end(doc, c)
         if before_comma is not None:
