@@ -4,6 +4,7 @@ exact spans and normalisations per ANNOTATION.md "DATE"."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,9 @@ NOT_DATES = [
     "In line with its Strategic Plan, 2022-2025 commitment",
     "the strategic plan, 2022–2025, of UNDP",
     "the National Action Plan (2008–2015) to protect children",
+    # a table row of counts by month: the number before a month is a count, not a day
+    "Total 5 1 1 2 1 10 February 7 1 6 4 3 21 March 7 1 6",
+    "4 3 2 – 25 March 9 4 3",
 ]
 
 
@@ -248,6 +252,33 @@ def test_a_day_outside_the_period_keeps_the_year_of_issue():
     text = "The workshop was held from 9 to 11 November 2010. The next one is planned for 3 March."
     found = {d.text: d.start_iso for d in find_dates(text, issue_year=2011)}
     assert found["3 March"] == "2011-03-03"
+
+
+def test_a_day_month_written_with_its_year_between_numbers_is_still_a_date():
+    # a numbered table of events: "1 10 February 2025 Opening"
+    assert dates("1 10 February 2025 Opening 2 11 February 2025 Closing") == [
+        ("10 February 2025", "2025-02-10", "2025-02-10"), ("11 February 2025", "2025-02-11", "2025-02-11")]
+
+
+def test_a_statistics_table_gives_no_days():
+    """S/2025/420 tabulates incidents by month and year ("2024 January 5 1 1 2 1 10
+    February 7 ..."): none of its cells is a day."""
+    from pipeline.core.models import models_fingerprints
+    from pipeline.runner.batch import RunOptions, process_file
+    from pipeline.runner.cache import file_sha256
+    from tests.conftest import need
+
+    path = need(SHARED / "dev" / "S_2025_420.pdf")
+    res = process_file(str(path), path.name, file_sha256(path), RunOptions(use_cache=False), models_fingerprints())
+    text = res.note.text
+    table = [m.start() for m in re.finditer(r"20\d\d January(?: (?:\d{1,3}|–)){4,}", text)]
+    assert len(table) >= 4  # the rows of 2021 to 2025
+    days_in_table = [m["text"] for m in res.findings["mentions"] if m["label"] == "DATE"
+                     and len(m["norm"].split("/")[0]) == 10
+                     and any(row <= m["start"] < row + 400 for row in table)]
+    assert days_in_table == []
+    # the body's own days are still read: "On 5 May, the task force targeted ..."
+    assert any(m["text"] == "5 May" for m in res.findings["mentions"] if m["label"] == "DATE")
 
 
 @pytest.mark.parametrize("name,text,norm", [
