@@ -129,7 +129,12 @@ def date_rows(mentions: list[dict]) -> list[dict]:
     out = []
     for norm, ms in _grouped(mentions, "DATE", lambda m: m["norm"]).items():
         start, _, end = norm.partition("/")
-        out.append({"document": ms[0]["document"], "text": ms[0]["text"], "start": start, "end": end or start,
+        # A day of a list ("12" of "12 and 14 May") is written without its month; where the
+        # same date is also written in full elsewhere, the row shows that form.
+        text = ms[0]["text"]
+        if text.isdigit() and len(text) <= 2:
+            text = next((m["text"] for m in ms if any(c.isalpha() for c in m["text"])), text)
+        out.append({"document": ms[0]["document"], "text": text, "start": start, "end": end or start,
                     "mentions": len(ms), "first_page": min(m["page"] for m in ms),
                     "inferred": all(m["source"].endswith(":year-inferred") for m in ms)})
     return sorted(out, key=lambda r: (r["start"], r["end"]))

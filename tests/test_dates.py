@@ -4,6 +4,7 @@ exact spans and normalisations per ANNOTATION.md "DATE"."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,9 @@ NOT_DATES = [
     "In line with its Strategic Plan, 2022-2025 commitment",
     "the strategic plan, 2022–2025, of UNDP",
     "the National Action Plan (2008–2015) to protect children",
+    # a table row of counts by month: the number before a month is a count, not a day
+    "Total 5 1 1 2 1 10 February 7 1 6 4 3 21 March 7 1 6",
+    "4 3 2 – 25 March 9 4 3",
 ]
 
 
@@ -250,11 +254,54 @@ def test_a_day_outside_the_period_keeps_the_year_of_issue():
     assert found["3 March"] == "2011-03-03"
 
 
+def test_a_day_month_written_with_its_year_between_numbers_is_still_a_date():
+    # a numbered table of events: "1 10 February 2025 Opening"
+    assert dates("1 10 February 2025 Opening 2 11 February 2025 Closing") == [
+        ("10 February 2025", "2025-02-10", "2025-02-10"), ("11 February 2025", "2025-02-11", "2025-02-11")]
+
+
+def test_a_year_opening_the_sentence_is_the_year_of_its_yearless_days():
+    text = "In 2024, the 139th session was held from 5 to 9 February and the 140th from 20 to 31 May. On 3 March it met."
+    assert dates(text, 2025) == [("2024", "2024", "2024"), ("5 to 9 February", "2024-02-05", "2024-02-09"),
+                                 ("20 to 31 May", "2024-05-20", "2024-05-31"), ("3 March", "2025-03-03", "2025-03-03")]
+    # "since" states no year for what follows
+    assert dates("Since 2019, the Committee met on 5 May.", 2025)[-1] == ("5 May", "2025-05-05", "2025-05-05")
+
+
+def test_years_after_a_body_or_role_are_a_term_of_office():
+    assert dates("EMCDDA Management Board 2008-2010. Chair 2022-2023 Australian National Council") == [
+        ("2008-2010", "2008", "2010"), ("2022-2023", "2022", "2023")]
+    assert dates("the Peacekeeping Ministerial 2025 and the Language Policy 2014–2018 of") == []
+
+
+def test_a_statistics_table_gives_no_days():
+    """S/2025/420 tabulates incidents by month and year ("2024 January 5 1 1 2 1 10
+    February 7 ..."): none of its cells is a day."""
+    from pipeline.core.models import models_fingerprints
+    from pipeline.runner.batch import RunOptions, process_file
+    from pipeline.runner.cache import file_sha256
+    from tests.conftest import need
+
+    path = need(SHARED / "dev" / "S_2025_420.pdf")
+    res = process_file(str(path), path.name, file_sha256(path), RunOptions(use_cache=False), models_fingerprints())
+    text = res.note.text
+    table = [m.start() for m in re.finditer(r"20\d\d January(?: (?:\d{1,3}|–)){4,}", text)]
+    assert len(table) >= 4  # the rows of 2021 to 2025
+    days_in_table = [m["text"] for m in res.findings["mentions"] if m["label"] == "DATE"
+                     and len(m["norm"].split("/")[0]) == 10
+                     and any(row <= m["start"] < row + 400 for row in table)]
+    assert days_in_table == []
+    # the body's own days are still read: "On 5 May, the task force targeted ..."
+    assert any(m["text"] == "5 May" for m in res.findings["mentions"] if m["label"] == "DATE")
+
+
 @pytest.mark.parametrize("name,text,norm", [
     # issued 12 March 2025, on the period 19 November 2024 - 18 February 2025
     ("S_2025_154.pdf", "7 December", "2024-12-07/2024-12-07"),
     # a letter that writes its dates day.month.year
     ("A_79_845.pdf", "13.02.1946", "1946-02-13/1946-02-13"),
+    # issued in 2025: "In 2024, the 139th session was held from 5 to 9 February ..."
+    ("E_2025_9_Add.12.pdf", "5 to 9 February", "2024-02-05/2024-02-09"),
 ])
 def test_real_note_dates(name, text, norm):
     from pipeline.core.models import models_fingerprints
@@ -278,6 +325,9 @@ REFERENCES = [
      [("resolutions 1267 (1999)", "resolution 1267 (1999)"), ("1989 (2011)", "resolution 1989 (2011)")]),
     ("Resolution 2625 (XXV) of", [("Resolution 2625 (XXV)", "resolution 2625 (XXV)")]),
     ("see S/2025/149.", [("S/2025/149", "S/2025/149")]),
+    ("resolutions 1639 (2005),1722 (2006), 1785 (2007)",  # a comma without its space
+     [("resolutions 1639 (2005)", "resolution 1639 (2005)"), ("1722 (2006)", "resolution 1722 (2006)"),
+      ("1785 (2007)", "resolution 1785 (2007)")]),
     ("see A/79/923-S/2025/341.", [("A/79/923", "A/79/923"), ("S/2025/341", "S/2025/341")]),
     ("see A/RES/79/113,", [("A/RES/79/113", "A/RES/79/113")]),
     ("see A/HRC/14/37 and E/CN.4/109 and S/23766", [("A/HRC/14/37", "A/HRC/14/37"), ("E/CN.4/109", "E/CN.4/109"),

@@ -110,6 +110,11 @@ class DateWords:
         self.list_gap_re = re.compile(rf"\s*,?\s*(?:(?:{and_words})\s+)?" if and_words else r"\s*,\s*")
         self.between_re = re.compile(rf"(?<![^\W\d_])(?:{between})(?:\s+[^\W\d_]{{1,3}})?\s+$" if between
                                      else "(?!)", re.IGNORECASE)
+        within = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w, _ in rows["within"])
+        # "In 2024, the session was held from 5 to 9 February": a year stated after a
+        # "within" word at the head of a sentence is the year of its days written without one.
+        self.within_year_re = re.compile(rf"(?:^|(?<=[.;:!?]\s)|(?<=\n))\W*(?:{within})\s+$" if within else "(?!)",
+                                         re.IGNORECASE)
         edge = "|".join(re.escape(w) for w, _ in rows["edge"])
         # Words a statistical model leaves at the edge of a DATE entity ("the 1990s",
         # "from 2005 to 2009"): `normalise_date` accepts them around one grammar match.
@@ -408,7 +413,29 @@ class DateGrammar:
         for date in _longest_first(found):
             if date.start_iso:
                 dates.extend(self._list_items(date, matches[date]) or [date])
-        return _years_from_period(self._years_from_list(dates, text))
+        return self._years_from_sentence(_years_from_period(self._years_from_list(dates, text)), text)
+
+    def _years_from_sentence(self, dates: list[DateMatch], text: str) -> list[DateMatch]:
+        """A day or month without a year takes the year that opens its sentence ("In 2024,
+        the 139th session was held from 5 to 9 February and the 140th from 20 to 31 May"
+        is February and May 2024), up to the sentence's end or its next date with a year."""
+        out, year = [], None  # year: (value, where it was stated)
+        for date in dates:
+            if year and re.search(r"[.;!?]\s", text[year[1]:date.start]):
+                year = None
+            if not date.inferred:
+                bare_year = len(date.start_iso) == 4 and date.start_iso == date.end_iso
+                opens = bare_year and self.words.within_year_re.search(text[max(0, date.start - 40):date.start])
+                year = (int(date.start_iso), date.end) if opens else None
+                out.append(date)
+                continue
+            if year is None:
+                out.append(date)
+                continue
+            shift = year[0] - int(date.start_iso[:4])
+            out.append(replace(date, start_iso=_shift_year(date.start_iso, shift),
+                               end_iso=_shift_year(date.end_iso, shift), inferred=False))
+        return out
 
     def _years_from_list(self, dates: list[DateMatch], text: str) -> list[DateMatch]:
         """A list of days states its year once, at the end: in "2 September, 7 October,
