@@ -60,7 +60,6 @@ def extract(path: Path, nlp) -> list[dict]:
     """A document's units: sentences and list items the rules did not make rows, and the rule rows."""
     from pipeline.findings import analyse, chunk_bounds, statistical_docs
     from pipeline.ingest import read_note
-    from pipeline.nlp.recommendations import MARKER_RE, clean, strip_marker
 
     note = read_note(path)
     stat, _ = statistical_docs(note, nlp)
@@ -68,43 +67,8 @@ def extract(path: Path, nlp) -> list[dict]:
     sents = []
     for (start, _end), doc in zip(chunk_bounds(note), stat):
         sents += [(start + s.start_char, start + s.end_char) for s in doc.sents]
-    rows = found["recommendations"]
-    text = note.text
-    units, section, run, lead, prev_item = [], "", 0, "", False
-    block_ctx = []   # (start, end, item, section, lead, run)
-    for b in note.blocks:
-        btext = text[b.start:b.end]
-        if b.kind == "heading":
-            section, prev_item, lead = " ".join(btext.split()), False, ""
-            run += 1
-            continue
-        if b.kind in ("table_row", "footnote"):
-            continue
-        item = b.kind == "list_item" or bool(MARKER_RE.match(btext))
-        if item and not prev_item:
-            run += 1
-        if not item:
-            run += 1
-        spans = [(b.start, b.end)] if item else [(max(s, b.start), min(e, b.end)) for s, e in sents
-                                                 if s < b.end and e > b.start] or [(b.start, b.end)]
-        block_ctx.append((b.start, b.end, item, section, lead if item else "", run))
-        for s, e in spans:
-            s += strip_marker(text[s:e])
-            if any(r["start"] < e and r["end"] > s for r in rows):
-                continue
-            t = clean(text[s:e])
-            if len(t.split()) >= 3:
-                units.append({"start": s, "end": e, "text": t, "item": item, "section": section,
-                              "lead": lead if item else "", "run": run, "rule": None})
-        if not item:
-            lead = clean(text[spans[-1][0]:spans[-1][1]])
-        prev_item = item
-    for r in rows:
-        ctx = next((c for c in block_ctx if c[0] <= r["start"] < c[1]), (0, 0, False, r.get("section", ""), "", -1))
-        units.append({"start": r["start"], "end": r["end"], "text": r["text"], "item": ctx[2], "section": ctx[3],
-                      "lead": ctx[4], "run": ctx[5], "rule": r["cue"] or "recommended", "by": r.get("by", "")})
-    units.sort(key=lambda u: u["start"])
-    return units
+    return rec_classifier.units_of(note.text, [(b.kind, b.start, b.end) for b in note.blocks], sents,
+                                   found["recommendations"])
 
 
 def build_units(cache: Path, limit: int | None = None) -> dict:
@@ -140,28 +104,18 @@ def label(text: str, req: list[set], opt: list[set]) -> int | None:
     return 0
 
 
-def as_units(units: list[dict]) -> list[Unit]:
-    runs_with_rules: dict[int, int] = {}
-    for u in units:
-        if u["rule"] and u["item"]:
-            runs_with_rules[u["run"]] = runs_with_rules.get(u["run"], 0) + 1
-    return [Unit(text=u["text"], item=u["item"], section=u["section"], rule_cue=u["rule"], lead=u["lead"],
-                 sibling_rules=runs_with_rules.get(u["run"], 0) - (1 if u["rule"] and u["item"] else 0) > 0)
-            for u in units]
-
-
 def prepare(units: dict, feats, rules) -> dict:
     """Per document: unit texts for the classifier, labels, rule flags."""
     docs = {}
     for name, d in units["gold"].items():
         req = [words(g) for g in d["required"]]
         opt = [words(g) for g in d["optional"]]
-        us = as_units(d["units"])
+        us = rec_classifier.as_units(d["units"])
         docs[name] = {"split": d["split"], "required": d["required"], "optional": d["optional"],
                       "texts": [u["text"] for u in d["units"]], "rule": [bool(u["rule"]) for u in d["units"]],
                       "x": [rec_classifier.unit_text(u, feats, rules) for u in us],
                       "y": [label(u["text"], req, opt) for u in d["units"]]}
-    upr = [rec_classifier.unit_text(u, feats, rules) for u in as_units(units["upr"])]
+    upr = [rec_classifier.unit_text(u, feats, rules) for u in rec_classifier.as_units(units["upr"])]
     return {"docs": docs, "upr": upr}
 
 

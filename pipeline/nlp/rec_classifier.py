@@ -149,6 +149,61 @@ def unit_text(unit: Unit, feats: Features, rules) -> str:
     return " ".join(feature_tokens(unit, feats, rules)) + " " + unit.text.lower()
 
 
+def units_of(text: str, blocks: list[tuple], sentences: list[tuple[int, int]], rows: list[dict]) -> list[dict]:
+    """The units of a text as the detector segments it: each list item whole, the sentences of other
+    blocks (headings, table rows and footnotes are no units); a unit overlapping a rule row is
+    represented by the row. `blocks`: (kind, start, end, ...); `sentences`: (start, end); `rows`: the
+    rule rows ({start, end, text, cue, ...}). Returns dicts {start, end, text, item, section, lead,
+    run, rule} in text order (`rule` is the row's cue, None for a unit the rules did not make a row)."""
+    from pipeline.nlp.recommendations import MARKER_RE, clean, strip_marker
+
+    units, section, run, lead, prev_item = [], "", 0, "", False
+    block_ctx = []   # (start, end, item, section, lead, run)
+    for b in blocks:
+        kind, bs, be = b[0], b[1], b[2]
+        btext = text[bs:be]
+        if kind == "heading":
+            section, prev_item, lead = " ".join(btext.split()), False, ""
+            run += 1
+            continue
+        if kind in ("table_row", "footnote"):
+            continue
+        item = kind == "list_item" or bool(MARKER_RE.match(btext))
+        if item and not prev_item or not item:
+            run += 1
+        spans = [(bs, be)] if item else [(max(s, bs), min(e, be)) for s, e in sentences
+                                         if s < be and e > bs] or [(bs, be)]
+        block_ctx.append((bs, be, item, section, lead if item else "", run))
+        for s, e in spans:
+            s += strip_marker(text[s:e])
+            if any(r["start"] < e and r["end"] > s for r in rows):
+                continue
+            t = clean(text[s:e])
+            if len(t.split()) >= 3:
+                units.append({"start": s, "end": e, "text": t, "item": item, "section": section,
+                              "lead": lead if item else "", "run": run, "rule": None})
+        if not item:
+            lead = clean(text[spans[-1][0]:spans[-1][1]])
+        prev_item = item
+    for r in rows:
+        ctx = next((c for c in block_ctx if c[0] <= r["start"] < c[1]), (0, 0, False, r.get("section", ""), "", -1))
+        units.append({"start": r["start"], "end": r["end"], "text": r["text"], "item": ctx[2], "section": ctx[3],
+                      "lead": ctx[4], "run": ctx[5], "rule": r.get("cue") or "recommended", "by": r.get("by", "")})
+    units.sort(key=lambda u: u["start"])
+    return units
+
+
+def as_units(units: list[dict]) -> list[Unit]:
+    """`units_of`'s dicts as Units, with `sibling_rules` set from the rows of the same list."""
+    runs_with_rules: dict[int, int] = {}
+    for u in units:
+        if u["rule"] and u["item"]:
+            runs_with_rules[u["run"]] = runs_with_rules.get(u["run"], 0) + 1
+    return [Unit(text=u["text"], item=u["item"], section=u["section"], rule_cue=u["rule"], lead=u["lead"],
+                 sibling_rules=runs_with_rules.get(u["run"], 0) - (1 if u["rule"] and u["item"] else 0) > 0)
+            for u in units]
+
+
 def new_model():
     import spacy
 
