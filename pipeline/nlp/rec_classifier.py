@@ -5,9 +5,10 @@ item, its first word and that word's shape, a "Label: text" opening, the cue
 class the rules find, the enclosing heading's words, whether its list siblings
 are rule recommendations, its length, past-tense and first-person commitment
 markers). The word classes those features read are data
-(`models/en/rec_classifier/features.json`).
+(`benchmarks/rec_classifier/features.json`: the experiment's, since the
+classifier is not kept in the pipeline; it would move to models/en/ with it).
 
-    feats = load_features("models/en/rec_classifier/features.json")
+    feats = load_features("benchmarks/rec_classifier/features.json")
     text = unit_text(Unit("Enhance border security ...", item=True, section="Annex"), feats, rules)
     clf = load_classifier(model_dir); scores(clf, [text]) -> [0.93]
 
