@@ -117,6 +117,7 @@ def prepare(units: dict, feats, rules, rule_features: bool = True) -> dict:
     """Per document: unit texts for the classifier, labels, rule flags."""
     view = (lambda us: us) if rule_features else without_rules
     docs = {}
+    t0 = time.process_time()
     for name, d in units["gold"].items():
         req = [words(g) for g in d["required"]]
         opt = [words(g) for g in d["optional"]]
@@ -126,8 +127,9 @@ def prepare(units: dict, feats, rules, rule_features: bool = True) -> dict:
                       "item": [bool(u["item"]) for u in d["units"]],
                       "x": [rec_classifier.unit_text(u, feats, rules) for u in us],
                       "y": [label(u["text"], req, opt) for u in d["units"]]}
+    feature_cpu = time.process_time() - t0
     upr = [rec_classifier.unit_text(u, feats, rules) for u in view(rec_classifier.as_units(units["upr"]))]
-    return {"docs": docs, "upr": upr}
+    return {"docs": docs, "upr": upr, "feature_cpu": feature_cpu}
 
 
 def training_pairs(data: dict, names: list[str]) -> list[tuple[str, bool]]:
@@ -225,13 +227,20 @@ def cross_validate(data: dict) -> dict:
     random.Random(rec_classifier.SEED).shuffle(names)
     folds = [sorted(names[i::FOLDS]) for i in range(FOLDS)]
     oof = {}
+    score_cpu = 0.0
     for k, held in enumerate(folds):
         t = time.time()
         model = rec_classifier.train(training_pairs(data, [n for n in names if n not in held]))
         for n in held:
+            c0 = time.process_time()
             oof[n] = rec_classifier.scores(model, data["docs"][n]["x"]) if data["docs"][n]["x"] else []
+            score_cpu += time.process_time() - c0
         print(f"  fold {k + 1}/{FOLDS}: {len(held)} held-out documents ({time.time() - t:.1f} s)", flush=True)
-    result = {"folds": [list(f) for f in folds], "per_fold": [], "by_split": {}, "fixed": {}}
+    n_words = sum(len(t.split()) for d in data["docs"].values() for t in d["texts"])
+    result = {"folds": [list(f) for f in folds], "per_fold": [], "by_split": {}, "fixed": {},
+              "cost": {"unit_words": n_words, "feature_cpu_s": round(data["feature_cpu"], 2),
+                       "scoring_cpu_s": round(score_cpu, 2),
+                       "words_per_cpu_s_features_and_scoring": round(n_words / (data["feature_cpu"] + score_cpu))}}
     totals = {kind: {s: {"tp": 0, "fp": 0, "fn": 0} for s in GOLD_SETS} for kind in STRATEGIES}
     for k, held in enumerate(folds):
         others = [n for n in names if n not in held]
@@ -314,6 +323,7 @@ def main() -> None:
         print(f"fold {k + 1}: " + "  ".join(f"{kind} {f[kind]['f1']:.3f}" for kind in STRATEGIES))
     if not args.no_final:
         model = rec_classifier.train(training_pairs(data, sorted(data["docs"])))
+        MODEL_OUT.parent.mkdir(parents=True, exist_ok=True)
         model.to_disk(MODEL_OUT)
         meta = {"gold": {s: str(g.relative_to(REPO)) for s, (g, _) in GOLD_SETS.items()},
                 "documents": sorted(data["docs"]),
