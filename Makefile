@@ -35,8 +35,10 @@ corpus: install
 bench: install
 	$(PY) benchmarks/bench_upr.py
 
-# The recommendation sentence classifier: extract (from ../shared), cross-validate by document, train.
-# Figures in benchmarks/rec_classifier/cv.json; model in outputs/rec_classifier/model/ (not used by the pipeline).
+# The recommendation unit classifier: extract every sentence and list item of the 68 gold documents
+# (from ../shared; cached in outputs/rec_units.json, delete it to re-extract), cross-validate by document,
+# leave-genre-out, train (seeded). Figures in benchmarks/rec_classifier/cv.json; model in
+# outputs/rec_classifier/model/ (not used by the pipeline: it did not beat the rules, docs/QUALITY.md).
 rec-classifier: install
 	$(PY) scripts/train_rec_classifier.py
 
