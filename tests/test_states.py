@@ -4,6 +4,7 @@ context rules, `lookup_state` and `state_role`."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,8 @@ def test_gazetteer_header_documents_the_format():
 def _build_module():
     spec = importlib.util.spec_from_file_location("build_state_gazetteer", REPO / "scripts" / "build_state_gazetteer.py")
     module = importlib.util.module_from_spec(spec)
+    # dataclasses look their module up in sys.modules while the script is loaded
+    module = sys.modules.setdefault(spec.name, module)
     spec.loader.exec_module(module)
     return module
 
