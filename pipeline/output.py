@@ -7,11 +7,11 @@ under the usual umask 022), not the 0600 of a temporary file."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
+
+from pipeline.core.atomic import atomic_write_bytes, atomic_write_text  # noqa: F401  (callers take them from here)
 
 # OWASP, "CSV Injection": a cell starting with one of these is run as a
 # formula by spreadsheets. Prefixing a single quote makes it plain text while
@@ -31,42 +31,6 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
         if not pd.api.types.is_numeric_dtype(safe[column]):
             safe[column] = safe[column].map(neutralise_cell)
     return safe
-
-
-def current_umask() -> int:
-    """The process's umask, read without changing it where Linux shows it
-    (/proc/self/status, since 4.7); elsewhere set and restored at once."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            # mkstemp makes the file 0600; a table must open for whoever may read the folder
-            os.fchmod(fh.fileno(), 0o666 & ~current_umask())
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def write_table(frame: pd.DataFrame, path: Path) -> None:

@@ -95,3 +95,16 @@ def test_un80_transcripts(index):
     assert any(s.endswith("| Representative") for s in speakers)
     assert note.language == "en"
     assert_spans_point_into(note, path.read_text(encoding="utf-8"))
+
+
+def test_line_end_hyphens_are_joined_as_in_pdfs(tmp_path):
+    # one joining rule for both readers (hyphenation.append_line): a word broken at a
+    # line end is joined, a compound keeps its hyphen, and a dash after a space is a dash
+    path = tmp_path / "note.txt"
+    source = ("Information note\n\nThe meeting in Geneva -\nthe second one - agreed on the imple-\n"
+              "mentation of the follow-\nup plan.\n")
+    path.write_text(source, encoding="utf-8")
+    note = read_note(path)
+    assert blocks(note)[1] == ("The meeting in Geneva - the second one - agreed on the implementation "
+                               "of the follow-up plan.")
+    assert_spans_point_into(note, source)

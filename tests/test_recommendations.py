@@ -276,8 +276,11 @@ def test_upr_real_report_items_have_by(nlp):
     doc._.blocks = blocks
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    items = [r for r in doc._.recommendations if r["section"].startswith("II.")]
-    assert len(items) > 200  # 140.1 ... 140.2xx
+    # the items of part II (140.1 ... 140.2xx): the rows after its heading (the ingest reads two
+    # items at a page top as headings, so their followers' `section` is not "II. ...")
+    part_two = next(start for kind, start, end, _ in blocks if kind == "heading" and text[start:end].startswith("II."))
+    items = [r for r in doc._.recommendations if r["start"] > part_two]
+    assert len(items) > 200
     assert sum(1 for r in items if r["by"]) / len(items) > 0.95
     assert sum(1 for r in items if r["actor"] == "Slovenia") / len(items) > 0.9
 

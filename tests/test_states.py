@@ -4,6 +4,7 @@ context rules, `lookup_state` and `state_role`."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,8 @@ def test_gazetteer_header_documents_the_format():
 def _build_module():
     spec = importlib.util.spec_from_file_location("build_state_gazetteer", REPO / "scripts" / "build_state_gazetteer.py")
     module = importlib.util.module_from_spec(spec)
+    # dataclasses look their module up in sys.modules while the script is loaded
+    module = sys.modules.setdefault(spec.name, module)
     spec.loader.exec_module(module)
     return module
 
@@ -76,27 +79,26 @@ def test_generated_file_is_up_to_date(tmp_path):
     assert out.read_text(encoding="utf-8") == (GAZ / "states.tsv").read_text(encoding="utf-8")
 
 
-def test_build_names_file_and_line_of_a_bad_extra_row(tmp_path, capsys):
+def models_with_extra(tmp_path, extra: str):
+    """A models/ folder with the shipped un_members.tsv and `extra` as en's states_extra.tsv."""
     models = tmp_path / "models"
     (models / "shared" / "gazetteers").mkdir(parents=True)
     (models / "en" / "gazetteers").mkdir(parents=True)
     (models / "shared" / "gazetteers" / "un_members.tsv").write_text(
         (SHARED / "un_members.tsv").read_text(encoding="utf-8"), encoding="utf-8")
-    (models / "en" / "gazetteers" / "states_extra.tsv").write_text(
-        "# comment\niso3\tname\tkind\nPER\tPeruvian\tadjective\nXXX\tAtlantis\tcommon\n", encoding="utf-8")
+    (models / "en" / "gazetteers" / "states_extra.tsv").write_text(extra, encoding="utf-8")
+    return models
+
+
+def test_build_names_file_and_line_of_a_bad_extra_row(tmp_path, capsys):
+    models = models_with_extra(tmp_path, "# comment\niso3\tname\tkind\nPER\tPeruvian\tadjective\nXXX\tAtlantis\tcommon\n")
     assert _build_module().main(["--models", str(models)]) == 1
     err = capsys.readouterr().err
     assert "states_extra.tsv line 4" in err and "XXX" in err
 
 
 def test_build_refuses_a_name_claimed_by_two_states(tmp_path):
-    models = tmp_path / "models"
-    (models / "shared" / "gazetteers").mkdir(parents=True)
-    (models / "en" / "gazetteers").mkdir(parents=True)
-    (models / "shared" / "gazetteers" / "un_members.tsv").write_text(
-        (SHARED / "un_members.tsv").read_text(encoding="utf-8"), encoding="utf-8")
-    (models / "en" / "gazetteers" / "states_extra.tsv").write_text(
-        "iso3\tname\tkind\nKOR\tKorean\tadjective\nPRK\tKorean\tadjective\n", encoding="utf-8")
+    models = models_with_extra(tmp_path, "iso3\tname\tkind\nKOR\tKorean\tadjective\nPRK\tKorean\tadjective\n")
     with pytest.raises(ModelDataError, match="line 3.*'Korean'.*PRK.*KOR"):
         _build_module().build(models)
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.core.errors import ModelDataError
+from pipeline.core.schemas import COMPANION_FILES
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 SHARED = "shared"                 # the language-independent folder under models/
@@ -137,14 +138,22 @@ def overlay_candidates(key: str, overlay: Path) -> list[Path]:
 
 
 def sources(path: Path, overlay: Path | None = None, models: Path | None = None) -> list[Source]:
-    """The shipped file, then the overlay's files for it, in reading order."""
+    """The shipped file, then the overlay's files for it, in reading order.
+
+    A file with companions (schemas.COMPANION_FILES: the organization kind
+    lexicons `orgs_<kind>.tsv` beside orgs.tsv) has them read by its loader
+    beside each orgs.tsv it is given; where the overlay holds companions but
+    not the file itself, they are its files for it here, so that an overlay
+    with only `gazetteers/orgs_media.tsv` is read too."""
     path = Path(path)
     out = [Source(path, path.name)]
     if overlay is not None:
         overlay = Path(overlay)
         for candidate in overlay_candidates(model_key(path, models), overlay):
-            if candidate.is_file():
-                out.append(Source(candidate, f"{overlay.name}/{candidate.relative_to(overlay).as_posix()}"))
+            found = [candidate] if candidate.is_file() else [
+                companion for name in COMPANION_FILES.get(candidate.name, ())
+                if (companion := candidate.with_name(name)).is_file()]
+            out += [Source(f, f"{overlay.name}/{f.relative_to(overlay).as_posix()}") for f in found]
     return out
 
 

@@ -17,6 +17,9 @@ ORG_KINDS = frozenset({
 # The organization kind lexicons read beside orgs.tsv (models/shared/gazetteers/orgs_<kind>.tsv),
 # each with orgs.tsv's columns.
 ORG_LEXICONS = ("media", "armed_groups", "national", "un_units", "historical")
+# Files read with a data file, beside it and in its columns, whether or not an
+# overlay holds the file itself: {file name: its companions' names}.
+COMPANION_FILES = MappingProxyType({"orgs.tsv": tuple(f"orgs_{kind}.tsv" for kind in ORG_LEXICONS)})
 ORG_FILTER_KINDS = frozenset({
     "generic", "title", "event", "document", "drop_phrase", "connector", "ending", "org_head",
     "spelling_variants", "not_acronym", "state_head", "person_head", "honorific", "weak_modifier",

@@ -13,11 +13,11 @@ import re
 import statistics
 
 from pipeline.ingest.footnotes import footnote_groups, leading_marker
-from pipeline.ingest.hyphenation import Vocabulary, keep_hyphen
+from pipeline.ingest.hyphenation import Vocabulary, append_line
 from pipeline.ingest.patterns import layout_patterns
 from pipeline.ingest.page_model import Line, Page, RuledTable
 from pipeline.ingest.tables import find_table
-from pipeline.ingest.textbuild import Piece, Src, TextBuilder, join_cells, piece_text
+from pipeline.ingest.textbuild import Piece, TextBuilder, join_cells, piece_text
 
 ENDS_SENTENCE_RE = re.compile(r"(?:[.!?:;…]|\b(?:and|or))[”\"’)\]]*$")
 ENDS_CLAUSE_RE = re.compile(r"[.,;:!?]$")
@@ -155,39 +155,13 @@ class BlockAssembler:
 
     def _join(self, lines: list[Line], first_cut: list[tuple[int, int]] | None = None) -> list[Piece]:
         out: list[Piece] = []
-        tail = ""
         for k, ln in enumerate(lines):
             cuts = ln.markers + (first_cut or []) if k == 0 else ln.markers
             pieces = ln.pieces_without(cuts)
             text = piece_text(pieces).strip()
-            if not text:
-                continue
-            if out:
-                tail = piece_text(out[-3:]).rstrip()
-                if tail.endswith("-") and len(tail) > 1 and not tail[-2].isspace():
-                    keep = keep_hyphen(tail, text, self.vocab)
-                    if keep is False:
-                        _drop_last_char(out)
-                else:
-                    out.append(" ")
-            out.extend(pieces)
+            if text:
+                append_line(out, pieces, text, self.vocab)
         return out
-
-
-def _drop_last_char(pieces: list[Piece]) -> None:
-    while pieces:
-        last = pieces[-1]
-        t = last.text if isinstance(last, Src) else last
-        if t.rstrip() != t:   # trailing spaces first
-            t = t.rstrip()
-        t = t[:-1]
-        if isinstance(last, Src):
-            pieces[-1] = Src(t, last.page, last.start)
-        else:
-            pieces[-1] = t
-        if not t:
-            pieces.pop()
-        return
 
 
 def _is_heading_line(line: Line, body_size: float) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from pipeline.ingest.patterns import hyphen_prefixes
+from pipeline.ingest.textbuild import Piece, Src, piece_text
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 LEFT_RE = re.compile(r"([^\W\d_]+)-$")
@@ -56,3 +57,34 @@ def keep_hyphen(left_line: str, right_line: str, vocab: Vocabulary | None) -> bo
         if seen_joined and not seen_hyph:
             return False
     return left.lower() in hyphen_prefixes()
+
+
+def append_line(out: list[Piece], pieces: list[Piece], text: str, vocab: Vocabulary | None) -> None:
+    """Add a line's pieces (`text`: their stripped text, not empty) to those of
+    its block so far, for every reader: a space between two lines; after a word
+    broken by a line-end hyphen ("imple-"), nothing, and the hyphen dropped
+    where `keep_hyphen` says the two halves make one word."""
+    if out:
+        tail = piece_text(out[-3:]).rstrip()
+        if tail.endswith("-") and len(tail) > 1 and not tail[-2].isspace():
+            if keep_hyphen(tail, text, vocab) is False:
+                _drop_last_char(out)
+        else:
+            out.append(" ")
+    out.extend(pieces)
+
+
+def _drop_last_char(pieces: list[Piece]) -> None:
+    """Remove the last printed character (trailing spaces go with it)."""
+    while pieces:
+        last = pieces[-1]
+        t = (last.text if isinstance(last, Src) else last).rstrip()
+        if not t:
+            pieces.pop()
+            continue
+        t = t[:-1]
+        if not t:
+            pieces.pop()
+        else:
+            pieces[-1] = Src(t, last.page, last.start) if isinstance(last, Src) else t
+        return

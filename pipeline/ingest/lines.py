@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from pipeline.ingest.page_model import LABEL_MAX_CHARS, Char, Line
+from pipeline.ingest.page_model import LABEL_MAX_CHARS, Char, Line, LineBox
 from pipeline.ingest.textbuild import Piece, Src
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -39,19 +39,14 @@ SOFT_HYPHEN = "\u00ad"
 BOLD_WORDS = ("bold", "black", "heavy")
 
 
-@dataclass
-class RawLine:
+@dataclass(kw_only=True)
+class RawLine(LineBox):
     """A run of characters [a, b) that the backend put on one line (indices are
-    the backend's own: page text offsets for PDFium, list positions here)."""
+    the backend's own: page text offsets for PDFium, list positions here), with
+    LineBox's geometry first. Compared by value, as before the shared base."""
 
     a: int
     b: int
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
     column_end: bool = False    # a column gutter follows: never merge with the next raw line
 
 
@@ -146,8 +141,8 @@ def _raw_line(chars: list[Char], a: int, b: int) -> RawLine | None:
         return None
     printed = [c for c in chars[a:b] if _printed(c)]
     main = sorted(printed, key=lambda c: c.size)[len(printed) // 2]   # a character in the line's main font
-    return RawLine(a, b, chars[a].x0, max(chars[b - 1].x1, chars[a].x0), main.top, main.bottom,
-                   main.size, is_bold_font(main.font))
+    return RawLine(chars[a].x0, max(chars[b - 1].x1, chars[a].x0), main.top, main.bottom,
+                   main.size, is_bold_font(main.font), a=a, b=b)
 
 
 def _gutter_at(chars: list[Char], r: RawLine, width: float) -> bool:
@@ -283,5 +278,6 @@ def join_raw_lines(page: int, group: list[RawLine], pieces_of: Callable[[RawLine
             pieces.append(" ")
         pieces.extend(pieces_of(r))
     markers = [span for r in group for span in markers_of(r, size, main.bottom)]
-    return Line(page, pieces, markers, min(r.x0 for r in group), max(r.x1 for r in group),
-                min(r.top for r in group), max(r.bottom for r in group), size, main.bold, value_x)
+    return Line(min(r.x0 for r in group), max(r.x1 for r in group), min(r.top for r in group),
+                max(r.bottom for r in group), size, main.bold,
+                page=page, pieces=pieces, markers=markers, value_x=value_x)

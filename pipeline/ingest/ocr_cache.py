@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from pipeline.core.atomic import atomic_write_text
 from pipeline.core.hashing import file_sha256  # noqa: F401  (callers take it from here)
 from pipeline.ingest.ocr import OcrPage
 
@@ -50,16 +49,6 @@ class OcrCache:
             return None
 
     def put(self, key: str, page: OcrPage) -> None:
-        """Write to a temporary file beside the entry, then rename (atomic on
-        POSIX): readers see the whole entry or none. Not pipeline.output's
-        writer, so ingestion does not import the output stage (and pandas)."""
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(page.to_dict(), fh, ensure_ascii=False)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        """Readers see the whole entry or none (core/atomic.py: a temporary file
+        beside the entry, then a rename)."""
+        atomic_write_text(self._path(key), json.dumps(page.to_dict(), ensure_ascii=False))

@@ -75,19 +75,27 @@ class Image:
 
 
 @dataclass(eq=False)
-class Line:
-    """One printed line: pieces of page text (`Src`) and added characters
-    (`str`), with geometry."""
+class LineBox:
+    """What a printed line and each run of characters a backend put on one line
+    (`lines.RawLine`) have alike: the box, the font size and whether it is bold.
+    No equality of its own (`eq=False`): a Line is compared and hashed by identity."""
 
-    page: int
-    pieces: list[Piece]
-    markers: list[tuple[int, int]]   # page char ranges of reference markers (superscripts)
     x0: float
     x1: float
     top: float
     bottom: float
     size: float
     bold: bool
+
+
+@dataclass(eq=False, kw_only=True)
+class Line(LineBox):
+    """One printed line: pieces of page text (`Src`) and added characters
+    (`str`), with geometry (LineBox's fields first, then these, by keyword)."""
+
+    page: int
+    pieces: list[Piece]
+    markers: list[tuple[int, int]]   # page char ranges of reference markers (superscripts)
     value_x: float | None = None    # x of the first char after a leading "Label:" (tables)
     role: str = "body"              # body / furniture / separator / footnote (set by the layout stages)
 

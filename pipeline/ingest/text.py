@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from pipeline.ingest.blocks import ENDS_SENTENCE_RE, heading_pattern, list_start
-from pipeline.ingest.hyphenation import Vocabulary, keep_hyphen
+from pipeline.ingest.hyphenation import Vocabulary, append_line
 from pipeline.ingest.metadata import add_metadata
 from pipeline.ingest.textbuild import Piece, Src, TextBuilder, join_cells, piece_text
 from pipeline.core.errors import IngestError
@@ -240,27 +240,9 @@ def _join(text: str, lines: list[_Line], vocab: Vocabulary) -> list[Piece]:
     for ln in lines:
         pieces = clean_pieces(text, ln.a, ln.b, ln.page)
         cur = piece_text(pieces).strip()
-        if not cur:
-            continue
-        if out:
-            tail = piece_text(out[-3:]).rstrip()
-            if tail.endswith("-") and len(tail) > 1 and keep_hyphen(tail, cur, vocab) is False:
-                _drop_last(out)
-            elif not tail.endswith("-"):
-                out.append(" ")
-        out.extend(pieces)
+        if cur:
+            append_line(out, pieces, cur, vocab)
     return out
-
-
-def _drop_last(pieces: list[Piece]) -> None:
-    while pieces:
-        last = pieces[-1]
-        t = (last.text if isinstance(last, Src) else last).rstrip()
-        if not t:
-            pieces.pop()
-            continue
-        pieces[-1] = Src(t[:-1], last.page, last.start) if isinstance(last, Src) else t[:-1]
-        return
 
 
 def _table_row(text: str, ln: _Line) -> list[Piece]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.core.hashing import file_sha256  # noqa: F401  (callers take it from here)
-from pipeline.output import atomic_write_bytes, atomic_write_text
+from pipeline.core.atomic import atomic_write_bytes, atomic_write_text
 
 PACKAGE = Path(__file__).resolve().parents[1]  # pipeline/
 MODELS_DIR = PACKAGE.parent / "models"

@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline.output import atomic_write_text
+from pipeline.core.atomic import atomic_write_text
 
 MARKER = ".unnotes-output"
 LOCK = ".unnotes.lock"

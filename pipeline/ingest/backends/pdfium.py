@@ -195,7 +195,7 @@ def _raw_line(chars: _Chars, text: str, a: int, b: int) -> RawLine | None:
     sized = sorted((chars.size(i), i) for i in samples)
     size, mid = sized[len(sized) // 2]   # a character in the line's main font
     top, bottom = chars.loose(mid)
-    return RawLine(a, b, x0, max(x1, x0), top, bottom, size, chars.bold(mid))
+    return RawLine(x0, max(x1, x0), top, bottom, size, chars.bold(mid), a=a, b=b)
 
 
 def _gutter_at(chars: _Chars, r: RawLine, width: float) -> bool:
