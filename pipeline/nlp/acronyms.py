@@ -156,8 +156,10 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
     named = named_end.get(paren)
     # a gazetteer name ending right before "(" (found by unnotes_orgs) is the best long form
     head_first = "first" in know.lexicon.get("name_head")
+    # (an organization's: a State right before the parenthesis is no long form, "... Association of
+    # Uganda (PCAU)", "... des Jeunes au Congo (ADJC)")
     from_gazetteer = [c.start for c in doc.spans.get(CANDIDATES, []) if c.end == paren and c.id_.startswith("gazetteer:")
-                      and not (head_first and c.label_ != "ORG")]
+                      and c.label_ == "ORG"]
     if from_gazetteer:
         return Abbreviation(inner.start, inner.end, min(from_gazetteer), paren, True)
     if named is not None:  # an organization-like name ends right before "(": take it whole

@@ -56,6 +56,7 @@ QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
 OWN_UNIT = "pattern:org_filters.jsonl:own-unit"
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
 PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
+GROUP_NOT_NAME_LABELS = ("GPE", "NORP", "LOC")  # the model's places and peoples: "Haitian gang" names no gang
 QUOTED_NAME_TOKENS = 8     # a quoted name longer than this is a quotation, not a name
 LEGAL_FORM_GAP = 3         # tokens allowed between a legal form and the quote ("JSC 7:15 pm “Gazprom ...”")
 
@@ -405,7 +406,7 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     # language that capitalises a name's first word only (the lexicon's name_case "first_word":
     # "Organisation mondiale de la Santé"), not when the gazetteer knows the name (an unknown one
     # with an organization head costs more precision than it brings: benchmarks/README.md)
-    if any(w[0].islower() and w.lower() not in connectors for w in words if w[0].isalpha()) and not (
+    if any(w[0].islower() and w.lower() not in connectors | filters["group_tail"] for w in words if w[0].isalpha()) and not (
             "first_word" in know.lexicon.get("name_case") and know.gazetteer.lookup(name)):
         return None
     connectors = filters["connector"]
@@ -650,8 +651,15 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             if doc[p].lower_ in ("'s", "’s") and _is_head(doc[p - 1], heads):
                 j = p
                 break
+        # "Mental Hospital Ludwig Maximilian University": a second body glued on (institution_head)
+        j = _glued_second_body(doc, i, j, filters)
         # the first chunk doc[i:j] must end with a head noun
         k = j - 1 if _is_head(doc[j - 1], heads) else None
+        if k is None and _named_group(doc, i, j, filters, know):
+            # "the Kraze Barye gang", "the 5 Segond gang": a short name and its group_tail noun
+            spans.append((i - 1 if i > 0 and doc[i - 1].is_digit and len(doc[i - 1]) <= 3 else i, j + 1))
+            i = j + 1
+            continue
         if k is None:
             i = max(j, i + 1)
             continue
@@ -675,6 +683,12 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
             if m == k + 1 and not joint - conjunctions - articles - {","} or joint & conjunctions and joint & articles:
                 break
+            # "Department of Sociology Ludwig Maximilian University": the complement is one word and a
+            # second body, named by its own institution_head, is glued on after it
+            if not joint & articles and "," not in joint and _glued_second_body(doc, c, _run_end(doc, c), filters,
+                                                                                 min_before=2) < _run_end(doc, c):
+                end = c + 1
+                break
             # "... in April", "... at Headquarters": a month or a place word closes the name
             if doc[c].lower_ in filters["complement_stop"]:
                 break
@@ -694,6 +708,11 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
                 # ", in South Kivu": a clause; ", the Committee on ...": a second body (not ", the Horn of Africa")
                 if joint - conjunctions - articles - {","} or joint & articles and _is_head(doc[_run_end(doc, c) - 1], heads):
                     break
+                # "World Federation of Engineering Organizations, International Science Council, ...": after a
+                # complement, a comma and a run of its own head noun open the next body of a list (not "Ministry
+                # of Health, Social Services and Equality", a list inside one name that "and" closes)
+                if m > k + 1 and _second_body_after_comma(doc, c, heads, connectors, conjunctions):
+                    break
                 if joint & conjunctions:
                     before_comma = None          # "A, B, and C": the list inside the name is closed
                 elif before_comma is None:
@@ -706,6 +725,8 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         start = i
         while start < k and doc[start].lower_ in stop_words:
             start += 1
+        # "Chair EMCDDA Scientific Advisory Board", "Vice Dean Institute of ...": a person's role glued before
+        start = _after_leading_role(doc, start, k, filters, stop_words)
         # "Cameroon-Nigeria Mixed Commission": a hyphen glued on both sides joins the word before
         while (start >= 2 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_
                and not doc[start - 2].whitespace_ and _capitalised(doc[start - 2])):
@@ -717,6 +738,66 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             spans.append((start, end))
         i = max(end, i + 1)
     return spans
+
+
+def _after_leading_role(doc: Doc, start: int, k: int, filters: OrgFilters, stop_words) -> int:
+    """Where a name starts after the person's role a CV line glues before it ("Chair EMCDDA Scientific
+    Advisory Board", "Vice Dean Institute of Psychiatry", "Consultant Psychiatrist The Royal ..."): the
+    leading_role words (role_modifier words only before one of them: "Senior Management Group" keeps its
+    name), never before a possessive or a glued hyphen ("President's Office", "Director-General")."""
+    roles, modifiers = filters["leading_role"], filters["role_modifier"]
+    j, last_role = start, None
+    while j < k and doc[j].text[:1].isupper() and (doc[j].lower_ in roles or doc[j].lower_ in modifiers):
+        if doc[j + 1].lower_ in ("'s", "’s") or _glued_hyphen(doc, j + 1):
+            return start
+        if doc[j].lower_ in roles:
+            last_role = j
+        j += 1
+    if last_role is None:
+        return start
+    j = last_role + 1
+    while j < k and doc[j].lower_ in stop_words:
+        j += 1
+    return j
+
+
+def _glued_second_body(doc: Doc, i: int, j: int, filters: OrgFilters, min_before: int = 1) -> int:
+    """The end of the first of two bodies a run doc[i:j] glues without punctuation, the second named by an
+    institution_head of its own ("Mental Hospital | Ludwig Maximilian University"; in a complement,
+    "Sociology | Ludwig Maximilian University", "Psychiatry | Kings College London"); `j` when the run
+    is one name. The second body has a naming word before its head; in a complement the complement
+    itself is one word and the head comes at least `min_before` words after it."""
+    institutions, heads = filters["institution_head"], filters["org_head"]
+    for h in range(j - 1, i, -1):
+        if doc[h].lower_ not in institutions:
+            continue
+        if min_before > 1:   # a complement: one word, then the second body ("University of Wales College" stays)
+            return i + 1 if h - i >= min_before and not _is_head(doc[i], heads) else j
+        # a first chunk: an earlier head noun, then two or more words up to this head
+        for p in range(h - 2, i, -1):
+            if _is_head(doc[p], heads) and not _is_head(doc[p + 1], heads) and doc[p + 1].is_alpha:
+                return p + 1
+        return j
+    return j
+
+
+def _second_body_after_comma(doc: Doc, c: int, heads: set[str], connectors: set[str], conjunctions) -> bool:
+    """The capitalised run at doc[c] (after a comma) names a body of its own: it ends with a head noun and
+    is two words or more or goes on with its own complement ("University of Glasgow"), and no "and"
+    follows it (that would close a list inside one name)."""
+    r = _run_end(doc, c)
+    if not _is_head(doc[r - 1], heads) or r < len(doc) and doc[r].lower_ in conjunctions:
+        return False
+    return r - c >= 2 or r + 1 < len(doc) and doc[r].lower_ in connectors - conjunctions and _capitalised(doc[r + 1])
+
+
+def _named_group(doc: Doc, i: int, j: int, filters: OrgFilters, know: OrgKnowledge) -> bool:
+    """doc[i:j] is a short capitalised name right before a lowercase group_tail noun ("Kraze Barye gang"),
+    not a place or a people ("Haitian gang", "Port-au-Prince gang")."""
+    return (j < len(doc) and doc[j].text.islower() and doc[j].lower_ in filters["group_tail"] and 1 <= j - i <= 3
+            and not know.is_place(doc[i:j].text) and not know.is_state(doc[i:j].text, adjectives=True)
+            and doc[i].lower_ not in know.stop_words
+            and not any(e.start == i and e.label_ in GROUP_NOT_NAME_LABELS for e in doc.ents))
 
 
 def _last_run(doc: Doc, lo: int, hi: int) -> str:
@@ -753,7 +834,7 @@ def find_quoted_names(doc: Doc, legal_forms: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def shortened_from(name: str, mentions: list[tuple[str, str]]) -> str:
+def shortened_from(name: str, mentions: list[tuple[str, str]], connectors: frozenset[str] = frozenset()) -> str:
     """The norm of a longer name in the same note that `name` shortens, by
     leading words ("Informal Expert Group" for "Informal Expert Group on Women,
     Peace and Security") or trailing words ("Advisory Group" for "Scientific
@@ -761,7 +842,10 @@ def shortened_from(name: str, mentions: list[tuple[str, str]]) -> str:
     low = name.lower()
     best = None
     for text, norm in mentions:
-        if len(text) > len(low) and (text.startswith(low + " ") or text.endswith(" " + low)):
+        # (not the tail of a unit's name: "Ludwig Maximilian University of Munich" is not short for
+        # "Department of Sociology Ludwig Maximilian University of Munich")
+        if len(text) > len(low) and (text.startswith(low + " ") or text.endswith(" " + low)
+                                     and not set(text[:-len(low)].split()) & connectors):
             if best is None or len(text) > len(best[0]):
                 best = (text, norm)
     return best[1] if best else name
@@ -828,7 +912,7 @@ class OrgMatcher:
         for start, end, org in kept:
             # a language's own body shortens a longer known name as the English named-body pattern's
             # names do ("Comité consultatif" after "Comité consultatif pour les questions ...")
-            longer = shortened_from(doc[start:end].text, named) if org.local else org.name
+            longer = shortened_from(doc[start:end].text, named, self.filters["connector"]) if org.local else org.name
             norm = org.name if longer == doc[start:end].text else longer
             add_candidate(doc, start, end, "ORG", norm, f"gazetteer:{org.source}:{org.line}")
             self._own_unit(doc, start, end, org)
@@ -847,7 +931,7 @@ class OrgMatcher:
             mentions = [(doc[s:e].text.lower(), o.name) for s, e, o in found]
             mentions += [(n.lower(), n) for _, _, n in bodies]
             for start, end, name in bodies:
-                add_candidate(doc, start, end, "ORG", shortened_from(name, mentions), NAMED_BODY)
+                add_candidate(doc, start, end, "ORG", shortened_from(name, mentions, self.filters["connector"]), NAMED_BODY)
         return doc
 
     def _own_unit(self, doc: Doc, start: int, end: int, org: Org) -> None:
