@@ -165,6 +165,11 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
     if named is not None:  # an organization-like name ends right before "(": take it whole
         start = _strip_determiner(doc, named, paren, determiners)
         return Abbreviation(inner.start, inner.end, start, paren, True)
+    if any(c.end == paren and c.label_ == "STATE" for c in doc.spans.get(CANDIDATES, [])) and _body_acronym(short):
+        # "European Union military operation in Bosnia and Herzegovina (EUFOR)", "... section Togo
+        # (REJADD-TOGO)": a body's acronym after a State ending a long form the rules cannot take whole;
+        # the acronym names the body (its own long form), the State stays a State
+        return Abbreviation(inner.start, inner.end, inner.start, inner.end, True)
     head = _head_first_start(doc, paren, filters) if head_first else None
     if head is not None:
         return Abbreviation(inner.start, inner.end, head, paren, True)
@@ -177,6 +182,12 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
                     or (orgs.clean_org_name(long_text, filters, lambda t: None, know)
                         and orgs.head_word(long_text.split(), filters["connector"]) in filters["org_head"]))
     return Abbreviation(inner.start, inner.end, start, paren, org_like)
+
+
+def _body_acronym(short: str) -> bool:
+    """A one-word acronym of capitals ("EUFOR", "REJADD-TOGO", "APCA"), not a mixed-case short form."""
+    letters = [ch for ch in short if ch.isalpha()]
+    return " " not in short.strip() and len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def _head_first_start(doc: Doc, paren: int, filters) -> int | None:

@@ -38,7 +38,7 @@ from pipeline.core.validate import records
 from pipeline.core.errors import ModelDataError
 from pipeline.core.models import default_file
 from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS, ORG_LEXICONS
-from pipeline.nlp.common import add_candidate
+from pipeline.nlp.common import CANDIDATES, add_candidate
 from pipeline.nlp.lexicon import Lexicon, load_lexicon
 
 DEFAULT_GAZETTEER = default_file("orgs")
@@ -54,6 +54,8 @@ MAX_CONNECTED_TOKENS = 16
 NAMED_BODY = "pattern:org_filters.jsonl:named-body"
 QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
 OWN_UNIT = "pattern:org_filters.jsonl:own-unit"
+LISTED_BODY = "pattern:org_filters.jsonl:listed-body"
+MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
 PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
 GROUP_NOT_NAME_LABELS = ("GPE", "NORP", "LOC")  # the model's places and peoples: "Haitian gang" names no gang
@@ -795,9 +797,76 @@ def _named_group(doc: Doc, i: int, j: int, filters: OrgFilters, know: OrgKnowled
     """doc[i:j] is a short capitalised name right before a lowercase group_tail noun ("Kraze Barye gang"),
     not a place or a people ("Haitian gang", "Port-au-Prince gang")."""
     return (j < len(doc) and doc[j].text.islower() and doc[j].lower_ in filters["group_tail"] and 1 <= j - i <= 3
+            and not (doc[i].is_sent_start and j - i == 1)   # "Escalating gang violence
             and not know.is_place(doc[i:j].text) and not know.is_state(doc[i:j].text, adjectives=True)
             and doc[i].lower_ not in know.stop_words
             and not any(e.start == i and e.label_ in GROUP_NOT_NAME_LABELS for e in doc.ents))
+
+
+def find_listed_bodies(doc: Doc, know: OrgKnowledge) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the items of a list that a plural class noun of bodies introduces
+    ("... organizations and universities: A, B, C and D", "private sector partners like A, B and C";
+    org_filters.jsonl `body_list_noun`, `body_list_intro`): each capitalised item of up to
+    MAX_LISTED_TOKENS tokens that is no State, title, event or document is an organization, with or
+    without a head noun ("Elsevier", "Siemens Energy AG", "Max Factor"). The list ends at a full
+    stop, a semicolon, a line break or an item of prose."""
+    filters = know.filters
+    nouns, intros = filters["body_list_noun"], filters["body_list_intro"]
+    if not nouns:
+        return []
+    separators = {",", ";"} | set(know.conjunctions)
+    found = []
+    for tok in doc:
+        if tok.lower_ not in nouns:
+            continue
+        i = _after_list_intro(doc, tok.i + 1, intros)
+        if i is None:
+            continue
+        while i < len(doc):
+            j = i
+            while j < len(doc) and not (doc[j].text in separators or doc[j].lower_ in separators and doc[j].text.islower()) \
+                    and doc[j].text not in (".", ":") and "\n" not in doc[j].text and "\n" not in doc[j - 1].whitespace_:
+                j += 1
+            item = doc[i:j]
+            if len(item) > MAX_LISTED_TOKENS:
+                break
+            name = _listed_name(item, know) if len(item) else None
+            if name:
+                a = i + (1 if doc[i].lower_ in know.articles else 0)
+                found.append((a, j, name))
+            if j >= len(doc) or doc[j].text in (".", ";", ":") or "\n" in doc[j - 1].whitespace_ or "\n" in doc[j].text:
+                break
+            i = j + 1
+            while i < len(doc) and (doc[i].text == "," or doc[i].lower_ in know.conjunctions and doc[i].text.islower()):
+                i += 1
+    return found
+
+
+def _after_list_intro(doc: Doc, i: int, intros: set[str]) -> int | None:
+    """The token after a list's intro right at doc[i] (":", "like", "such as", "including"), or None."""
+    for intro in sorted(intros, key=lambda w: -len(w.split())):
+        words = intro.split()
+        if [t.lower_ for t in doc[i:i + len(words)]] == words:
+            return i + len(words)
+    return None
+
+
+def _listed_name(item: Span, know: OrgKnowledge) -> str | None:
+    """The organization an item of a list of bodies names, or None (a State, a lowercase phrase, a
+    title, an event, a document)."""
+    text = strip_the(" ".join(item.text.split()), know)
+    if not text or not any(ch.isupper() for ch in text.split()[0]) or know.is_state(text):
+        return None
+    if any(w[:1].islower() and w.lower() not in know.filters["connector"] and not any(ch.isupper() for ch in w)
+           for w in text.split()):
+        return None
+    words = text.split()
+    if (text.lower() in know.filters["generic"] or words[0].lower().rstrip(".") in know.filters["honorific"]
+            or text.lower().rstrip(".") in know.filters["legal_form"]
+            or head_word(words, know.filters["connector"]) in know.filters["event"] | know.filters["document"]
+            | know.filters["person_head"] | know.filters["state_head"] or words[-1].lower() in know.filters["event"]):
+        return None
+    return text
 
 
 def _last_run(doc: Doc, lo: int, hi: int) -> str:
@@ -834,7 +903,7 @@ def find_quoted_names(doc: Doc, legal_forms: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def shortened_from(name: str, mentions: list[tuple[str, str]], connectors: frozenset[str] = frozenset()) -> str:
+def shortened_from(name: str, mentions: list[tuple[str, str]], prepositions: frozenset[str] = frozenset()) -> str:
     """The norm of a longer name in the same note that `name` shortens, by
     leading words ("Informal Expert Group" for "Informal Expert Group on Women,
     Peace and Security") or trailing words ("Advisory Group" for "Scientific
@@ -842,10 +911,10 @@ def shortened_from(name: str, mentions: list[tuple[str, str]], connectors: froze
     low = name.lower()
     best = None
     for text, norm in mentions:
-        # (not the tail of a unit's name: "Ludwig Maximilian University of Munich" is not short for
-        # "Department of Sociology Ludwig Maximilian University of Munich")
+        # (not the tail of a unit's name after a preposition, `prepositions`: "Ludwig Maximilian University
+        # of Munich" is not short for "Department of Sociology Ludwig Maximilian University of Munich")
         if len(text) > len(low) and (text.startswith(low + " ") or text.endswith(" " + low)
-                                     and not set(text[:-len(low)].split()) & connectors):
+                                     and not set(text[:-len(low)].split()) & prepositions):
             if best is None or len(text) > len(best[0]):
                 best = (text, norm)
     return best[1] if best else name
@@ -912,7 +981,7 @@ class OrgMatcher:
         for start, end, org in kept:
             # a language's own body shortens a longer known name as the English named-body pattern's
             # names do ("Comité consultatif" after "Comité consultatif pour les questions ...")
-            longer = shortened_from(doc[start:end].text, named, self.filters["connector"]) if org.local else org.name
+            longer = shortened_from(doc[start:end].text, named, self.filters["connector"] - self.know.name_joiners) if org.local else org.name
             norm = org.name if longer == doc[start:end].text else longer
             add_candidate(doc, start, end, "ORG", norm, f"gazetteer:{org.source}:{org.line}")
             self._own_unit(doc, start, end, org)
@@ -931,7 +1000,17 @@ class OrgMatcher:
             mentions = [(doc[s:e].text.lower(), o.name) for s, e, o in found]
             mentions += [(n.lower(), n) for _, _, n in bodies]
             for start, end, name in bodies:
-                add_candidate(doc, start, end, "ORG", shortened_from(name, mentions, self.filters["connector"]), NAMED_BODY)
+                add_candidate(doc, start, end, "ORG", shortened_from(name, mentions, self.filters["connector"] - self.know.name_joiners), NAMED_BODY)
+            covered = [False] * len(doc)
+            for span in doc.spans.get(CANDIDATES, []):
+                covered[span.start:span.end] = [True] * (span.end - span.start)
+            tails = {(c.start, c.end) for c in doc.spans.get(CANDIDATES, []) if c.id_ == NAMED_BODY}
+            for start, end, name in find_listed_bodies(doc, self.know):
+                # an item is free, or a named body is its tail ("Seeding the Future Foundation" over "Future Foundation")
+                tail = next((a for a, b in tails if b == end and a > start), None)
+                free = not any(covered[start:end]) or tail is not None and not any(covered[start:tail])
+                if free and not self.gazetteer.lookup(name):
+                    add_candidate(doc, start, end, "ORG", name, LISTED_BODY)
         return doc
 
     def _own_unit(self, doc: Doc, start: int, end: int, org: Org) -> None:
