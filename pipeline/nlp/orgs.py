@@ -509,6 +509,7 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
             and name_goes_on(span.doc, span.end, know):
         return None  # a language's own short name cut from a longer one ("Ministère des affaires étrangères et ...")
     text = span.text if isinstance(span, Span) else str(span)
+    text = _without_leading_role(text, know)   # "Professor Addiction Psychiatry ...": a CV line's role
     name = clean_org_name(text, know=know)
     if name is None:
         return None
@@ -545,6 +546,25 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     if len(words) > 1 and not _names_a_body(name, know):
         return None
     return name
+
+
+def _without_leading_role(text: str, know: OrgKnowledge) -> str:
+    """`text` without the leading_role words (and role_modifier words before them) a CV line glues
+    before a name ("Professor ...", "Vice Dean ..."), as the named-body pattern drops them."""
+    words, roles, modifiers = text.split(), know.filters["leading_role"], know.filters["role_modifier"]
+    last = None
+    for n, w in enumerate(words[:-1]):
+        low = w.lower()
+        if not w[:1].isupper() or low not in roles | modifiers or w.endswith(("'s", "’s")):
+            break
+        if low in roles:
+            last = n
+    if last is None or words[last + 1].endswith(("'s", "’s")) or "-" in words[last]:
+        return text   # "Director General’s Office", "Director-General ..."
+    rest = words[last + 1:]
+    while rest and rest[0].lower() in know.stop_words:
+        rest = rest[1:]
+    return " ".join(rest) if len(rest) >= 2 else text
 
 
 def _names_a_body(name: str, know: OrgKnowledge) -> bool:
@@ -644,7 +664,9 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         # "Women's Peace and Humanitarian Fund": a run joined by "and" to a run ending with the head
         # (the second run names the kind with a word of its own: "Centre" alone, as in "Santé
         # Communautaire and Centre de Santé", opens a second body)
-        if j + 1 < n and doc[j].lower_ in conjunctions and not _is_head(doc[j - 1], heads) and _capitalised(doc[j + 1]):
+        # (a run holding a head noun of its own names a body already: "University College Dublin and Royal College ...")
+        if (j + 1 < n and doc[j].lower_ in conjunctions and not any(_is_head(t, heads) for t in doc[i:j])
+                and _capitalised(doc[j + 1])):
             j2 = _run_end(doc, j + 1)
             if _is_head(doc[j2 - 1], heads) and j2 - (j + 1) >= 2:
                 j = j2
@@ -777,7 +799,8 @@ def _glued_second_body(doc: Doc, i: int, j: int, filters: OrgFilters, min_before
             return i + 1 if h - i >= min_before and not _is_head(doc[i], heads) else j
         # a first chunk: an earlier head noun, then two or more words up to this head
         for p in range(h - 2, i, -1):
-            if _is_head(doc[p], heads) and not _is_head(doc[p + 1], heads) and doc[p + 1].is_alpha:
+            if _is_head(doc[p], heads) and not _is_head(doc[p + 1], heads) and doc[p + 1].is_alpha and all(
+                    _capitalised(t) for t in doc[p + 1:h]):
                 return p + 1
         return j
     return j
@@ -815,6 +838,8 @@ def find_listed_bodies(doc: Doc, know: OrgKnowledge) -> list[tuple[int, int, str
     if not nouns:
         return []
     separators = {",", ";"} | set(know.conjunctions)
+    # a one-word item the note also writes in lower case is a common word ("Technology", "Independent")
+    lowercase_words = {t.text for t in doc if t.text.islower()}
     found = []
     for tok in doc:
         if tok.lower_ not in nouns:
@@ -831,7 +856,7 @@ def find_listed_bodies(doc: Doc, know: OrgKnowledge) -> list[tuple[int, int, str
             if len(item) > MAX_LISTED_TOKENS:
                 break
             name = _listed_name(item, know) if len(item) else None
-            if name:
+            if name and not (len(item) == 1 and name.lower() in lowercase_words):
                 a = i + (1 if doc[i].lower_ in know.articles else 0)
                 found.append((a, j, name))
             if j >= len(doc) or doc[j].text in (".", ";", ":") or "\n" in doc[j - 1].whitespace_ or "\n" in doc[j].text:
