@@ -664,9 +664,11 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         # "Women's Peace and Humanitarian Fund": a run joined by "and" to a run ending with the head
         # (the second run names the kind with a word of its own: "Centre" alone, as in "Santé
         # Communautaire and Centre de Santé", opens a second body)
-        # (a run holding a head noun of its own names a body already: "University College Dublin and Royal College ...")
-        if (j + 1 < n and doc[j].lower_ in conjunctions and not any(_is_head(t, heads) for t in doc[i:j])
-                and _capitalised(doc[j + 1])):
+        # (not a run that ends with its head noun and a place, a body already: "University College Dublin and
+        # Royal College ...", nor a generic phrase: "Member States and Down Syndrome International")
+        if (j + 1 < n and doc[j].lower_ in conjunctions and not _is_head(doc[j - 1], heads) and _capitalised(doc[j + 1])
+                and not (j - i >= 2 and _is_head(doc[j - 2], heads) and know.is_place(doc[j - 1].text))
+                and doc[i:j].text.lower() not in filters["generic"]):
             j2 = _run_end(doc, j + 1)
             if _is_head(doc[j2 - 1], heads) and j2 - (j + 1) >= 2:
                 j = j2
