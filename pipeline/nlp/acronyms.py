@@ -185,8 +185,10 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
 
 
 def _body_acronym(short: str) -> bool:
-    """A one-word acronym of capitals ("EUFOR", "REJADD-TOGO", "APCA"), not a mixed-case short form."""
-    letters = [ch for ch in short if ch.isalpha()]
+    """A one-word acronym whose first part is capitals ("EUFOR", "EUFOR-Althea", "REJADD-Togo", "APCA"),
+    not a mixed-case short form."""
+    first = re.split(r"[-/–]", short.strip())[0]
+    letters = [ch for ch in first if ch.isalpha()]
     return " " not in short.strip() and len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 

@@ -562,6 +562,8 @@ def _without_leading_role(text: str, know: OrgKnowledge) -> str:
     if last is None or words[last + 1].endswith(("'s", "’s")) or "-" in words[last]:
         return text   # "Director General’s Office", "Director-General ..."
     rest = words[last + 1:]
+    if not rest[0][:1].isupper():
+        return text   # "President of the Security Council": a title, not a role glued before a name
     while rest and rest[0].lower() in know.stop_words:
         rest = rest[1:]
     return " ".join(rest) if len(rest) >= 2 else text
@@ -782,6 +784,8 @@ def _after_leading_role(doc: Doc, start: int, k: int, filters: OrgFilters, stop_
     if last_role is None:
         return start
     j = last_role + 1
+    if not doc[j].text[:1].isupper():
+        return start   # "President of the ...": a title
     while j < k and doc[j].lower_ in stop_words:
         j += 1
     return j
