@@ -165,14 +165,14 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
     if named is not None:  # an organization-like name ends right before "(": take it whole
         start = _strip_determiner(doc, named, paren, determiners)
         return Abbreviation(inner.start, inner.end, start, paren, True)
+    head = _head_first_start(doc, paren, filters) if head_first else None
+    if head is not None:
+        return Abbreviation(inner.start, inner.end, head, paren, True)
     if any(c.end == paren and c.label_ == "STATE" for c in doc.spans.get(CANDIDATES, [])) and _body_acronym(short):
         # "European Union military operation in Bosnia and Herzegovina (EUFOR)", "... section Togo
         # (REJADD-TOGO)": a body's acronym after a State ending a long form the rules cannot take whole;
         # the acronym names the body (its own long form), the State stays a State
         return Abbreviation(inner.start, inner.end, inner.start, inner.end, True)
-    head = _head_first_start(doc, paren, filters) if head_first else None
-    if head is not None:
-        return Abbreviation(inner.start, inner.end, head, paren, True)
     sh = _sh_long_span(doc, short, paren)
     if sh is None:
         return None
