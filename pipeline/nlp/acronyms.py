@@ -156,8 +156,10 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
     named = named_end.get(paren)
     # a gazetteer name ending right before "(" (found by unnotes_orgs) is the best long form
     head_first = "first" in know.lexicon.get("name_head")
+    # (an organization's: a State right before the parenthesis is no long form, "... Association of
+    # Uganda (PCAU)", "... des Jeunes au Congo (ADJC)")
     from_gazetteer = [c.start for c in doc.spans.get(CANDIDATES, []) if c.end == paren and c.id_.startswith("gazetteer:")
-                      and not (head_first and c.label_ != "ORG")]
+                      and c.label_ == "ORG"]
     if from_gazetteer:
         return Abbreviation(inner.start, inner.end, min(from_gazetteer), paren, True)
     if named is not None:  # an organization-like name ends right before "(": take it whole
@@ -166,6 +168,11 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
     head = _head_first_start(doc, paren, filters) if head_first else None
     if head is not None:
         return Abbreviation(inner.start, inner.end, head, paren, True)
+    if any(c.end == paren and c.label_ == "STATE" for c in doc.spans.get(CANDIDATES, [])) and _body_acronym(short):
+        # "European Union military operation in Bosnia and Herzegovina (EUFOR)", "... section Togo
+        # (REJADD-TOGO)": a body's acronym after a State ending a long form the rules cannot take whole;
+        # the acronym names the body (its own long form), the State stays a State
+        return Abbreviation(inner.start, inner.end, inner.start, inner.end, True)
     sh = _sh_long_span(doc, short, paren)
     if sh is None:
         return None
@@ -175,6 +182,14 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
                     or (orgs.clean_org_name(long_text, filters, lambda t: None, know)
                         and orgs.head_word(long_text.split(), filters["connector"]) in filters["org_head"]))
     return Abbreviation(inner.start, inner.end, start, paren, org_like)
+
+
+def _body_acronym(short: str) -> bool:
+    """A one-word acronym whose first part is capitals ("EUFOR", "EUFOR-Althea", "REJADD-Togo", "APCA"),
+    not a mixed-case short form."""
+    first = re.split(r"[-/–]", short.strip())[0]
+    letters = [ch for ch in first if ch.isalpha()]
+    return " " not in short.strip() and len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def _head_first_start(doc: Doc, paren: int, filters) -> int | None:

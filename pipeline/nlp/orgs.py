@@ -38,7 +38,7 @@ from pipeline.core.validate import records
 from pipeline.core.errors import ModelDataError
 from pipeline.core.models import default_file
 from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS, ORG_LEXICONS
-from pipeline.nlp.common import add_candidate
+from pipeline.nlp.common import CANDIDATES, add_candidate
 from pipeline.nlp.lexicon import Lexicon, load_lexicon
 
 DEFAULT_GAZETTEER = default_file("orgs")
@@ -54,8 +54,11 @@ MAX_CONNECTED_TOKENS = 16
 NAMED_BODY = "pattern:org_filters.jsonl:named-body"
 QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
 OWN_UNIT = "pattern:org_filters.jsonl:own-unit"
+LISTED_BODY = "pattern:org_filters.jsonl:listed-body"
+MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
 PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
+GROUP_NOT_NAME_LABELS = ("GPE", "NORP", "LOC")  # the model's places and peoples: "Haitian gang" names no gang
 QUOTED_NAME_TOKENS = 8     # a quoted name longer than this is a quotation, not a name
 LEGAL_FORM_GAP = 3         # tokens allowed between a legal form and the quote ("JSC 7:15 pm “Gazprom ...”")
 
@@ -405,7 +408,7 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     # language that capitalises a name's first word only (the lexicon's name_case "first_word":
     # "Organisation mondiale de la Santé"), not when the gazetteer knows the name (an unknown one
     # with an organization head costs more precision than it brings: benchmarks/README.md)
-    if any(w[0].islower() and w.lower() not in connectors for w in words if w[0].isalpha()) and not (
+    if any(w[0].islower() and w.lower() not in connectors | filters["group_tail"] for w in words if w[0].isalpha()) and not (
             "first_word" in know.lexicon.get("name_case") and know.gazetteer.lookup(name)):
         return None
     connectors = filters["connector"]
@@ -506,6 +509,7 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
             and name_goes_on(span.doc, span.end, know):
         return None  # a language's own short name cut from a longer one ("Ministère des affaires étrangères et ...")
     text = span.text if isinstance(span, Span) else str(span)
+    text = _without_leading_role(text, know)   # "Professor Addiction Psychiatry ...": a CV line's role
     name = clean_org_name(text, know=know)
     if name is None:
         return None
@@ -542,6 +546,27 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     if len(words) > 1 and not _names_a_body(name, know):
         return None
     return name
+
+
+def _without_leading_role(text: str, know: OrgKnowledge) -> str:
+    """`text` without the leading_role words (and role_modifier words before them) a CV line glues
+    before a name ("Professor ...", "Vice Dean ..."), as the named-body pattern drops them."""
+    words, roles, modifiers = text.split(), know.filters["leading_role"], know.filters["role_modifier"]
+    last = None
+    for n, w in enumerate(words[:-1]):
+        low = w.lower()
+        if not w[:1].isupper() or low not in roles | modifiers or w.endswith(("'s", "’s")):
+            break
+        if low in roles:
+            last = n
+    if last is None or words[last + 1].endswith(("'s", "’s")) or "-" in words[last]:
+        return text   # "Director General’s Office", "Director-General ..."
+    rest = words[last + 1:]
+    if not rest[0][:1].isupper():
+        return text   # "President of the Security Council": a title, not a role glued before a name
+    while rest and rest[0].lower() in know.stop_words:
+        rest = rest[1:]
+    return " ".join(rest) if len(rest) >= 2 else text
 
 
 def _names_a_body(name: str, know: OrgKnowledge) -> bool:
@@ -641,7 +666,11 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         # "Women's Peace and Humanitarian Fund": a run joined by "and" to a run ending with the head
         # (the second run names the kind with a word of its own: "Centre" alone, as in "Santé
         # Communautaire and Centre de Santé", opens a second body)
-        if j + 1 < n and doc[j].lower_ in conjunctions and not _is_head(doc[j - 1], heads) and _capitalised(doc[j + 1]):
+        # (not a run that ends with its head noun and a place, a body already: "University College Dublin and
+        # Royal College ...", nor a generic phrase: "Member States and Down Syndrome International")
+        if (j + 1 < n and doc[j].lower_ in conjunctions and not _is_head(doc[j - 1], heads) and _capitalised(doc[j + 1])
+                and not (j - i >= 2 and _is_head(doc[j - 2], heads) and know.is_place(doc[j - 1].text))
+                and doc[i:j].text.lower() not in filters["generic"]):
             j2 = _run_end(doc, j + 1)
             if _is_head(doc[j2 - 1], heads) and j2 - (j + 1) >= 2:
                 j = j2
@@ -650,8 +679,15 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             if doc[p].lower_ in ("'s", "’s") and _is_head(doc[p - 1], heads):
                 j = p
                 break
+        # "Mental Hospital Ludwig Maximilian University": a second body glued on (institution_head)
+        j = _glued_second_body(doc, i, j, filters)
         # the first chunk doc[i:j] must end with a head noun
         k = j - 1 if _is_head(doc[j - 1], heads) else None
+        if k is None and _named_group(doc, i, j, filters, know):
+            # "the Kraze Barye gang", "the 5 Segond gang": a short name and its group_tail noun
+            spans.append((i - 1 if i > 0 and doc[i - 1].is_digit and len(doc[i - 1]) <= 3 else i, j + 1))
+            i = j + 1
+            continue
         if k is None:
             i = max(j, i + 1)
             continue
@@ -675,6 +711,12 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
             if m == k + 1 and not joint - conjunctions - articles - {","} or joint & conjunctions and joint & articles:
                 break
+            # "Department of Sociology Ludwig Maximilian University": the complement is one word and a
+            # second body, named by its own institution_head, is glued on after it
+            if not joint & articles and "," not in joint and _glued_second_body(doc, c, _run_end(doc, c), filters,
+                                                                                 min_before=2) < _run_end(doc, c):
+                end = c + 1
+                break
             # "... in April", "... at Headquarters": a month or a place word closes the name
             if doc[c].lower_ in filters["complement_stop"]:
                 break
@@ -694,6 +736,11 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
                 # ", in South Kivu": a clause; ", the Committee on ...": a second body (not ", the Horn of Africa")
                 if joint - conjunctions - articles - {","} or joint & articles and _is_head(doc[_run_end(doc, c) - 1], heads):
                     break
+                # "World Federation of Engineering Organizations, International Science Council, ...": after a
+                # complement, a comma and a run of its own head noun open the next body of a list (not "Ministry
+                # of Health, Social Services and Equality", a list inside one name that "and" closes)
+                if m > k + 1 and _second_body_after_comma(doc, c, heads, connectors, conjunctions):
+                    break
                 if joint & conjunctions:
                     before_comma = None          # "A, B, and C": the list inside the name is closed
                 elif before_comma is None:
@@ -706,6 +753,8 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         start = i
         while start < k and doc[start].lower_ in stop_words:
             start += 1
+        # "Chair EMCDDA Scientific Advisory Board", "Vice Dean Institute of ...": a person's role glued before
+        start = _after_leading_role(doc, start, k, filters, stop_words)
         # "Cameroon-Nigeria Mixed Commission": a hyphen glued on both sides joins the word before
         while (start >= 2 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_
                and not doc[start - 2].whitespace_ and _capitalised(doc[start - 2])):
@@ -717,6 +766,138 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             spans.append((start, end))
         i = max(end, i + 1)
     return spans
+
+
+def _after_leading_role(doc: Doc, start: int, k: int, filters: OrgFilters, stop_words) -> int:
+    """Where a name starts after the person's role a CV line glues before it ("Chair EMCDDA Scientific
+    Advisory Board", "Vice Dean Institute of Psychiatry", "Consultant Psychiatrist The Royal ..."): the
+    leading_role words (role_modifier words only before one of them: "Senior Management Group" keeps its
+    name), never before a possessive or a glued hyphen ("President's Office", "Director-General")."""
+    roles, modifiers = filters["leading_role"], filters["role_modifier"]
+    j, last_role = start, None
+    while j < k and doc[j].text[:1].isupper() and (doc[j].lower_ in roles or doc[j].lower_ in modifiers):
+        if doc[j + 1].lower_ in ("'s", "’s") or _glued_hyphen(doc, j + 1):
+            return start
+        if doc[j].lower_ in roles:
+            last_role = j
+        j += 1
+    if last_role is None:
+        return start
+    j = last_role + 1
+    if not doc[j].text[:1].isupper():
+        return start   # "President of the ...": a title
+    while j < k and doc[j].lower_ in stop_words:
+        j += 1
+    return j
+
+
+def _glued_second_body(doc: Doc, i: int, j: int, filters: OrgFilters, min_before: int = 1) -> int:
+    """The end of the first of two bodies a run doc[i:j] glues without punctuation, the second named by an
+    institution_head of its own ("Mental Hospital | Ludwig Maximilian University"; in a complement,
+    "Sociology | Ludwig Maximilian University", "Psychiatry | Kings College London"); `j` when the run
+    is one name. The second body has a naming word before its head; in a complement the complement
+    itself is one word and the head comes at least `min_before` words after it."""
+    institutions, heads = filters["institution_head"], filters["org_head"]
+    for h in range(j - 1, i, -1):
+        if doc[h].lower_ not in institutions:
+            continue
+        if min_before > 1:   # a complement: one word, then the second body ("University of Wales College" stays)
+            return i + 1 if h - i >= min_before and not _is_head(doc[i], heads) else j
+        # a first chunk: an earlier head noun, then two or more words up to this head
+        for p in range(h - 2, i, -1):
+            if _is_head(doc[p], heads) and not _is_head(doc[p + 1], heads) and doc[p + 1].is_alpha and all(
+                    _capitalised(t) for t in doc[p + 1:h]):
+                return p + 1
+        return j
+    return j
+
+
+def _second_body_after_comma(doc: Doc, c: int, heads: set[str], connectors: set[str], conjunctions) -> bool:
+    """The capitalised run at doc[c] (after a comma) names a body of its own: it ends with a head noun and
+    is two words or more or goes on with its own complement ("University of Glasgow"), and no "and"
+    follows it (that would close a list inside one name)."""
+    r = _run_end(doc, c)
+    if not _is_head(doc[r - 1], heads) or r < len(doc) and doc[r].lower_ in conjunctions:
+        return False
+    return r - c >= 2 or r + 1 < len(doc) and doc[r].lower_ in connectors - conjunctions and _capitalised(doc[r + 1])
+
+
+def _named_group(doc: Doc, i: int, j: int, filters: OrgFilters, know: OrgKnowledge) -> bool:
+    """doc[i:j] is a short capitalised name right before a lowercase group_tail noun ("Kraze Barye gang"),
+    not a place or a people ("Haitian gang", "Port-au-Prince gang")."""
+    return (j < len(doc) and doc[j].text.islower() and doc[j].lower_ in filters["group_tail"] and 1 <= j - i <= 3
+            and not (doc[i].is_sent_start and j - i == 1)   # "Escalating gang violence
+            and not know.is_place(doc[i:j].text) and not know.is_state(doc[i:j].text, adjectives=True)
+            and doc[i].lower_ not in know.stop_words
+            and not any(e.start == i and e.label_ in GROUP_NOT_NAME_LABELS for e in doc.ents))
+
+
+def find_listed_bodies(doc: Doc, know: OrgKnowledge) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the items of a list that a plural class noun of bodies introduces
+    ("... organizations and universities: A, B, C and D", "private sector partners like A, B and C";
+    org_filters.jsonl `body_list_noun`, `body_list_intro`): each capitalised item of up to
+    MAX_LISTED_TOKENS tokens that is no State, title, event or document is an organization, with or
+    without a head noun ("Elsevier", "Siemens Energy AG", "Max Factor"). The list ends at a full
+    stop, a semicolon, a line break or an item of prose."""
+    filters = know.filters
+    nouns, intros = filters["body_list_noun"], filters["body_list_intro"]
+    if not nouns:
+        return []
+    separators = {",", ";"} | set(know.conjunctions)
+    # a one-word item the note also writes in lower case is a common word ("Technology", "Independent")
+    lowercase_words = {t.text for t in doc if t.text.islower()}
+    found = []
+    for tok in doc:
+        if tok.lower_ not in nouns:
+            continue
+        i = _after_list_intro(doc, tok.i + 1, intros)
+        if i is None:
+            continue
+        while i < len(doc):
+            j = i
+            while j < len(doc) and not (doc[j].text in separators or doc[j].lower_ in separators and doc[j].text.islower()) \
+                    and doc[j].text not in (".", ":") and "\n" not in doc[j].text and "\n" not in doc[j - 1].whitespace_:
+                j += 1
+            item = doc[i:j]
+            if len(item) > MAX_LISTED_TOKENS:
+                break
+            name = _listed_name(item, know) if len(item) else None
+            if name and not (len(item) == 1 and name.lower() in lowercase_words):
+                a = i + (1 if doc[i].lower_ in know.articles else 0)
+                found.append((a, j, name))
+            if j >= len(doc) or doc[j].text in (".", ";", ":") or "\n" in doc[j - 1].whitespace_ or "\n" in doc[j].text:
+                break
+            i = j + 1
+            while i < len(doc) and (doc[i].text == "," or doc[i].lower_ in know.conjunctions and doc[i].text.islower()):
+                i += 1
+    return found
+
+
+def _after_list_intro(doc: Doc, i: int, intros: set[str]) -> int | None:
+    """The token after a list's intro right at doc[i] (":", "like", "such as", "including"), or None."""
+    for intro in sorted(intros, key=lambda w: -len(w.split())):
+        words = intro.split()
+        if [t.lower_ for t in doc[i:i + len(words)]] == words:
+            return i + len(words)
+    return None
+
+
+def _listed_name(item: Span, know: OrgKnowledge) -> str | None:
+    """The organization an item of a list of bodies names, or None (a State, a lowercase phrase, a
+    title, an event, a document)."""
+    text = strip_the(" ".join(item.text.split()), know)
+    if not text or not any(ch.isupper() for ch in text.split()[0]) or know.is_state(text):
+        return None
+    if any(w[:1].islower() and w.lower() not in know.filters["connector"] and not any(ch.isupper() for ch in w)
+           for w in text.split()):
+        return None
+    words = text.split()
+    if (text.lower() in know.filters["generic"] or words[0].lower().rstrip(".") in know.filters["honorific"]
+            or text.lower().rstrip(".") in know.filters["legal_form"]
+            or head_word(words, know.filters["connector"]) in know.filters["event"] | know.filters["document"]
+            | know.filters["person_head"] | know.filters["state_head"] or words[-1].lower() in know.filters["event"]):
+        return None
+    return text
 
 
 def _last_run(doc: Doc, lo: int, hi: int) -> str:
@@ -753,7 +934,7 @@ def find_quoted_names(doc: Doc, legal_forms: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def shortened_from(name: str, mentions: list[tuple[str, str]]) -> str:
+def shortened_from(name: str, mentions: list[tuple[str, str]], prepositions: frozenset[str] = frozenset()) -> str:
     """The norm of a longer name in the same note that `name` shortens, by
     leading words ("Informal Expert Group" for "Informal Expert Group on Women,
     Peace and Security") or trailing words ("Advisory Group" for "Scientific
@@ -761,7 +942,10 @@ def shortened_from(name: str, mentions: list[tuple[str, str]]) -> str:
     low = name.lower()
     best = None
     for text, norm in mentions:
-        if len(text) > len(low) and (text.startswith(low + " ") or text.endswith(" " + low)):
+        # (not the tail of a unit's name after a preposition, `prepositions`: "Ludwig Maximilian University
+        # of Munich" is not short for "Department of Sociology Ludwig Maximilian University of Munich")
+        if len(text) > len(low) and (text.startswith(low + " ") or text.endswith(" " + low)
+                                     and not set(text[:-len(low)].split()) & prepositions):
             if best is None or len(text) > len(best[0]):
                 best = (text, norm)
     return best[1] if best else name
@@ -828,7 +1012,7 @@ class OrgMatcher:
         for start, end, org in kept:
             # a language's own body shortens a longer known name as the English named-body pattern's
             # names do ("Comité consultatif" after "Comité consultatif pour les questions ...")
-            longer = shortened_from(doc[start:end].text, named) if org.local else org.name
+            longer = shortened_from(doc[start:end].text, named, self.filters["connector"] - self.know.name_joiners) if org.local else org.name
             norm = org.name if longer == doc[start:end].text else longer
             add_candidate(doc, start, end, "ORG", norm, f"gazetteer:{org.source}:{org.line}")
             self._own_unit(doc, start, end, org)
@@ -847,7 +1031,17 @@ class OrgMatcher:
             mentions = [(doc[s:e].text.lower(), o.name) for s, e, o in found]
             mentions += [(n.lower(), n) for _, _, n in bodies]
             for start, end, name in bodies:
-                add_candidate(doc, start, end, "ORG", shortened_from(name, mentions), NAMED_BODY)
+                add_candidate(doc, start, end, "ORG", shortened_from(name, mentions, self.filters["connector"] - self.know.name_joiners), NAMED_BODY)
+            covered = [False] * len(doc)
+            for span in doc.spans.get(CANDIDATES, []):
+                covered[span.start:span.end] = [True] * (span.end - span.start)
+            tails = {(c.start, c.end) for c in doc.spans.get(CANDIDATES, []) if c.id_ == NAMED_BODY}
+            for start, end, name in find_listed_bodies(doc, self.know):
+                # an item is free, or a named body is its tail ("Seeding the Future Foundation" over "Future Foundation")
+                tail = next((a for a, b in tails if b == end and a > start), None)
+                free = not any(covered[start:end]) or tail is not None and not any(covered[start:tail])
+                if free and not self.gazetteer.lookup(name):
+                    add_candidate(doc, start, end, "ORG", name, LISTED_BODY)
         return doc
 
     def _own_unit(self, doc: Doc, start: int, end: int, org: Org) -> None:
