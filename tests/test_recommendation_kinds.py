@@ -221,6 +221,29 @@ def test_a_description_of_the_blind_test_kinds_is_not(dev_rows, name, words):
     assert _row_with(dev_rows(name), words) is None
 
 
+def test_a_later_sentence_of_a_list_item_with_its_own_cue_is_its_own_row(dev_rows):
+    """S/2025/420's recommendations are items of several sentences ("Establish a ...
+    framework ...: the Haitian authorities should consider ... . A legal framework ...
+    to govern the use of drones should be developed."): each sentence that proposes is a
+    row, and the row of the item's first sentence ends where the next one starts."""
+    rows = dev_rows("S_2025_420.pdf")
+    drones = _row_with(rows, "A legal framework and operational standards to govern the use of drones should be developed")
+    assert drones is not None and drones.startswith("A legal framework")
+    first = _row_with(rows, "Establish a comprehensive regulatory framework for private security companies")
+    assert first is not None and "drones" not in first
+
+
+def test_a_sentence_without_a_cue_stays_with_the_item_it_continues(nlp):
+    text = ("Recommendations\n\n(a) Strengthen border cooperation: the partners should expand joint patrols. "
+            "This was discussed at length in the first meeting of the group.\n\n"
+            "(b) Reinforce the courts: judges should be protected. "
+            "Regular independent evaluations should assess progress and guide future assistance.")
+    rows = [r["text"] for r in run(nlp, text)]
+    assert any(r.startswith("Strengthen border cooperation") and "discussed at length" in r for r in rows)
+    assert "Regular independent evaluations should assess progress and guide future assistance." in rows
+    assert not any(r.startswith("This was discussed") for r in rows)
+
+
 @pytest.mark.parametrize("previous, item, expected", [
     ("(j)", "(k) Revise the culture.", True), ("(b)", "(c) Clarify.", True), ("3.", "4. Next.", False),
     ("(iv)", "(v) Next.", True), ("(h)", "(i) Next.", True), ("(j)", "(l) Skip.", False),

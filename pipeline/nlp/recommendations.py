@@ -656,7 +656,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         else:
             spans = [(bs, be)]
         if item_like and (len(spans) <= 2 or lead is not None or section_is_rec):
-            units = [(bs, be)]
+            units = _item_units(text, spans, bs, be, rules)
         else:
             units = spans
         for n, (us, ue) in enumerate(units):
@@ -671,6 +671,21 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             if new_lead is not None:
                 lead = new_lead
     return out
+
+
+def _item_units(text: str, spans: list[tuple[int, int]], bs: int, be: int, rules: Rules) -> list[tuple[int, int]]:
+    """A list item is one unit, except that a later sentence of it with a cue of its own
+    starts a unit of its own ("Establish a regulatory framework: the authorities should
+    consider ... . A legal framework for drones should be developed."); a sentence
+    without one stays with the sentence before it."""
+    starts = [bs]
+    for ss, se in spans[1:]:
+        sentence = text[ss:se]
+        found = find_cue(sentence, rules)
+        if found and len(sentence.split()) >= 6 and first_allowed_cue(sentence, found, rules)[0] is not None:
+            starts.append(ss)
+    ends = starts[1:] + [be]
+    return list(zip(starts, ends))
 
 
 def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _Lead | None:
