@@ -14,7 +14,7 @@ import statistics
 
 from pipeline.ingest.footnotes import footnote_groups, leading_marker
 from pipeline.ingest.hyphenation import Vocabulary, append_line
-from pipeline.ingest.patterns import layout_patterns
+from pipeline.ingest.patterns import layout_patterns, list_start
 from pipeline.ingest.page_model import Line, Page, RuledTable
 from pipeline.ingest.tables import find_table
 from pipeline.ingest.textbuild import Piece, TextBuilder, join_cells, piece_text
@@ -41,14 +41,6 @@ def line_pitch(pages: list[Page], body_size: float) -> float:
             if 0.8 * body_size < d < 2.5 * body_size:
                 deltas.append(d)
     return statistics.median(deltas) if deltas else 1.2 * body_size
-
-
-def list_start(text: str) -> str | None:
-    """Id of the list-item pattern a line starts with, if any."""
-    for p in layout_patterns():
-        if p.kind == "list_item" and p.regex.match(text):
-            return p.id
-    return None
 
 
 def heading_pattern(text: str) -> bool:

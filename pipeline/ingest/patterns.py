@@ -65,6 +65,14 @@ def layout_patterns(directory: Path = PATTERNS_DIR) -> tuple[Pattern, ...]:
     return _regex_lines(Path(directory) / LAYOUT, "kind", LAYOUT_KINDS, lambda obj: 0)
 
 
+def list_start(text: str) -> str | None:
+    """Id of the list-item pattern a line starts with, if any."""
+    for p in layout_patterns():
+        if p.kind == "list_item" and p.regex.match(text):
+            return p.id
+    return None
+
+
 @lru_cache(maxsize=None)
 def metadata_patterns(directory: Path = PATTERNS_DIR) -> tuple[Pattern, ...]:
     """Symbol, date, title-cue, masthead, doc-type, agenda, title-stop and citation regexes for metadata.py."""

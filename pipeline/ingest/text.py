@@ -13,7 +13,8 @@ import codecs
 import re
 from pathlib import Path
 
-from pipeline.ingest.blocks import ENDS_SENTENCE_RE, heading_pattern, list_start
+from pipeline.ingest.blocks import ENDS_SENTENCE_RE, heading_pattern
+from pipeline.ingest.patterns import list_start
 from pipeline.ingest.hyphenation import Vocabulary, append_line
 from pipeline.ingest.metadata import add_metadata
 from pipeline.ingest.textbuild import Piece, Src, TextBuilder, join_cells, piece_text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Union
 
 from pipeline.core.note import Block, BlockKind, NoteText, Span
+from pipeline.ingest.patterns import list_start
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ OPEN_END_RE = re.compile(r"[^.!?:;…\s][”\"’)\]]*$")
 # ... and a next block that opens in lower case, not with a list marker ("a)", "iv.", "b "):
 CONTINUES_RE = re.compile(r"(?![a-z]{1,4}[.)]\s)(?![a-z]\s)[^\W\d_]")
 CONTINUABLE = ("body", "list_item")
+RUN_IN_MIN_WORDS = 6  # a "heading" of this many words that a lower-case block continues was a paragraph's start
 
 
 def piece_text(pieces: Iterable[Piece]) -> str:
@@ -60,6 +62,7 @@ class TextBuilder:
         self._pos = 0
         self.spans: list[Span] = []
         self.blocks: list[Block] = []
+        self._last_text = ""  # the text of the last block
 
     def _add(self, piece: Piece) -> None:
         if isinstance(piece, Src):
@@ -93,7 +96,8 @@ class TextBuilder:
             self._add(" ")
             for p in pieces:
                 self._add(p)
-            self.blocks.append(Block(last.kind, last.start, self._pos, last.page))
+            self.blocks.append(Block(self._merged_kind(last, kind), last.start, self._pos, last.page))
+            self._last_text += " " + piece_text(pieces)
             return
         if self.blocks:
             self._add("\n\n")
@@ -101,14 +105,33 @@ class TextBuilder:
         for p in pieces:
             self._add(p)
         self.blocks.append(Block(kind, start, self._pos, page))
+        self._last_text = piece_text(pieces)
 
     def _continues(self, kind: BlockKind, pieces: list[Piece]) -> bool:
         """Whether a new block goes on the last one: that one (a paragraph or list item) left its
-        sentence open, and this one (a paragraph, list item or heading-like line) opens in lower case."""
-        if not self.blocks or self.blocks[-1].kind not in CONTINUABLE or kind not in CONTINUABLE + ("heading",):
+        sentence open, and this one (a paragraph, list item or heading-like line) opens in lower case.
+        A "heading" that a lower-case paragraph continues was the bold run-in start of a paragraph or
+        item ("4. UNDP is on track overall in delivering the Strategy" | "in a row, UNDP maintained
+        ..."; a bold UPR item cut by a page break): it goes on as well, when it opens with a list marker
+        or is too long for a short heading."""
+        if not self.blocks or kind not in CONTINUABLE + ("heading",):
+            return False
+        last = self.blocks[-1]
+        if last.kind == "heading":
+            if kind == "heading" or not self._run_in_head(last):
+                return False
+        elif last.kind not in CONTINUABLE:
             return False
         head = piece_text(pieces[:3])[:8]
         return bool(CONTINUES_RE.match(head) and head[:1].islower() and OPEN_END_RE.search(self._tail))
+
+    def _run_in_head(self, block: Block) -> bool:
+        return list_start(self._last_text) is not None or len(self._last_text.split()) >= RUN_IN_MIN_WORDS
+
+    def _merged_kind(self, last: Block, kind: BlockKind) -> BlockKind:
+        if last.kind != "heading":
+            return last.kind
+        return "list_item" if list_start(self._last_text) is not None else kind
 
     def build(self, pages: int, **meta) -> NoteText:
         return NoteText(text="".join(self._parts), blocks=self.blocks, spans=self.spans, pages=pages, **meta)
@@ -142,3 +165,4 @@ def _trim(pieces: list[Piece]) -> list[Piece]:
         out[-1] = Src(s, last.page, last.start) if isinstance(last, Src) else s
         break
     return out
+
