@@ -18,6 +18,8 @@ line says what French and Spanish should agree with:
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,12 @@ from pipeline.nlp.build import build_nlp
 
 REPO = Path(__file__).resolve().parents[1]
 PARALLEL = REPO.parent / "shared" / "corpus" / "parallel"
+
+_spec = importlib.util.spec_from_file_location("parallel_agreement", REPO / "benchmarks" / "parallel_agreement.py")
+parallel_agreement = sys.modules.get("parallel_agreement") or importlib.util.module_from_spec(_spec)
+if "parallel_agreement" not in sys.modules:
+    sys.modules["parallel_agreement"] = parallel_agreement
+    _spec.loader.exec_module(parallel_agreement)
 
 needs_parallel = pytest.mark.skipif(not (PARALLEL / "unv.fr").is_file(),
                                     reason="../shared/corpus/parallel is absent")
@@ -125,3 +133,13 @@ def test_capitalised_continuation_is_spanish_only():
     """French capitalises a name's first word only, English every word of the known name
     itself: neither reads 'and' + a capitalised word as more of the name."""
     assert "Ministry of Foreign Affairs" in org_names("fr", "Le Ministère des affaires étrangères et Europol ont signé.")
+
+
+def test_the_tuning_split_divides_half_a_only():
+    """A1/A2 (the measure's `--split A1|A2`) split half A by document; B stays whole."""
+    ids = [f"2015/a/69/{n}" for n in range(600, 800)]
+    quarter, half = parallel_agreement.doc_quarter, parallel_agreement.doc_half
+    assert all((quarter(i) == "B") == (half(i) == "B") for i in ids)
+    in_a = [quarter(i) for i in ids if half(i) == "A"]
+    assert 0.3 < in_a.count("A1") / len(in_a) < 0.7
+    assert [quarter(i) for i in ids] == [quarter(i) for i in ids]
