@@ -25,6 +25,8 @@ Halves: the documents are split in two by a fixed hash of their id (`doc_half`: 
 id, even first byte -> A, odd -> B), so that rules can be developed on A and B kept held out.
 `--split A` (or B) runs and scores that half only; the default scores A, B and the whole.
 `--run fr,es` runs only those languages and reads the others from an earlier `--keep` folder.
+`--split A1` / `A2`: half A split again by document with a seeded hash (`doc_quarter`), to
+write rules on A1 and check on A2 that they carry over before B is run.
 """
 
 from __future__ import annotations
@@ -90,6 +92,18 @@ def doc_half(doc_id: str) -> str:
     """"A" or "B": a fixed split of the documents by a hash of their id (not by order, so
     that neither half is one kind of document)."""
     return "A" if hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "B"
+
+
+# The seed of the A1/A2 split of half A (fifth round): changing it gives another split.
+SUBSPLIT_SEED = "fres5-seed-1:"
+
+
+def doc_quarter(doc_id: str) -> str:
+    """"A1"/"A2" for a document of half A ("B" otherwise): SHA-1 of the seed and the id,
+    even first byte -> A1."""
+    if doc_half(doc_id) == "B":
+        return "B"
+    return "A1" if hashlib.sha1((SUBSPLIT_SEED + doc_id).encode("utf-8")).digest()[0] % 2 == 0 else "A2"
 
 
 def write_notes(docs: list[Document], folder: Path, lang: str) -> None:
@@ -292,8 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--parallel", type=Path, default=PARALLEL, help="folder with unv.en/fr/es/ids")
     ap.add_argument("--docs", type=int, default=0, help="only the first N documents (by id); 0 = all")
-    ap.add_argument("--split", choices=("A", "B", "all"), default="all",
-                    help="run and score half A or B only (doc_half); all = both, scored as A, B and whole")
+    ap.add_argument("--split", choices=("A", "B", "A1", "A2", "all"), default="all",
+                    help="run and score half A or B only (doc_half), or a part of A (doc_quarter); "
+                         "all = both halves, scored as A, B and whole")
     ap.add_argument("--run", default=",".join(LANGS),
                     help="languages to run (comma-separated); the others are read from --keep's earlier run")
     ap.add_argument("--jobs", type=int, default=2)
@@ -316,8 +331,10 @@ def main(argv: list[str] | None = None) -> int:
     docs = sorted(read_parallel(args.parallel), key=lambda d: d.id)
     if args.docs:
         docs = docs[:args.docs]
-    if args.split != "all":
+    if args.split in ("A", "B"):
         docs = [d for d in docs if doc_half(d.id) == args.split]
+    elif args.split in ("A1", "A2"):
+        docs = [d for d in docs if doc_quarter(d.id) == args.split]
     work = args.keep or Path(tempfile.mkdtemp(prefix="unnotes-parallel-"))
     try:
         findings, timing = {}, {}

@@ -492,8 +492,29 @@ def name_goes_on(doc: Doc, end: int, know: OrgKnowledge) -> bool:
     lex = know.lexicon
     if doc[end].lower_ in lex.get("name_adjectives"):
         return True
-    return (doc[end].lower_ in know.conjunctions | {","} and end + 1 < len(doc)
-            and doc[end + 1].lower_ in lex.get("name_continuations"))
+    if (doc[end].lower_ in know.conjunctions | {","} and end + 1 < len(doc)
+            and doc[end + 1].lower_ in lex.get("name_continuations")):
+        return True
+    return "all_words" in lex.get("name_case") and _capitalised_words_go_on(doc, end, know)
+
+
+def _capitalised_words_go_on(doc: Doc, end: int, know: OrgKnowledge) -> bool:
+    """In a language that capitalises every main word of a name (the lexicon's name_case
+    "all_words": Spanish "Ministerio de Agricultura, Ganadería y Pesca"), a conjunction and a
+    capitalised word go on with the name ("Ministerio de Relaciones Exteriores y Cooperación
+    Internacional"), and so does a comma and a capitalised word when a conjunction and a
+    capitalised word close the list ("Ministerio de Educación, Universidades e Investigación")."""
+    def capital(i: int) -> bool:
+        return i < len(doc) and doc[i].text[:1].isupper() and doc[i].text[1:2].islower()
+    if doc[end].lower_ in know.conjunctions:
+        return capital(end + 1)
+    if doc[end].text == "," and capital(end + 1):
+        for i in range(end + 2, min(end + 6, len(doc) - 1)):
+            if doc[i].lower_ in know.conjunctions:
+                return capital(i + 1)
+            if not capital(i):
+                return False
+    return False
 
 
 def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str | None:

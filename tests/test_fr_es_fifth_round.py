@@ -1,0 +1,145 @@
+"""French and Spanish rules of the fifth round of issue 11, on real sentences of the UN
+Parallel Corpus sample (../shared/corpus/parallel: the same sentence in English, French and
+Spanish). Each case is a line found by a distinctive phrase; the English version of the same
+line says what French and Spanish should agree with:
+
+- no recommendation where English has none: an operative "Décide que ... devra" (English
+  "Decides that ... shall"), "doit inclure" of an agreement ("shall include"), "a fait valoir
+  qu'il importait de" ("stressed the importance of"), a hope ("j'espère que ... pourrait"), a
+  finding ("Il a été déterminé que ... pourrait être financé", "Se ha determinado que ...
+  podría absorberse"), "demander des fonds" ("applied for funds"), a negated subject
+  ("Ningún funcionario ... podría", "shall not be eligible");
+- one where English has one: "Il exige ... qu'elles mettent fin" / "el Consejo exige que"
+  ("demands that"), "Il est donc d'une importance vitale de" / "es de vital importancia"
+  ("it is of the utmost importance to");
+- organizations: the French and Spanish names of UN bodies of the shared gazetteer get its
+  canonical English name; a Spanish name that goes on with capitalised words ("Ministerio de
+  Educación, Universidades e Investigación") is not cut to a shorter known one."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.nlp.build import build_nlp
+
+REPO = Path(__file__).resolve().parents[1]
+PARALLEL = REPO.parent / "shared" / "corpus" / "parallel"
+
+_spec = importlib.util.spec_from_file_location("parallel_agreement", REPO / "benchmarks" / "parallel_agreement.py")
+parallel_agreement = sys.modules.get("parallel_agreement") or importlib.util.module_from_spec(_spec)
+if "parallel_agreement" not in sys.modules:
+    sys.modules["parallel_agreement"] = parallel_agreement
+    _spec.loader.exec_module(parallel_agreement)
+
+needs_parallel = pytest.mark.skipif(not (PARALLEL / "unv.fr").is_file(),
+                                    reason="../shared/corpus/parallel is absent")
+
+
+def parallel_line(lang: str, phrase: str) -> str:
+    """The first line of unv.<lang> holding `phrase` (the test fails when the corpus lacks it)."""
+    for line in (PARALLEL / f"unv.{lang}").read_text(encoding="utf-8").split("\n"):
+        if phrase in line:
+            return line.strip()
+    raise AssertionError(f"no line of unv.{lang} holds {phrase!r}")
+
+
+def cues(lang: str, text: str) -> list[str]:
+    doc = build_nlp(lang)(text)
+    return [r["cue"] for r in doc._.recommendations or []]
+
+
+def org_names(lang: str, text: str) -> set[str]:
+    return {e.kb_id_ for e in build_nlp(lang)(text).ents if e.label_ == "ORG"}
+
+
+NOT_RECOMMENDATIONS = [
+    ("fr", "Décide que le Groupe d'experts devra notamment exécuter"),     # 'Decides that ... shall'
+    ("fr", "doit inclure la promulgation d'une constitution provisoire"),  # 'shall include'
+    ("fr", "ont fait valoir qu'il importait d'assurer une gestion"),       # 'stressed the importance of'
+    ("fr", "j'espère que l'ONU, s'appuyant sur les moyens"),               # a hope
+    ("fr", "Il a été déterminé que ce montant pourrait être financé"),     # a finding
+    ("fr", "l'ASPA a demandé des fonds à l'Agence fédérale"),              # 'applied for funds'
+    ("es", "Se ha determinado que la suma de 4.000 dólares podría absorberse"),  # a finding
+    ("es", "Ningún funcionario en activo de ninguna organización"),       # 'shall not be eligible'
+]
+
+RECOMMENDATIONS = [
+    ("fr", "Il exige par conséquent de toutes les parties"),              # 'demands that'
+    ("es", "el Consejo exige que todas las partes"),
+    ("fr", "Il est donc d'une importance vitale de créer des emplois"),   # 'of the utmost importance to'
+    ("es", "Por eso es de vital importancia crear puestos de trabajo"),
+]
+
+
+@needs_parallel
+@pytest.mark.parametrize("lang,phrase", NOT_RECOMMENDATIONS)
+def test_no_recommendation_where_english_has_none(lang, phrase):
+    line = parallel_line(lang, phrase)
+    assert cues(lang, line) == [], line
+
+
+@needs_parallel
+@pytest.mark.parametrize("lang,phrase", RECOMMENDATIONS)
+def test_recommendation_where_english_has_one(lang, phrase):
+    line = parallel_line(lang, phrase)
+    assert cues(lang, line), line
+
+
+def test_a_body_that_is_only_decided_upon_still_recommends_elsewhere():
+    """The 'shall' of 'Décide que' vetoes only 'devra': a 'devrait' in the same sentence
+    still proposes."""
+    text = "Décide que le mandat devra être prorogé et estime que les États devraient communiquer leurs vues."
+    assert cues("fr", text) == ["devraient"]
+
+
+@needs_parallel
+@pytest.mark.parametrize("lang,phrase,name", [
+    ("fr", "tactiques de l’Armée nationale libyenne", "Libyan National Army"),
+    ("es", "Ejército Nacional Libio", "Libyan National Army"),
+])
+def test_armed_group_gets_its_english_name(lang, phrase, name):
+    line = parallel_line(lang, phrase)
+    assert name in org_names(lang, line), line
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Le Groupe d'experts sur la Libye a présenté son rapport final.", "Panel of Experts on Libya"),
+    ("es", "El Grupo de Expertos sobre Libia presentó su informe final.", "Panel of Experts on Libya"),
+    ("fr", "La Conférence des Parties à la Convention sur la diversité biologique s'est réunie.",
+     "Conference of the Parties to the Convention on Biological Diversity"),
+    ("es", "La Oficina de Asuntos Militares prestó apoyo.", "Office of Military Affairs"),
+])
+def test_un_bodies_get_their_canonical_name(lang, text, name):
+    assert name in org_names(lang, text)
+
+
+@needs_parallel
+def test_spanish_name_going_on_with_capitalised_words_is_not_cut():
+    line = parallel_line("es", "Ministerio de Educación, Universidades e Investigación")
+    names = org_names("es", line)
+    assert "Ministry of Education" not in names and "Ministry of Foreign Affairs" not in names, names
+
+
+def test_spanish_short_name_before_an_article_is_kept():
+    text = "Las licencias las expide el Ministerio de Finanzas y el Banco Central las regula."
+    assert "Ministry of Finance" in org_names("es", text)
+
+
+def test_capitalised_continuation_is_spanish_only():
+    """French capitalises a name's first word only, English every word of the known name
+    itself: neither reads 'and' + a capitalised word as more of the name."""
+    assert "Ministry of Foreign Affairs" in org_names("fr", "Le Ministère des affaires étrangères et Europol ont signé.")
+
+
+def test_the_tuning_split_divides_half_a_only():
+    """A1/A2 (the measure's `--split A1|A2`) split half A by document; B stays whole."""
+    ids = [f"2015/a/69/{n}" for n in range(600, 800)]
+    quarter, half = parallel_agreement.doc_quarter, parallel_agreement.doc_half
+    assert all((quarter(i) == "B") == (half(i) == "B") for i in ids)
+    in_a = [quarter(i) for i in ids if half(i) == "A"]
+    assert 0.3 < in_a.count("A1") / len(in_a) < 0.7
+    assert [quarter(i) for i in ids] == [quarter(i) for i in ids]
