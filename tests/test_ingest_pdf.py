@@ -272,3 +272,31 @@ def test_text_cache_key_names_the_backend():
 
     keys = {b: text_key("0" * 64, None, b) for b in ("pdfium", "pdfplumber")}
     assert len(set(keys.values())) == 2 and all(f"-{b}-" in k for b, k in keys.items())
+
+
+# -- a bold run-in start read as a heading goes on into its continuation ----------------
+def test_bold_upr_item_cut_by_a_page_break_is_one_list_item():
+    """A/HRC/14/11 (Angola, 2010) prints its recommendations in bold; item 53 breaks
+    across pages 15 and 16. Its first part is no heading: the item is one list item, and
+    the recommendations after it are not cut off from their section."""
+    path = SHARED / "corpus" / "upr" / "angola2010.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus/upr not found")
+    note = read_note(path, ocr="never")
+    item = next(b for b in note.blocks if note.text[b.start:b.end].startswith("53. To strengthen its policy"))
+    assert item.kind == "list_item"
+    assert note.text[item.start:item.end].endswith("General Assembly resolution 64/142 (Brazil);")
+    assert not any(note.text[b.start:b.end].startswith("of Children, in accordance") for b in note.blocks)
+
+
+def test_bold_run_in_start_of_a_paragraph_is_not_a_heading():
+    """DP/2025/13 opens its paragraphs with a bold run-in sentence ("4. UNDP is on track
+    overall in delivering the Gender Equality Strategy 2022-2025" | "in a row, ...")."""
+    path = SHARED / "corpus" / "dev" / "DP_2025_13.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus/dev not found")
+    note = read_note(path, ocr="never")
+    para = next(b for b in note.blocks if note.text[b.start:b.end].startswith("4. UNDP is on track overall"))
+    assert para.kind == "list_item" and "in a row, UNDP maintained" in note.text[para.start:para.end]
+    # a short bold heading before a paragraph that opens in upper case stays a heading
+    assert any(b.kind == "heading" for b in note.blocks)
