@@ -97,7 +97,7 @@ class TextBuilder:
             for p in pieces:
                 self._add(p)
             self.blocks.append(Block(self._merged_kind(last, kind), last.start, self._pos, last.page))
-            self._last_text += " " + piece_text(pieces)
+            self._last_text = ""  # only a heading's text is read (`_run_in_head`), and this block is none
             return
         if self.blocks:
             self._add("\n\n")
