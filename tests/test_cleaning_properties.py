@@ -4,7 +4,7 @@ encoding reads the same."""
 
 import string
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pipeline.ingest import read_note
@@ -52,6 +52,8 @@ def test_no_word_of_the_note_is_lost(tmp_path, text):
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200))
 def test_utf8_utf16_and_bom_decode_to_the_same_text(text):
+    # a text that opens with U+FEFF is, in UTF-8, the same bytes as a byte-order mark before the rest
+    assume(not text.startswith("\ufeff"))
     assert decode(text.encode("utf-8")) == text
     assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
     assert decode(text.encode("utf-16")) == text
