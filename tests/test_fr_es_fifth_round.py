@@ -25,32 +25,15 @@ from pathlib import Path
 import pytest
 
 from pipeline.nlp.build import build_nlp
+from tests.test_fr_es_agreement import cues, needs_parallel, parallel_line  # noqa: F401  (the shared helpers)
 
 REPO = Path(__file__).resolve().parents[1]
-PARALLEL = REPO.parent / "shared" / "corpus" / "parallel"
 
 _spec = importlib.util.spec_from_file_location("parallel_agreement", REPO / "benchmarks" / "parallel_agreement.py")
 parallel_agreement = sys.modules.get("parallel_agreement") or importlib.util.module_from_spec(_spec)
 if "parallel_agreement" not in sys.modules:
     sys.modules["parallel_agreement"] = parallel_agreement
     _spec.loader.exec_module(parallel_agreement)
-
-needs_parallel = pytest.mark.skipif(not (PARALLEL / "unv.fr").is_file(),
-                                    reason="../shared/corpus/parallel is absent")
-
-
-def parallel_line(lang: str, phrase: str) -> str:
-    """The first line of unv.<lang> holding `phrase` (the test fails when the corpus lacks it)."""
-    for line in (PARALLEL / f"unv.{lang}").read_text(encoding="utf-8").split("\n"):
-        if phrase in line:
-            return line.strip()
-    raise AssertionError(f"no line of unv.{lang} holds {phrase!r}")
-
-
-def cues(lang: str, text: str) -> list[str]:
-    doc = build_nlp(lang)(text)
-    return [r["cue"] for r in doc._.recommendations or []]
-
 
 def org_names(lang: str, text: str) -> set[str]:
     return {e.kb_id_ for e in build_nlp(lang)(text).ents if e.label_ == "ORG"}
