@@ -48,6 +48,15 @@ NOT_RECOMMENDATIONS = [
     ("es", "se propone cambiar los estereotipos de la mujer"),            # reflexive 'aims to'
     ("es", "a que hablaran en ese acto"),                                 # procedural invitation to speak
     ("es", "la Comisión de Estupefacientes deberá pronunciarse"),         # what a body is to do ('shall')
+    # fifth round
+    ("fr", "Décide que le Groupe d'experts devra notamment exécuter"),     # 'Decides that ... shall'
+    ("fr", "doit inclure la promulgation d'une constitution provisoire"),  # 'shall include'
+    ("fr", "ont fait valoir qu'il importait d'assurer une gestion"),       # 'stressed the importance of'
+    ("fr", "j'espère que l'ONU, s'appuyant sur les moyens"),               # a hope
+    ("fr", "Il a été déterminé que ce montant pourrait être financé"),     # a finding
+    ("fr", "l'ASPA a demandé des fonds à l'Agence fédérale"),              # 'applied for funds'
+    ("es", "Se ha determinado que la suma de 4.000 dólares podría absorberse"),  # a finding
+    ("es", "Ningún funcionario en activo de ninguna organización"),       # 'shall not be eligible'
 ]
 
 RECOMMENDATIONS = [
@@ -57,6 +66,11 @@ RECOMMENDATIONS = [
     ("es", "es indispensable para el desarrollo del capital humano"),
     ("es", "Los ministros observaron que los recursos debían centrarse"),
     ("es", "se propone que la División de Apoyo a la Misión"),            # impersonal: 'it is proposed that'
+    # fifth round
+    ("fr", "Il exige par conséquent de toutes les parties"),              # 'demands that'
+    ("es", "el Consejo exige que todas las partes"),
+    ("fr", "Il est donc d'une importance vitale de créer des emplois"),   # 'of the utmost importance to'
+    ("es", "Por eso es de vital importancia crear puestos de trabajo"),
 ]
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.nlp.build import build_nlp
-from tests.test_fr_es_agreement import cues, needs_parallel, parallel_line  # noqa: F401  (the shared helpers)
+from tests.test_fr_es_agreement import cues, needs_parallel, parallel_line  # the shared helpers
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -39,37 +39,7 @@ def org_names(lang: str, text: str) -> set[str]:
     return {e.kb_id_ for e in build_nlp(lang)(text).ents if e.label_ == "ORG"}
 
 
-NOT_RECOMMENDATIONS = [
-    ("fr", "Décide que le Groupe d'experts devra notamment exécuter"),     # 'Decides that ... shall'
-    ("fr", "doit inclure la promulgation d'une constitution provisoire"),  # 'shall include'
-    ("fr", "ont fait valoir qu'il importait d'assurer une gestion"),       # 'stressed the importance of'
-    ("fr", "j'espère que l'ONU, s'appuyant sur les moyens"),               # a hope
-    ("fr", "Il a été déterminé que ce montant pourrait être financé"),     # a finding
-    ("fr", "l'ASPA a demandé des fonds à l'Agence fédérale"),              # 'applied for funds'
-    ("es", "Se ha determinado que la suma de 4.000 dólares podría absorberse"),  # a finding
-    ("es", "Ningún funcionario en activo de ninguna organización"),       # 'shall not be eligible'
-]
-
-RECOMMENDATIONS = [
-    ("fr", "Il exige par conséquent de toutes les parties"),              # 'demands that'
-    ("es", "el Consejo exige que todas las partes"),
-    ("fr", "Il est donc d'une importance vitale de créer des emplois"),   # 'of the utmost importance to'
-    ("es", "Por eso es de vital importancia crear puestos de trabajo"),
-]
-
-
-@needs_parallel
-@pytest.mark.parametrize("lang,phrase", NOT_RECOMMENDATIONS)
-def test_no_recommendation_where_english_has_none(lang, phrase):
-    line = parallel_line(lang, phrase)
-    assert cues(lang, line) == [], line
-
-
-@needs_parallel
-@pytest.mark.parametrize("lang,phrase", RECOMMENDATIONS)
-def test_recommendation_where_english_has_one(lang, phrase):
-    line = parallel_line(lang, phrase)
-    assert cues(lang, line), line
+# Its recommendation cases are in tests/test_fr_es_agreement.py (NOT_RECOMMENDATIONS, RECOMMENDATIONS).
 
 
 def test_a_body_that_is_only_decided_upon_still_recommends_elsewhere():
