@@ -58,6 +58,9 @@ LISTED_BODY = "pattern:org_filters.jsonl:listed-body"
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
 PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
+# The English possessive endings as the tokenizer splits them (straight and curly apostrophe);
+# French and Spanish have none, so they never match there.
+POSSESSIVE = ("'s", "’s")
 GROUP_NOT_NAME_LABELS = ("GPE", "NORP", "LOC")  # the model's places and peoples: "Haitian gang" names no gang
 QUOTED_NAME_TOKENS = 8     # a quoted name longer than this is a quotation, not a name
 LEGAL_FORM_GAP = 3         # tokens allowed between a legal form and the quote ("JSC 7:15 pm “Gazprom ...”")
@@ -524,7 +527,7 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
         return None
     # "General’s Office" cut from "Prosecutor General’s Office": a possessive first word after a capitalised one
     if (isinstance(span, Span) and span.start > 0 and len(span) > 1 and _capitalised(span.doc[span.start - 1])
-            and span.doc[span.start + 1].lower_ in ("'s", "’s")):
+            and span.doc[span.start + 1].lower_ in POSSESSIVE):
         return None
     if isinstance(span, Span) and getattr(know.gazetteer.lookup(span.text), "local", False) \
             and name_goes_on(span.doc, span.end, know):
@@ -576,11 +579,11 @@ def _without_leading_role(text: str, know: OrgKnowledge) -> str:
     last = None
     for n, w in enumerate(words[:-1]):
         low = w.lower()
-        if not w[:1].isupper() or low not in roles | modifiers or w.endswith(("'s", "’s")):
+        if not w[:1].isupper() or low not in roles | modifiers or w.endswith(POSSESSIVE):
             break
         if low in roles:
             last = n
-    if last is None or words[last + 1].endswith(("'s", "’s")) or "-" in words[last]:
+    if last is None or words[last + 1].endswith(POSSESSIVE) or "-" in words[last]:
         return text   # "Director General’s Office", "Director-General ..."
     rest = words[last + 1:]
     if not rest[0][:1].isupper():
@@ -632,7 +635,7 @@ def _run_end(doc: Doc, i: int) -> int:
     j = i
     while j < len(doc):
         if _capitalised(doc[j]) and doc[j].text != "I" or (
-                j > i and doc[j].lower_ in ("'s", "’s") and not doc[j - 1].whitespace_):
+                j > i and doc[j].lower_ in POSSESSIVE and not doc[j - 1].whitespace_):
             j += 1
         elif j > i and _glued_hyphen(doc, j) and _capitalised(doc[j + 1]):
             j += 2
@@ -697,7 +700,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
                 j = j2
         # "Alva Myrdal Centre’s Conference": a possessive after a head noun ends the name there
         for p in range(i + 1, j - 1):
-            if doc[p].lower_ in ("'s", "’s") and _is_head(doc[p - 1], heads):
+            if doc[p].lower_ in POSSESSIVE and _is_head(doc[p - 1], heads):
                 j = p
                 break
         # "Mental Hospital Ludwig Maximilian University": a second body glued on (institution_head)
@@ -797,7 +800,7 @@ def _after_leading_role(doc: Doc, start: int, k: int, filters: OrgFilters, stop_
     roles, modifiers = filters["leading_role"], filters["role_modifier"]
     j, last_role = start, None
     while j < k and doc[j].text[:1].isupper() and (doc[j].lower_ in roles or doc[j].lower_ in modifiers):
-        if doc[j + 1].lower_ in ("'s", "’s") or _glued_hyphen(doc, j + 1):
+        if doc[j + 1].lower_ in POSSESSIVE or _glued_hyphen(doc, j + 1):
             return start
         if doc[j].lower_ in roles:
             last_role = j
@@ -924,7 +927,7 @@ def _listed_name(item: Span, know: OrgKnowledge) -> str | None:
 def _last_run(doc: Doc, lo: int, hi: int) -> str:
     """The capitalised words just before `hi` (the last complement's name part)."""
     i = hi
-    while i > lo and (_capitalised(doc[i - 1]) or doc[i - 1].lower_ in ("'s", "’s")):
+    while i > lo and (_capitalised(doc[i - 1]) or doc[i - 1].lower_ in POSSESSIVE):
         i -= 1
     return doc[i:hi].text
 
