@@ -26,7 +26,9 @@ id, even first byte -> A, odd -> B), so that rules can be developed on A and B k
 `--split A` (or B) runs and scores that half only; the default scores A, B and the whole.
 `--run fr,es` runs only those languages and reads the others from an earlier `--keep` folder.
 `--split A1` / `A2`: half A split again by document with a seeded hash (`doc_quarter`), to
-write rules on A1 and check on A2 that they carry over before B is run.
+write rules on A1 and check on A2 that they carry over before B is run. `B1` / `B2` split half
+B the same way (sixth round: B had been scored twice, so B1 may be read for error kinds while
+B2 stays held out).
 """
 
 from __future__ import annotations
@@ -99,11 +101,10 @@ SUBSPLIT_SEED = "fres5-seed-1:"
 
 
 def doc_quarter(doc_id: str) -> str:
-    """"A1"/"A2" for a document of half A ("B" otherwise): SHA-1 of the seed and the id,
-    even first byte -> A1."""
-    if doc_half(doc_id) == "B":
-        return "B"
-    return "A1" if hashlib.sha1((SUBSPLIT_SEED + doc_id).encode("utf-8")).digest()[0] % 2 == 0 else "A2"
+    """"A1"/"A2" or "B1"/"B2": the document's half split again by SHA-1 of the seed and the
+    id, even first byte -> part 1."""
+    half = doc_half(doc_id)
+    return half + ("1" if hashlib.sha1((SUBSPLIT_SEED + doc_id).encode("utf-8")).digest()[0] % 2 == 0 else "2")
 
 
 def write_notes(docs: list[Document], folder: Path, lang: str) -> None:
@@ -306,8 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--parallel", type=Path, default=PARALLEL, help="folder with unv.en/fr/es/ids")
     ap.add_argument("--docs", type=int, default=0, help="only the first N documents (by id); 0 = all")
-    ap.add_argument("--split", choices=("A", "B", "A1", "A2", "all"), default="all",
-                    help="run and score half A or B only (doc_half), or a part of A (doc_quarter); "
+    ap.add_argument("--split", choices=("A", "B", "A1", "A2", "B1", "B2", "all"), default="all",
+                    help="run and score half A or B only (doc_half), or a part of a half (doc_quarter); "
                          "all = both halves, scored as A, B and whole")
     ap.add_argument("--run", default=",".join(LANGS),
                     help="languages to run (comma-separated); the others are read from --keep's earlier run")
@@ -333,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         docs = docs[:args.docs]
     if args.split in ("A", "B"):
         docs = [d for d in docs if doc_half(d.id) == args.split]
-    elif args.split in ("A1", "A2"):
+    elif args.split in ("A1", "A2", "B1", "B2"):
         docs = [d for d in docs if doc_quarter(d.id) == args.split]
     work = args.keep or Path(tempfile.mkdtemp(prefix="unnotes-parallel-"))
     try:

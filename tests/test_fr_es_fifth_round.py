@@ -88,11 +88,12 @@ def test_capitalised_continuation_is_spanish_only():
     assert "Ministry of Foreign Affairs" in org_names("fr", "Le Ministère des affaires étrangères et Europol ont signé.")
 
 
-def test_the_tuning_split_divides_half_a_only():
-    """A1/A2 (the measure's `--split A1|A2`) split half A by document; B stays whole."""
+def test_the_tuning_split_divides_each_half_within_itself():
+    """A1/A2 and B1/B2 (the measure's `--split`) split each half by document, never across."""
     ids = [f"2015/a/69/{n}" for n in range(600, 800)]
     quarter, half = parallel_agreement.doc_quarter, parallel_agreement.doc_half
-    assert all((quarter(i) == "B") == (half(i) == "B") for i in ids)
-    in_a = [quarter(i) for i in ids if half(i) == "A"]
-    assert 0.3 < in_a.count("A1") / len(in_a) < 0.7
+    assert all(quarter(i)[0] == half(i) for i in ids)
+    for name in ("A", "B"):
+        parts = [quarter(i) for i in ids if half(i) == name]
+        assert 0.3 < parts.count(name + "1") / len(parts) < 0.7
     assert [quarter(i) for i in ids] == [quarter(i) for i in ids]
