@@ -55,6 +55,13 @@ def test_dev_and_test_splits_do_not_share_a_document():
     assert not dev & test, f"in both splits: {sorted(dev & test)}"
 
 
+def test_real_set_and_test_split_do_not_share_a_document():
+    """The fifth test split is drawn from ../shared/corpus/real, as gold-real is: never the same document."""
+    real = {p.name for p in (REPO / "corpus" / "gold-real").glob("*.json")}
+    test = {p.name for p in (REPO / "corpus" / "gold-test").glob("*.json")}
+    assert not real & test, f"in both sets: {sorted(real & test)}"
+
+
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_gold_file_shape(path):
     gold = _load(path)
