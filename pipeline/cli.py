@@ -273,6 +273,10 @@ def explain(
 
     if (text is None) == (file is None):
         fail("give either TEXT or --file", USAGE)
+    if file is None and _names_a_note(text):
+        # `unnotes explain notes/x.pdf` means the file, not the eleven characters of its path.
+        typer.echo(f"reading {text} as --file {text}", err=True)
+        text, file = None, Path(text)
     if page is not None and file is None:
         fail("--page needs --file", USAGE)
     if page is not None and page < 1:
@@ -290,6 +294,12 @@ def explain(
     except (ExplainError, ModelDataError) as e:
         fail(str(e))
     typer.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else render_explanation(result))
+
+
+def _names_a_note(text: str) -> bool:
+    """True for a one-word TEXT that is the path of an existing .pdf or .txt file."""
+    path = Path(text.strip())
+    return len(text.split()) == 1 and path.suffix.lower() in (".pdf", ".txt") and path.is_file()
 
 
 @patterns_app.command("check")

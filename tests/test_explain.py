@@ -54,6 +54,16 @@ def test_cli_explain_needs_text_or_file():
     assert result.exit_code == 2 and "Error: give either TEXT or --file" in result.output
 
 
+def test_cli_explain_reads_a_path_given_as_text_as_the_file():
+    """`unnotes explain note.pdf` (no --file) explains the note, not the characters of its name."""
+    pdf = need(SEED / "lima-2010-information-note.pdf")
+    result = runner.invoke(app, ["explain", str(pdf), "--page", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {f["norm"] for f in data["findings"] if f["label"] == "STATE"} >= {"PER", "CRI", "ARG", "BRA"}
+    assert f"reading {pdf} as --file" in result.stderr
+
+
 def test_an_acronym_found_twice_is_one_mention():
     result = explain_text("The Office of the United Nations High Commissioner for Human Rights (OHCHR) reported.")
     texts = [f["text"] for f in result["findings"] if f["label"] == "ORG"]
