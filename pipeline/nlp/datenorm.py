@@ -431,21 +431,30 @@ class DateGrammar:
     def _years_from_sentence(self, dates: list[DateMatch], text: str) -> list[DateMatch]:
         """A day or month without a year takes the year that opens its sentence ("In 2024,
         the 139th session was held from 5 to 9 February and the 140th from 20 to 31 May"
-        is February and May 2024), up to the sentence's end or its next date with a year."""
-        out, year = [], None  # year: (value, where it was stated)
+        is February and May 2024), up to the sentence's end or its next date with a year.
+        Else it takes the year of the date before it in its sentence when it falls after
+        that date in that year: "appointed on 25 August 2024, but it withdrew the
+        appointment on 8 September" is September 2024."""
+        out, year, anchor = [], None, None  # year: (value, where it was stated); anchor: a dated day or month
         for date in dates:
             if year and re.search(r"[.;!?]\s", text[year[1]:date.start]):
                 year = None
+            if anchor and re.search(r"[.;!?]\s", text[anchor.end:date.start]):
+                anchor = None
             if not date.inferred:
                 bare_year = len(date.start_iso) == 4 and date.start_iso == date.end_iso
                 opens = bare_year and self.words.within_year_re.search(text[max(0, date.start - 40):date.start])
                 year = (int(date.start_iso), date.end) if opens else None
+                anchor = date if len(date.end_iso) >= 7 else None
                 out.append(date)
                 continue
-            if year is None:
+            value = year[0] if year else None
+            if value is None and anchor is not None and date.start_iso[4:] >= anchor.end_iso[4:]:
+                value = int(anchor.end_iso[:4])
+            if value is None:
                 out.append(date)
                 continue
-            shift = year[0] - int(date.start_iso[:4])
+            shift = value - int(date.start_iso[:4])
             out.append(replace(date, start_iso=_shift_year(date.start_iso, shift),
                                end_iso=_shift_year(date.end_iso, shift), inferred=False))
         return out
