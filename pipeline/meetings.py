@@ -30,6 +30,7 @@ from pathlib import Path
 from pipeline.core.datafiles import read_jsonl, read_tsv
 from pipeline.core.models import models_dir, sources
 from pipeline.core.note import Block, NoteText
+from pipeline.nlp.datenorm import DateWords
 
 COLUMNS = ["document", "name", "venue", "country", "start", "end", "organizers", "page", "source"]
 MAX_GAP = 40            # characters of connectors allowed between a venue and its dates
@@ -46,7 +47,8 @@ def meeting_data_paths(models: Path | None = None) -> dict[str, Path]:
     """Where the data files live. The one place to re-point when models/ is reorganised."""
     root = Path(models or models_dir())
     return {"cities": root / "shared" / "gazetteers" / "cities.tsv",
-            "cues": root / "en" / "patterns" / "meeting_cues.jsonl"}
+            "cues": root / "en" / "patterns" / "meeting_cues.jsonl",
+            "date_words": root / "en" / "gazetteers" / "date_words.tsv"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class MeetingData:
     name_link: re.Pattern                    # a small word inside a name ("of", "to", "the")
     left_link: re.Pattern                    # such a word also before the cue word ("of", "on", "and")
     list_link: re.Pattern                    # a word joining ordinals ("2nd, 5th and 13th meetings")
-    date_list_gap: re.Pattern                # what separates the days of a list ("5, 12 and 28 October")
+    date_words: DateWords                    # the date grammar's words: what separates the days of a list
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -126,8 +128,7 @@ def load_meeting_data(overlay: Path | None = None) -> MeetingData:
     return MeetingData(city_re, cities, words("MEETING"), words("HELD"), connector_re, words("ORGANIZERS"), fields,
                        opener_re, link_re, theme_re, part_re, whole(by_label.get("NAME_STOP", [])), whole(links),
                        whole([o for o in links if o.get("left")]), whole(list_links),
-                       re.compile(r"[\s,]*(?:(?:" + _alternation([o["pattern"] for o in list_links]) + r")\s+)?",
-                                  re.IGNORECASE))
+                       DateWords.load([src.path for src in sources(paths["date_words"], overlay)]))
 
 
 @dataclass
@@ -478,13 +479,7 @@ def _held_name_first(note: NoteText, i: int, lo: int, d: dict, data: MeetingData
     if not found:
         return None
     name, start, end = found
-    gap = text[end:d["start"]]
-    days = re.search(r"(\d{1,2})(?:,\s*\d{1,2})*,?\s+(?:" + data.list_link.pattern + r")\s+$", gap, re.IGNORECASE)
-    if days:          # "on 4, 11 and 16 October and 3 November": the dates' mention starts at "16 October"
-        gap = gap[:days.start()]
-        first = f'{d["norm"][:8]}{int(days.group(1)):02d}'
-        if first < d["norm"][:10]:
-            d = {**d, "norm": first + "/" + d["norm"].partition("/")[2]}
+    gap = text[end:d["start"]]  # "on 4, 11 and 16 October": the date component reads "4" and "11" as days too
     link = data.link_re.match(gap)
     if len(gap) > LINK_GAP or not link or not reported(note, i, lo, start, data):
         return None
@@ -575,7 +570,7 @@ def date_lists_joined(dates: list[dict], text: str, data: MeetingData) -> list[d
     out: list[dict] = []
     for d in sorted(dates, key=lambda m: m["start"]):
         prev = out[-1] if out else None
-        if prev is not None and data.date_list_gap.fullmatch(text[prev["end"]:d["start"]]):
+        if prev is not None and data.date_words.list_gap_re.fullmatch(text[prev["end"]:d["start"]]):
             first, _, _ = prev["norm"].partition("/")
             _, _, last = d["norm"].partition("/")
             if first <= last:

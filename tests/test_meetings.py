@@ -230,3 +230,22 @@ def test_a_transcript_dated_only_in_its_title(real_meetings):
     rows = real_meetings["un80__session_3_Oct_23_2025_mandate_creation_consultations.txt"]
     assert [(r["name"], r["start"], r["source"]) for r in rows] == [
         ("Mandate Creation consultations", "2025-10-23", "heading-date")]
+
+
+def test_a_masthead_day_list_with_ranges_is_one_meeting_from_its_first_day_to_its_last(tmp_path, data):
+    # E/C.2/2025/2/Add.5's masthead: the date component reads "19–23", "28 and 29 May" and
+    # "5 June 2025"; the meeting joins them across the date words' list gaps
+    text = ("Committee on Non-Governmental Organizations\n\n2025 resumed session\n\n"
+            "New York, 19–23, 28 and 29 May and 5 June 2025\n\nQuadrennial reports for the period 2020–2023")
+    assert meetings(tmp_path, data, text) == [
+        ("2025 resumed session", "New York", "USA", "2025-05-19", "2025-06-05")]
+
+
+def test_meetings_read_the_list_gap_of_the_date_words_file(tmp_path):
+    # one source of truth: a user's "and" word for dates joins a meeting's days too
+    mine = tmp_path / "mine" / "en" / "gazetteers"
+    mine.mkdir(parents=True)
+    (mine / "date_words.tsv").write_text("word\tkind\tvalue\tform\nplus\tand\t\t\n", encoding="utf-8")
+    data = load_meeting_data(tmp_path / "mine")
+    assert data.date_words.list_gap_re.fullmatch(" plus ")
+    assert not load_meeting_data().date_words.list_gap_re.fullmatch(" plus ")

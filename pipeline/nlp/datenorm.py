@@ -38,8 +38,9 @@ DATE_GROUPS = frozenset({"d1", "m1", "y1", "d2", "m2", "y2", "yy2", "decade", "q
 WORD_KINDS = frozenset(DATE_WORD_KINDS)
 WORD_FORMS = frozenset(DATE_WORD_FORMS)
 # A DATE match may not start or end inside a word, a number or a symbol
-# ("S/2025/149", "GE.10-2010", "20101"); a year range is its own pattern.
-EDGE_BEFORE = r"(?<![A-Za-zÀ-ÿ0-9/])(?<![0-9][.,\-–/])"
+# ("S/2025/149", "GE.10-2010", "20101"); a year range is its own pattern. A capitalised
+# month after a lower-case word and a slash is a heading's date ("Airborne Violations/July 2024").
+EDGE_BEFORE = r"(?<![A-Za-zÀ-ÿ0-9])(?:(?<!/)|(?<=[a-zà-ÿ]/)(?=[A-Z][a-z]))(?<![0-9][.,\-–/])"
 EDGE_AFTER = r"(?![A-Za-zÀ-ÿ0-9/])(?![.,\-–][0-9])"
 MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -108,6 +109,13 @@ class DateWords:
                                    else "[-‐‑‒–—]")
         # What separates the items of a list of dates: ", ", " and ", ", and ".
         self.list_gap_re = re.compile(rf"\s*,?\s*(?:(?:{and_words})\s+)?" if and_words else r"\s*,\s*")
+        # One day or day range of a list written before the date that states its month, read
+        # from the right: "19–23, " and "28 and " of "19–23, 28 and 29 May and 5 June 2025".
+        and_gap = rf"\s*,?\s+(?:{and_words})\s+|" if and_words else ""
+        self.leading_day_re = re.compile(
+            r"(?<![\w.,/%‐‑‒–—-])(?P<first>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+            r"(?:\s*[-‐‑‒–—]\s*(?P<last>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?"
+            rf"(?P<gap>{and_gap}\s*,\s*)$")
         self.between_re = re.compile(rf"(?<![^\W\d_])(?:{between})(?:\s+[^\W\d_]{{1,3}})?\s+$" if between
                                      else "(?!)", re.IGNORECASE)
         within = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w, _ in rows["within"])
@@ -116,6 +124,10 @@ class DateWords:
         self.within_year_re = re.compile(rf"(?:^|(?<=[.;:!?]\s)|(?<=\n))\W*(?:{within})\s+$" if within else "(?!)",
                                          re.IGNORECASE)
         edge = "|".join(re.escape(w) for w, _ in rows["edge"])
+        # What may stand before the first day of such a list: a line start, a punctuation mark or
+        # an edge word ("on 4, 11 and 16 October"; not "Table 3, 5 May 2025").
+        self.before_days_re = re.compile(rf"(?:^|[\n,;:(\[]|(?<![^\W\d_])(?:{edge}))[ \t\u00a0]*$" if edge
+                                         else r"(?:^|[\n,;:(\[])[ \t\u00a0]*$", re.IGNORECASE)
         # Words a statistical model leaves at the edge of a DATE entity ("the 1990s",
         # "from 2005 to 2009"): `normalise_date` accepts them around one grammar match.
         self.edge_re = re.compile(rf"^(?:(?:{edge})\s+)*" if edge else "^", re.IGNORECASE)
@@ -412,27 +424,37 @@ class DateGrammar:
         dates = []
         for date in _longest_first(found):
             if date.start_iso:
-                dates.extend(self._list_items(date, matches[date]) or [date])
+                items = self._list_items(date, matches[date]) or [date]
+                dates.extend(self._with_leading_days(items[0], text, dates[-1].end if dates else 0) + items[1:])
         return self._years_from_sentence(_years_from_period(self._years_from_list(dates, text)), text)
 
     def _years_from_sentence(self, dates: list[DateMatch], text: str) -> list[DateMatch]:
         """A day or month without a year takes the year that opens its sentence ("In 2024,
         the 139th session was held from 5 to 9 February and the 140th from 20 to 31 May"
-        is February and May 2024), up to the sentence's end or its next date with a year."""
-        out, year = [], None  # year: (value, where it was stated)
+        is February and May 2024), up to the sentence's end or its next date with a year.
+        Else it takes the year of the date before it in its sentence when it falls after
+        that date in that year: "appointed on 25 August 2024, but it withdrew the
+        appointment on 8 September" is September 2024."""
+        out, year, anchor = [], None, None  # year: (value, where it was stated); anchor: a dated day or month
         for date in dates:
             if year and re.search(r"[.;!?]\s", text[year[1]:date.start]):
                 year = None
+            if anchor and re.search(r"[.;!?]\s", text[anchor.end:date.start]):
+                anchor = None
             if not date.inferred:
                 bare_year = len(date.start_iso) == 4 and date.start_iso == date.end_iso
                 opens = bare_year and self.words.within_year_re.search(text[max(0, date.start - 40):date.start])
                 year = (int(date.start_iso), date.end) if opens else None
+                anchor = date if len(date.end_iso) >= 7 else None
                 out.append(date)
                 continue
-            if year is None:
+            value = year[0] if year else None
+            if value is None and anchor is not None and date.start_iso[4:] >= anchor.end_iso[4:]:
+                value = int(anchor.end_iso[:4])
+            if value is None:
                 out.append(date)
                 continue
-            shift = year[0] - int(date.start_iso[:4])
+            shift = value - int(date.start_iso[:4])
             out.append(replace(date, start_iso=_shift_year(date.start_iso, shift),
                                end_iso=_shift_year(date.end_iso, shift), inferred=False))
         return out
@@ -451,6 +473,38 @@ class DateGrammar:
             out[i] = replace(date, start_iso=_shift_year(date.start_iso, shift),
                              end_iso=_shift_year(date.end_iso, shift), inferred=False)
         return out
+
+    def _with_leading_days(self, date: DateMatch, text: str, floor: int) -> list[DateMatch]:
+        """The days of a list written before `date`, which states their month: in "19–23,
+        28 and 29 May and 5 June 2025" the grammar reads "29 May" and "5 June 2025"; "19–23"
+        and "28" are May 2025 too, and "28 and 29" is one range (two consecutive days joined
+        by an "and" word, as `_list_items` reads them). Only days before the date's own, in
+        increasing order."""
+        if len(date.start_iso) != 10 or not date.text[:1].isdigit():
+            return [date]
+        month = date.start_iso[:8]
+        items: list[tuple[int, int, int, int, str]] = []   # (start, end, first day, last day, gap)
+        end, day = date.start, int(date.start_iso[8:])
+        while len(items) < 9:
+            m = self.words.leading_day_re.search(text, max(floor, end - 16), end)
+            if not m:
+                break
+            first, last = int(m.group("first")), int(m.group("last") or m.group("first"))
+            if not first <= last < day:
+                break
+            items.insert(0, (m.start(), m.start("gap"), first, last, m.group("gap")))
+            end, day = m.start(), first
+        while items and not self.words.before_days_re.search(text, max(0, items[0][0] - 20), items[0][0]):
+            items.pop(0)  # "Table 3, 5 May 2025": the number is not a day
+        out = [DateMatch(s, e, text[s:e], f"{month}{a:02d}", f"{month}{b:02d}", date.pattern_id, date.inferred,
+                         date.source) for s, e, a, b, _ in items]
+        if items:
+            start, _, first, last, gap = items[-1]
+            if (first == last and last + 1 == int(date.start_iso[8:]) and date.start_iso == date.end_iso
+                    and self.words.and_re.search(gap)):  # "28 and 29 May": one range
+                out[-1] = replace(out[-1], end=date.end, text=text[start:date.end], end_iso=date.end_iso)
+                return out
+        return out + [date]
 
     def _list_items(self, date: DateMatch, m: re.Match) -> list[DateMatch] | None:
         """The dates of a list written as one match ("on 15 and 18 February",
