@@ -381,3 +381,8 @@ def test_a_roman_numbering_goes_on_past_twenty(nlp):
     from pipeline.nlp.recommendations import follows
 
     assert follows("(xx)", "(xxi) Next.") and not follows("(xx)", "(xxii) Skip.")
+
+
+def test_a_hoped_outcome_is_not_a_trusted_action(nlp):
+    # azerbaijan2009 (../shared/corpus/upr): a State's hope in the interactive dialogue
+    assert run(nlp, "It trusts that the new Law on Freedom of Assembly will constitute a step in the right direction.") == []
