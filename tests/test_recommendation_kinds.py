@@ -386,3 +386,18 @@ def test_a_roman_numbering_goes_on_past_twenty(nlp):
 def test_a_hoped_outcome_is_not_a_trusted_action(nlp):
     # azerbaijan2009 (../shared/corpus/upr): a State's hope in the interactive dialogue
     assert run(nlp, "It trusts that the new Law on Freedom of Assembly will constitute a step in the right direction.") == []
+
+
+def test_the_actions_asked_of_a_body_after_a_passive_request(dev_rows):
+    # A/79/7/Add.12: "The Assembly is requested:" | "(a) To take note of the report;" | "(b) To decide on ..."
+    rows = dev_rows("A_79_7_Add.12.pdf")
+    assert _row_with(rows, "To decide on the scheme and currency of appropriation")
+    assert _row_with(rows, "To approve the establishment of a multi-year special account")
+
+
+def test_a_passive_request_names_who_acts_and_no_proposer(nlp):
+    text = ("The actions requested are set out in the report. The Assembly is requested:\n\n"
+            "(a) To take note of the report;\n\n(b) To approve the special account.")
+    rows = run(nlp, text)
+    assert [r["text"] for r in rows] == ["To take note of the report", "To approve the special account."]
+    assert {(r["actor"], r["by"]) for r in rows} == {("The Assembly", "")}

@@ -465,7 +465,8 @@ def trailing_states(text: str, is_state=None, part_end: re.Pattern | None = None
         if is_state is None:
             from pipeline.nlp.states import lookup_state as is_state
 
-        earlier = [n for n in (part_end or MID_STATE_RE).findall(t) if not re.search(r"\d", n) and _all_states(n, is_state)]
+        earlier = [n for n in (part_end or MID_STATE_RE).findall(t)
+                   if not re.search(r"\d", n) and _all_states(n, is_state)]
         names = list(dict.fromkeys(earlier + names))
     return names
 
@@ -730,6 +731,9 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _L
         if found:
             actor, by2 = _who(body, found[0], found[1], found[2], rules, block_subject)
             by = by2 or by
+        elif "actor" in lead_cue.regex.groupindex:
+            # "The Assembly is requested:": the subject is asked to act; no one is named as proposing
+            actor, by = re.sub(r"\s+", " ", lead_cue.regex.search(body).group("actor")), ""
         if by.lower() in rules.words.not_proposers or by.lower().startswith(tuple(rules.words.not_proposer_starts)):
             by = ""
         return _Lead(True, by=by, actor=actor, cue=label)
