@@ -286,6 +286,7 @@ def test_a_recommendation_of_the_fourth_blind_test_kinds_is_found(dev_rows, name
     ("E_2025_65.pdf", "global growth could fall by 0.3 percentage points"),
     ("E_2025_65.pdf", "These pressures could intensify if tariff-driven inflation"),
     ("E_2025_65.pdf", "Overly tight monetary conditions could stifle growth"),
+    ("E_2025_65.pdf", "accompanied by significant tariff reductions, could improve global economic prospects"),
     # the contents a report is required to have, after an attribution of the request ("As requested by ...")
     ("UNW_2025_3.pdf", "a concise summary of work and the criteria that support the opinion"),
     ("UNW_2025_3.pdf", "a statement of conformance with the internal audit standards"),
@@ -322,6 +323,8 @@ def test_reported_information_and_forecasts_are_not(nlp, sentence):
 @pytest.mark.parametrize("sentence", [
     "Member States could increase their voluntary contributions to the Fund.",       # an actor who can act
     "The Council could increase its support to the Mission.",
+    "To reduce costs, the Secretariat could improve its procurement.",                 # an actor after a quantity word
+    "In view of rising costs, Member States could increase their contributions.",
     "The Committee was informed that the Board had recommended that the Administration should strengthen oversight.",
 ])
 def test_a_proposal_with_a_change_verb_or_a_reported_recommendation_stays(nlp, sentence):
