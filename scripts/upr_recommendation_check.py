@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO))
 
 import spacy  # noqa: E402
 
+from pipeline.core.numbering import roman_value  # noqa: E402
 from pipeline.ingest import read_note  # noqa: E402
 from pipeline.nlp import common  # noqa: E402,F401  (declares the Doc extensions)
 from pipeline.nlp.recommendations import detect, load_rules  # noqa: E402
@@ -98,8 +99,14 @@ def main() -> int:
           f"a State in the text missing from `by`: {len(short)}; every State in `by`: {exact}")
     for r, missing in short[:10]:
         print(f"- [{r['document']}] missing={missing} by={r['by']!r}\n  {r['text'][:300]}")
-    numbered = [r for r in all_rows if any(r[k] and re.fullmatch(r"[\dIVXLCivxlc.()]+", r[k]) for k in ("actor", "by"))]
+    # a paragraph number ("102.", "(3)") or a well-formed roman numeral ("II", "iv."), never a word made of
+    # the same letters ("Civil")
+    numbered = [r for r in all_rows if any(r[k] and (re.fullmatch(r"[\d.()]+", r[k])
+                                                     or roman_value(r[k].strip("().")) is not None)
+                                           for k in ("actor", "by"))]
     print(f"rows whose actor or by is a heading or paragraph number: {len(numbered)}")
+    for r in numbered[:10]:
+        print(f"- [{r['document']}] actor={r['actor']!r} by={r['by']!r}\n  {r['text'][:200]}")
     print(f"\nRANDOM SAMPLE of {min(args.sample, n)} rows (seed {args.seed}):")
     for r in random.Random(args.seed).sample(all_rows, min(args.sample, n)):
         print(f"- [{r['document']}] cue={r['cue']!r} by={r['by']!r} actor={r['actor']!r} section={r['section'][:40]!r}\n"

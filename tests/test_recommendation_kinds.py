@@ -259,3 +259,148 @@ def test_a_status_line_between_items_does_not_end_the_list(nlp):
     text = ("Outcome\n\nThe review contained three recommendations on risk:\n\n(a) Review the framework.\n\n"
             "Completed in 2023.\n\n(b) Undertake a review of policies.\n\nThe meeting closed.\n\n(d) Coffee was served.")
     assert texts(run(nlp, text)) == ["Review the framework.", "Undertake a review of policies."]
+
+
+# -- kinds of the fourth blind test (issue 12, sixth round), on the real documents ----------
+@pytest.mark.parametrize("name, words", [
+    # an oversight body's own formulas of what it asks for
+    ("A_79_7_Add.12.pdf", "The Committee trusts that updated information on the schedules of the project will be provided"),
+    ("A_79_7_Add.12.pdf", "the Committee sees merit in keeping de-scoping options under review"),
+    # a reported view of another body is still a recommendation, inside a reporting frame
+    ("A_79_7_Add.12.pdf", "the Board of Auditors was of the view that the Administration should notably seek"),
+    # a body's reported proposal with a gerund object
+    ("E_2025_65.pdf", "The European Union has proposed allowing member States to raise military spending"),
+])
+def test_a_recommendation_of_the_fourth_blind_test_kinds_is_found(dev_rows, name, words):
+    assert _row_with(dev_rows(name), words), f"no row with {words!r} in {name}"
+
+
+@pytest.mark.parametrize("name, words", [
+    # reported information: a modal inside what the Committee was informed of or what was indicated to it
+    ("A_79_7_Add.12.pdf", "the Committee was informed that the office tower sat on the same structural frame"),
+    ("A_79_7_Add.12.pdf", "It was indicated to the Committee that, while the responsibility for procuring"),
+    ("A_79_7_Add.12.pdf", "It would take another six months before a more accurate"),       # a temporal "before ... could"
+    ("A_79_7_Add.12.pdf", "should Member States continue to decide upon the second option"),  # conditional inversion
+    ("A_79_7_Add.12.pdf", "the project would have needed to request funding"),               # a past counterfactual
+    # forecasts of an economic outlook
+    ("E_2025_65.pdf", "global growth could fall by 0.3 percentage points"),
+    ("E_2025_65.pdf", "These pressures could intensify if tariff-driven inflation"),
+    ("E_2025_65.pdf", "Overly tight monetary conditions could stifle growth"),
+    ("E_2025_65.pdf", "accompanied by significant tariff reductions, could improve global economic prospects"),
+    # the contents a report is required to have, after an attribution of the request ("As requested by ...")
+    ("UNW_2025_3.pdf", "a concise summary of work and the criteria that support the opinion"),
+    ("UNW_2025_3.pdf", "a statement of conformance with the internal audit standards"),
+])
+def test_a_description_of_the_fourth_blind_test_kinds_is_not(dev_rows, name, words):
+    assert _row_with(dev_rows(name), words) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Committee trusts that the Secretary-General will provide an update in his next report.",
+    "The Committee expects that the Administration will implement the recommendations of the Board without delay.",
+    "The Committee looks forward to receiving an update in the next progress report.",
+    "The Advisory Committee sees merit in developing a mechanism to reallocate contingency amounts.",
+])
+def test_an_oversight_bodys_formula_is_a_recommendation(nlp, sentence):
+    (row,) = run(nlp, sentence)
+    assert row["cue"].lower() in sentence.lower()
+    assert "Committee" in row["by"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Upon enquiry, the Committee was informed that the contractor could complete the works by 2027.",
+    "The Committee was told that the project would need to recruit two additional engineers.",
+    "It was explained to the Committee that the office should be relocated in 2026.",
+    "Inflation could rise to 4.5 per cent in 2026 if energy prices remain elevated.",
+    "Global output could decline by 0.4 per cent compared with the baseline.",
+    "Recommendations remain open. The Committee recalls that it saw merit in providing de-scoping options.",
+    "We look forward to a positive consideration of our request.",
+])
+def test_reported_information_and_forecasts_are_not(nlp, sentence):
+    assert run(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Member States could increase their voluntary contributions to the Fund.",       # an actor who can act
+    "The Council could increase its support to the Mission.",
+    "To reduce costs, the Secretariat could improve its procurement.",                 # an actor after a quantity word
+    "In view of rising costs, Member States could increase their contributions.",
+    "The Committee was informed that the Board had recommended that the Administration should strengthen oversight.",
+])
+def test_a_proposal_with_a_change_verb_or_a_reported_recommendation_stays(nlp, sentence):
+    assert len(run(nlp, sentence)) == 1
+
+
+# -- UPR items: every recommending State in `by` (real reports of ../shared/corpus/upr) ---------
+@pytest.mark.parametrize("item, states", [
+    # the next item's number run into the row ("; 23. Start ...", ") 92.6. Ratify ...")
+    ("Step up efforts to stop the recruitment of children (Malaysia); 23. Start implementing the plan of action (Norway)",
+     ["Malaysia", "Norway"]),
+    ("Consider acceding to other relevant human rights instruments (Slovenia) 92.6. Ratify CAT and its Optional "
+     "Protocol (Brazil) / Become a party to CAT as well as OP-CAT (Estonia)", ["Slovenia", "Brazil", "Estonia"]),
+    # a colon after the State
+    ("take measures to eliminate early contract marriages (Argentina): and to elevate penal responsibility (Cameroon);",
+     ["Argentina", "Cameroon"]),
+])
+def test_every_state_of_an_item_run_into_the_next(rules, item, states):
+    assert trailing_states(item, rules.is_state, rules.grammar["state_part_end"]) == states
+    assert trailing_states(item) != states  # the language-neutral default reads only what it read before
+
+
+UPR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "upr"
+
+
+@pytest.mark.parametrize("name, words, states", [
+    ("botswana2009.pdf", "Strengthen the application of the domestic violence bill",
+     {"United Kingdom", "Norway", "Argentina", "Cameroon"}),
+    # the second part of an item cut from its first by a page break ("Consider extending" | "25" | "an open ...")
+    ("bangladesh2013.pdf", "an open invitation to special procedures (Iraq)", {"Iraq", "Latvia"}),
+])
+def test_every_state_of_a_real_upr_item(name, words, states):
+    pdf = UPR / name
+    if not pdf.exists():
+        pytest.skip(f"{pdf} not found (the shared corpus is not mounted)")
+    from pipeline.findings import analyse
+    from pipeline.ingest import read_note
+    from pipeline.nlp.build import build_nlp
+
+    rows = analyse(read_note(pdf, ocr="never"), build_nlp("en"))["recommendations"]
+    row = next((r for r in rows if words in r["text"]), None)
+    assert row is not None, f"no row with {words!r} in {name}"
+    assert set(row["by"].split("; ")) >= states
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("i", 1), ("iv", 4), ("ix", 9), ("xiv", 14), ("XIX", 19), ("xx", 20), ("xxiv", 24), ("iiii", None), ("vx", None),
+    ("", None), ("b", None),
+])
+def test_roman_value_reads_well_formed_numerals_only(numeral, value):
+    from pipeline.core.numbering import roman_value
+
+    assert roman_value(numeral) == value
+
+
+def test_a_roman_numbering_goes_on_past_twenty(nlp):
+    from pipeline.nlp.recommendations import follows
+
+    assert follows("(xx)", "(xxi) Next.") and not follows("(xx)", "(xxii) Skip.")
+
+
+def test_a_hoped_outcome_is_not_a_trusted_action(nlp):
+    # azerbaijan2009 (../shared/corpus/upr): a State's hope in the interactive dialogue
+    assert run(nlp, "It trusts that the new Law on Freedom of Assembly will constitute a step in the right direction.") == []
+
+
+def test_the_actions_asked_of_a_body_after_a_passive_request(dev_rows):
+    # A/79/7/Add.12: "The Assembly is requested:" | "(a) To take note of the report;" | "(b) To decide on ..."
+    rows = dev_rows("A_79_7_Add.12.pdf")
+    assert _row_with(rows, "To decide on the scheme and currency of appropriation")
+    assert _row_with(rows, "To approve the establishment of a multi-year special account")
+
+
+def test_a_passive_request_names_who_acts_and_no_proposer(nlp):
+    text = ("The actions requested are set out in the report. The Assembly is requested:\n\n"
+            "(a) To take note of the report;\n\n(b) To approve the special account.")
+    rows = run(nlp, text)
+    assert [r["text"] for r in rows] == ["To take note of the report", "To approve the special account."]
+    assert {(r["actor"], r["by"]) for r in rows} == {("The Assembly", "")}

@@ -52,6 +52,7 @@ from pipeline.core.schemas import SCHEMAS
 from pipeline.core.validate import records
 from pipeline.core.errors import ModelDataError
 from pipeline.core.models import default_file
+from pipeline.core.numbering import roman_value
 from pipeline.core.validate import compile_regex
 from pipeline.nlp.lexicon import load_lexicon
 
@@ -63,7 +64,7 @@ DEFAULT_STATES = default_file("states")
 CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
-                 "actor_lead", "actor_infinitive", "lead_in_end")
+                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail")
 RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "imperative_veto", "rec_section",
                           "addressee", "opener", "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
@@ -88,7 +89,8 @@ INLINE_MARKER_RE = re.compile(r"(?:^|(?<=[:;,])|(?<=\band)|(?<=\bor))\s*\((?:[a-
 # "(Iraq) as well as ...", "(Chile) and ...", "(Malaysia), and undertake ...", "(Germany)/accede to ...",
 # "Issue (Brazil, France) and implement (Czech Republic) a standing invitation", "(France) (Iraq) (Poland) and
 # proceed ...": the names are checked
-# against the State gazetteer, so an acronym or a name's own parenthesis is no proposer.
+# against the State gazetteer, so an acronym or a name's own parenthesis is no proposer. A language's cue file may
+# give its own (grammar kind `state_part_end`, group 1 the name).
 MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,80}?(?:\([^()]{1,30}\))?)(?:\s+\d{1,2})?\)"
                           r"(?:\s*[;,/]\s*(?:and\s+)?|\s+as\s+well\s+as\s+|\s+and\s+|\s+(?=[a-z(]))(?=[A-Za-z(])")
 INLINE_QUICK_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
@@ -432,9 +434,10 @@ def actor_after(rest: str, rules: Rules) -> str:
     return ""
 
 
-def trailing_states(text: str, is_state=None) -> list[str]:
+def trailing_states(text: str, is_state=None, part_end: re.Pattern | None = None) -> list[str]:
     """The names in parentheses that close a UPR item: "... (Algeria) (Cabo
-    Verde);" -> ["Algeria", "Cabo Verde"]. Acronyms and numbers are not names."""
+    Verde);" -> ["Algeria", "Cabo Verde"]. Acronyms and numbers are not names.
+    `part_end`: how a State closes an earlier part of the item (default `MID_STATE_RE`)."""
     names = []
     t = text.rstrip(" \t\n;.,")
     if t.endswith((" and", " or")):
@@ -462,9 +465,21 @@ def trailing_states(text: str, is_state=None) -> list[str]:
         if is_state is None:
             from pipeline.nlp.states import lookup_state as is_state
 
-        earlier = [n for n in MID_STATE_RE.findall(t) if not re.search(r"\d", n) and _all_states(n, is_state)]
+        earlier = [n for n in (part_end or MID_STATE_RE).findall(t)
+                   if not re.search(r"\d", n) and _all_states(n, is_state)]
         names = list(dict.fromkeys(earlier + names))
     return names
+
+
+def _state_tail(body: str, rules: Rules) -> list[str]:
+    """The recommending States that close a sentence outside a list: the second part of a UPR item cut from its
+    first by a page break ("Consider extending" | "25" | "an open invitation ... (Iraq); Step up ... (Latvia);").
+    Only for a language whose cue file has a `state_tail` pattern (how such a sentence ends); outside a list
+    every name must be in the State gazetteer."""
+    if "state_tail" not in rules.grammar or not rules.g("state_tail").search(body):
+        return []
+    names = trailing_states(body, rules.is_state, rules.grammar.get("state_part_end"))
+    return names if names and all(rules.is_state(n) for n in names) else []
 
 
 def _all_states(inner: str, is_state) -> bool:
@@ -656,16 +671,16 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         else:
             spans = [(bs, be)]
         if item_like and (len(spans) <= 2 or lead is not None or section_is_rec):
-            units = _item_units(text, spans, bs, be, rules)
+            units = _item_units(text, spans, bs, be, rules, hits, hit_pos)
         else:
-            units = spans
-        for n, (us, ue) in enumerate(units):
+            units = [(us, ue, None) for us, ue in spans]
+        for n, (us, ue, found) in enumerate(units):
             utext = text[us:ue]
-            block_subject = _Antecedent(text, units[:n], rules)
-            off = us + strip_marker(utext)
-            unit_hits = [(p - off, w) for p, w in hits[bisect.bisect_left(hit_pos, off):bisect.bisect_left(hit_pos, ue)]]
+            block_subject = _Antecedent(text, [(s, e) for s, e, _ in units[:n]], rules)
+            if found is None:
+                found = _cue_of(text, us, ue, rules, hits, hit_pos)
             _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject,
-                  lead, emit, unit_hits)
+                  lead, emit, found)
             # a lead-in line opens a list: remember what it carries
             new_lead = _lead_of(utext, rules, block_subject)
             if new_lead is not None:
@@ -673,19 +688,31 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     return out
 
 
-def _item_units(text: str, spans: list[tuple[int, int]], bs: int, be: int, rules: Rules) -> list[tuple[int, int]]:
+def _cue_of(text: str, us: int, ue: int, rules: Rules, hits: list[tuple[int, str]],
+            hit_pos: list[int]) -> tuple[Cue, int, int] | bool:
+    """The first cue of the unit text[us:ue] after its list marker (offsets from the marker's end), or False;
+    read from the document's trigger hits, so no word is searched for twice."""
+    off = us + strip_marker(text[us:ue])
+    unit_hits = [(p - off, w) for p, w in hits[bisect.bisect_left(hit_pos, off):bisect.bisect_left(hit_pos, ue)]]
+    return find_cue(text[off:ue], rules, unit_hits) or False
+
+
+def _item_units(text: str, spans: list[tuple[int, int]], bs: int, be: int, rules: Rules,
+                hits: list[tuple[int, str]], hit_pos: list[int]) -> list[tuple[int, int, object]]:
     """A list item is one unit, except that a later sentence of it with a cue of its own
     starts a unit of its own ("Establish a regulatory framework: the authorities should
     consider ... . A legal framework for drones should be developed."); a sentence
-    without one stays with the sentence before it."""
-    starts = [bs]
+    without one stays with the sentence before it. Each unit comes with its first cue
+    where it is already known (the cue of the sentence that opens it), else None."""
+    starts: list[tuple[int, object]] = [(bs, None)]
     for ss, se in spans[1:]:
         sentence = text[ss:se]
-        found = find_cue(sentence, rules)
-        if found and len(sentence.split()) >= 6 and first_allowed_cue(sentence, found, rules)[0] is not None:
-            starts.append(ss)
-    ends = starts[1:] + [be]
-    return list(zip(starts, ends))
+        found = _cue_of(text, ss, se, rules, hits, hit_pos)
+        if found and len(sentence.split()) >= 6 and first_allowed_cue(sentence[strip_marker(sentence):], found,
+                                                                      rules)[0] is not None:
+            starts.append((ss, found))
+    ends = [s for s, _ in starts[1:]] + [be]
+    return [(s, e, found) for (s, found), e in zip(starts, ends)]
 
 
 def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _Lead | None:
@@ -704,17 +731,20 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _L
         if found:
             actor, by2 = _who(body, found[0], found[1], found[2], rules, block_subject)
             by = by2 or by
+        elif "actor" in lead_cue.regex.groupindex:
+            # "The Assembly is requested:": the subject is asked to act; no one is named as proposing
+            actor, by = re.sub(r"\s+", " ", lead_cue.regex.search(body).group("actor")), ""
         if by.lower() in rules.words.not_proposers or by.lower().startswith(tuple(rules.words.not_proposer_starts)):
             by = ""
         return _Lead(True, by=by, actor=actor, cue=label)
     return _Lead(False)
 
 
-def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, hits):
-    """Judge one sentence or list item; emit rows for it."""
+def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found):
+    """Judge one sentence or list item (its first cue `found`, or False); emit rows for it."""
     body_off = strip_marker(utext)
     body = utext[body_off:]
-    found = find_cue(body, rules, hits)
+    found = found or None
     # a lead-in line itself is not a row (its items are), unless it proposes in its own right
     # ("... recommends ... the adoption of the following draft resolution:")
     if _lead_of(utext, rules, block_subject) is not None and not inline_items(body):
@@ -745,7 +775,8 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
                 a, b = (_who(item, own[0], own[1], own[2], rules, block_subject) if own else ("", ""))
                 emit(us + body_off + s, us + body_off + e, own[0].label if own else label, a or actor, b or by)
             return
-    states = trailing_states(body, rules.is_state) if item_like or section_is_rec else []
+    states = (trailing_states(body, rules.is_state, rules.grammar.get("state_part_end")) if item_like or section_is_rec
+              else _state_tail(body, rules))
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
     if found:
@@ -820,10 +851,6 @@ def marker_style(text: str) -> str:
     return "-"
 
 
-ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii",
-         "xviii", "xix", "xx")
-
-
 def follows(previous: str, text: str) -> bool:
     """Whether the list marker that opens `text` is the letter or roman numeral after `previous` in the
     same numbering: "(j)" -> "(k)", "b)" -> "c)", "(iv)" -> "(v)"; never a paragraph number."""
@@ -842,8 +869,8 @@ def follows(previous: str, text: str) -> bool:
         return False
     if len(x) == 1 and len(y) == 1 and x.isalpha() and y.isalpha() and ord(y) == ord(x) + 1:
         return True
-    lx, ly = x.lower(), y.lower()
-    return lx in ROMAN and ly in ROMAN and ROMAN.index(ly) == ROMAN.index(lx) + 1
+    vx, vy = roman_value(x), roman_value(y)
+    return vx is not None and vy is not None and vy == vx + 1
 
 
 def blocks_from_text(text: str) -> list[tuple[str, int, int, int]]:
