@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.nlp import orgs
 from pipeline.nlp.common import CANDIDATES, add_candidate
@@ -247,13 +247,17 @@ def _long_inside(doc, paren, inner, know: orgs.OrgKnowledge) -> Abbreviation | N
     return Abbreviation(short_tok.i, short_tok.i + 1, start, inner.end, org_like)
 
 
-def _drop_named_tail(doc: Doc, start: int, end: int) -> None:
+def _drop_named_tail(doc: Doc, start: int, end: int, norm: str) -> None:
     """A named body that is only the tail of a defined long form ("Intergovernmental Division" of
-    "Policy, Programme and Intergovernmental Division (PPID)") is no body of its own."""
-    spans = doc.spans.get(CANDIDATES, [])
-    tails = [c for c in spans if c.id_ == orgs.NAMED_BODY and c.end == end and start < c.start]
-    if tails:
-        doc.spans[CANDIDATES] = [c for c in spans if c not in tails]
+    "Policy, Programme and Intergovernmental Division (PPID)") is no body of its own; where the note
+    writes that tail again (a heading the layout broke after the comma list), it names the defined body."""
+    spans = list(doc.spans.get(CANDIDATES, []))
+    tails = {c.text for c in spans if c.id_ == orgs.NAMED_BODY and c.end == end and start < c.start}
+    if not tails:
+        return
+    kept = [c for c in spans if not (c.id_ == orgs.NAMED_BODY and c.end == end and start < c.start)]
+    doc.spans[CANDIDATES] = [Span(doc, c.start, c.end, label=c.label_, kb_id=norm, span_id=c.id_)
+                             if c.id_ == orgs.NAMED_BODY and (c.text in tails or c.kb_id_ in tails) else c for c in kept]
 
 
 # -- the component ---------------------------------------------------------------------
@@ -287,7 +291,7 @@ class AcronymDetector:
                 continue
             known = gazetteer.lookup(long.text) or gazetteer.lookup(short.text)
             norm = known.name if known else orgs.strip_the(long.text, self.know)
-            _drop_named_tail(doc, long.start, long.end)
+            _drop_named_tail(doc, long.start, long.end, norm)
             add_candidate(doc, long.start, long.end, "ORG", norm, SOURCE)
             for start, end, part_norm in self._uses(doc, [t.text for t in short], norm):
                 add_candidate(doc, start, end, "ORG", part_norm, SOURCE)
