@@ -538,6 +538,8 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
             and name_goes_on(span.doc, span.end, know):
         return None  # a language's own short name cut from a longer one ("Ministère des affaires étrangères et ...")
     text = span.text if isinstance(span, Span) else str(span)
+    if isinstance(span, Span) and len(span) > 1 and _heading_marker(span.doc, span.start):
+        text = span[1:].text   # "B. International and regional cooperation": a heading's list letter
     text = _without_leading_role(text, know)   # "Professor Addiction Psychiatry ...": a CV line's role
     name = clean_org_name(text, know=know)
     if name is None:
@@ -754,9 +756,6 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
                     joint & conjunctions and joint & articles
                     and not (m > k + 1 and "," not in joint and _topic_goes_on(doc, c, know))):
                 break
-            # "Executive Board in the IAS Annual Report": "in"/"at" a document says where it is written
-            if joint & located and doc[_run_end(doc, c, know) - 1].lower_ in filters["document"]:
-                break
             # "Department of Sociology Ludwig Maximilian University": the complement is one word and a
             # second body, named by its own institution_head, is glued on after it
             if not joint & articles and "," not in joint and _glued_second_body(doc, c, _run_end(doc, c, know), know,
@@ -797,7 +796,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         if before_comma is not None:
             end = before_comma
         start = i
-        while start < k and doc[start].lower_ in stop_words:
+        while start < k and (doc[start].lower_ in stop_words or _heading_marker(doc, start)):
             start += 1
         # "Chair EMCDDA Scientific Advisory Board", "Vice Dean Institute of ...": a person's role glued before
         start = _after_leading_role(doc, start, k, know, stop_words)
@@ -814,6 +813,14 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
     return spans
 
 
+def _heading_marker(doc: Doc, i: int) -> bool:
+    """doc[i] is a heading's list letter opening a line or sentence ("C. Lebanese Armed Forces deployment",
+    "E. The Committee"), not a person's initial inside a name."""
+    return bool(re.fullmatch(r"[A-Z]\.", doc[i].text)) and (
+        i == 0 or doc[i].is_sent_start or doc[i - 1].is_space or "\n" in doc[i - 1].text) and (
+        i + 1 < len(doc) and not re.fullmatch(r"[A-Z]\.", doc[i + 1].text))
+
+
 def _topic_goes_on(doc: Doc, c: int, know: OrgKnowledge) -> bool:
     """The capitalised run at doc[c], after "and the" in a body's complement, goes on with that complement
     ("Rule of Law", "Pacific", "Sahel"): up to the end of the name it has no head noun of a body, person,
@@ -822,6 +829,8 @@ def _topic_goes_on(doc: Doc, c: int, know: OrgKnowledge) -> bool:
     stops = filters["org_head"] | filters["person_head"] | filters["document"] | filters["event"] | filters["state_head"]
     r = _run_end(doc, c, know)
     words = list(doc[c:r])
+    if r < len(doc) and doc[r].text in ("-", "–"):
+        return False   # "... and the Inter-" + line break: a word the layout cut, not a topic
     if r + 1 < len(doc) and doc[r].lower_ in filters["connector"] - know.conjunctions - know.articles \
             and doc[r].text.islower() and _capitalised(doc[r + 1], know):
         # "Rule of Law": its own complement names no body or person either
