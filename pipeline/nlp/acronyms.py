@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.nlp import orgs
 from pipeline.nlp.common import CANDIDATES, add_candidate
@@ -163,7 +163,7 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
     if from_gazetteer:
         return Abbreviation(inner.start, inner.end, min(from_gazetteer), paren, True)
     if named is not None:  # an organization-like name ends right before "(": take it whole
-        start = _strip_determiner(doc, named, paren, determiners)
+        start = _strip_determiner(doc, _widened_start(doc, short, named, paren, know), paren, determiners)
         return Abbreviation(inner.start, inner.end, start, paren, True)
     head = _head_first_start(doc, paren, filters) if head_first else None
     if head is not None:
@@ -182,6 +182,31 @@ def _long_before(doc, paren, inner, named_end, know: orgs.OrgKnowledge) -> Abbre
                     or (orgs.clean_org_name(long_text, filters, lambda t: None, know)
                         and orgs.head_word(long_text.split(), filters["connector"]) in filters["org_head"]))
     return Abbreviation(inner.start, inner.end, start, paren, org_like)
+
+
+def _widened_start(doc: Doc, short: str, named: int, paren: int, know: orgs.OrgKnowledge) -> int:
+    """Where a defined name starts whose named body (doc[named:paren]) is only its last item: "Policy,
+    Programme and Intergovernmental Division (PPID)", "Independent Evaluation, Audit and Investigation
+    Services (IEAIS)", where the named-body pattern, cut at the comma, found the last item only. When
+    the initials of the named body's capitalised words do not spell the acronym, and going back over a
+    list inside the one name (capitalised words, commas, conjunctions) reaches a start whose initials
+    spell it exactly, the definition's long form starts there."""
+    letters = "".join(ch for ch in short if ch.isalpha())
+    if not _body_acronym(short) or _initials(doc[named:paren]) == letters:
+        return named
+    start = named
+    while start > 0 and paren - start <= MAX_INNER_TOKENS and (
+            doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start
+            or doc[start - 1].text == "," or doc[start - 1].lower_ in know.conjunctions):
+        start -= 1
+        if doc[start].text[:1].isupper() and _initials(doc[start:paren]) == letters:
+            return start
+    return named
+
+
+def _initials(span) -> str:
+    """The first letters of a span's capitalised words ("PPID" of "Policy, Programme and Intergovernmental Division")."""
+    return "".join(t.text[0] for t in span if t.is_alpha and t.text[:1].isupper())
 
 
 def _body_acronym(short: str) -> bool:
@@ -222,6 +247,19 @@ def _long_inside(doc, paren, inner, know: orgs.OrgKnowledge) -> Abbreviation | N
     return Abbreviation(short_tok.i, short_tok.i + 1, start, inner.end, org_like)
 
 
+def _drop_named_tail(doc: Doc, start: int, end: int, norm: str) -> None:
+    """A named body that is only the tail of a defined long form ("Intergovernmental Division" of
+    "Policy, Programme and Intergovernmental Division (PPID)") is no body of its own; where the note
+    writes that tail again (a heading the layout broke after the comma list), it names the defined body."""
+    spans = list(doc.spans.get(CANDIDATES, []))
+    tails = {c.text for c in spans if c.id_ == orgs.NAMED_BODY and c.end == end and start < c.start}
+    if not tails:
+        return
+    kept = [c for c in spans if not (c.id_ == orgs.NAMED_BODY and c.end == end and start < c.start)]
+    doc.spans[CANDIDATES] = [Span(doc, c.start, c.end, label=c.label_, kb_id=norm, span_id=c.id_)
+                             if c.id_ == orgs.NAMED_BODY and (c.text in tails or c.kb_id_ in tails) else c for c in kept]
+
+
 # -- the component ---------------------------------------------------------------------
 @Language.factory(
     "unnotes_acronyms",
@@ -253,6 +291,7 @@ class AcronymDetector:
                 continue
             known = gazetteer.lookup(long.text) or gazetteer.lookup(short.text)
             norm = known.name if known else orgs.strip_the(long.text, self.know)
+            _drop_named_tail(doc, long.start, long.end, norm)
             add_candidate(doc, long.start, long.end, "ORG", norm, SOURCE)
             for start, end, part_norm in self._uses(doc, [t.text for t in short], norm):
                 add_candidate(doc, start, end, "ORG", part_norm, SOURCE)

@@ -58,9 +58,6 @@ LISTED_BODY = "pattern:org_filters.jsonl:listed-body"
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
 PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
-# The English possessive endings as the tokenizer splits them (straight and curly apostrophe);
-# French and Spanish have none, so they never match there.
-POSSESSIVE = ("'s", "’s")
 GROUP_NOT_NAME_LABELS = ("GPE", "NORP", "LOC")  # the model's places and peoples: "Haitian gang" names no gang
 QUOTED_NAME_TOKENS = 8     # a quoted name longer than this is a quotation, not a name
 LEGAL_FORM_GAP = 3         # tokens allowed between a legal form and the quote ("JSC 7:15 pm “Gazprom ...”")
@@ -265,6 +262,12 @@ class OrgKnowledge:
     articles_re: re.Pattern       # a leading article ("the", "The", "THE")
     trailing_state_re: re.Pattern  # "<name> in/of (the) <State>"
     cities: frozenset[str] = frozenset()  # lowercased city names of cities.tsv beside orgs.tsv ("rome", "oslo")
+    # the lexicon's possessive endings as the tokenizer splits them ("’s"; none in French or Spanish) and
+    # the apostrophe of a plural's possessive ("Peoples’ Rights")
+    possessives: tuple[str, ...] = ()
+    plural_possessives: frozenset[str] = frozenset()
+    # the lexicon's endings of an ordinal written with digits ("5th", "21st")
+    ordinal_suffixes: tuple[str, ...] = ()
 
     def is_place(self, text: str) -> bool:
         """A State or a city of cities.tsv ("Oslo", "Kathmandu", "the Sudan")."""
@@ -308,6 +311,8 @@ def _knowledge(gazetteer: tuple, filters: tuple, states: tuple, symbols: tuple, 
         symbol_re=load_symbol_prefix(_files(symbols)),
         glued_re=re.compile(rf"^({glued})(\d{{2,4}})$", re.IGNORECASE),
         stop_words=words["stop_words"], name_joiners=words["name_joiners"], lexicon=words,
+        possessives=tuple(sorted(words.get("possessives"))), plural_possessives=words.get("plural_possessives"),
+        ordinal_suffixes=tuple(sorted(flt["ordinal_suffix"])),
         articles_re=re.compile(rf"^(?:{articles})\s+"),
         trailing_state_re=re.compile(rf"^(.*\S)\s+(?:{places})\s+(?:(?:{_alternation(words['articles'])})\s+)?(\S.*)$"))
 
@@ -526,13 +531,15 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     if isinstance(span, Span) and _tail_of_longer_name(span, know):
         return None
     # "General’s Office" cut from "Prosecutor General’s Office": a possessive first word after a capitalised one
-    if (isinstance(span, Span) and span.start > 0 and len(span) > 1 and _capitalised(span.doc[span.start - 1])
-            and span.doc[span.start + 1].lower_ in POSSESSIVE):
+    if (isinstance(span, Span) and span.start > 0 and len(span) > 1 and _capitalised(span.doc[span.start - 1], know)
+            and span.doc[span.start + 1].lower_ in know.possessives):
         return None
     if isinstance(span, Span) and getattr(know.gazetteer.lookup(span.text), "local", False) \
             and name_goes_on(span.doc, span.end, know):
         return None  # a language's own short name cut from a longer one ("Ministère des affaires étrangères et ...")
     text = span.text if isinstance(span, Span) else str(span)
+    if isinstance(span, Span) and len(span) > 1 and _heading_marker(span.doc, span.start):
+        text = span[1:].text   # "B. International and regional cooperation": a heading's list letter
     text = _without_leading_role(text, know)   # "Professor Addiction Psychiatry ...": a CV line's role
     name = clean_org_name(text, know=know)
     if name is None:
@@ -579,11 +586,11 @@ def _without_leading_role(text: str, know: OrgKnowledge) -> str:
     last = None
     for n, w in enumerate(words[:-1]):
         low = w.lower()
-        if not w[:1].isupper() or low not in roles | modifiers or w.endswith(POSSESSIVE):
+        if not w[:1].isupper() or low not in roles | modifiers or w.endswith(know.possessives):
             break
         if low in roles:
             last = n
-    if last is None or words[last + 1].endswith(POSSESSIVE) or "-" in words[last]:
+    if last is None or words[last + 1].endswith(know.possessives) or "-" in words[last]:
         return text   # "Director General’s Office", "Director-General ..."
     rest = words[last + 1:]
     if not rest[0][:1].isupper():
@@ -620,31 +627,41 @@ def _tail_of_longer_name(span: Span, know: OrgKnowledge) -> bool:
 
 
 # -- the named-body pattern ---------------------------------------------------------
-def _capitalised(token) -> bool:
+def _capitalised(token, know: OrgKnowledge) -> bool:
     t = token.text
-    # a word opening with digits counts when it has a capital ("3R", "2RS") or is an ordinal ("5th"),
-    # not a street number ("15a")
+    # a word opening with digits counts when it has a capital ("3R", "2RS") or is an ordinal ("5th":
+    # org_filters.jsonl ordinal_suffix), not a street number ("15a")
     return t[:1].isupper() and (not t.isupper() or len(t) <= 6) or t[:1].isdigit() and (
-        any(c.isupper() for c in t) or t.lower().endswith(("st", "nd", "rd", "th")))
+        any(c.isupper() for c in t) or t.lower().endswith(know.ordinal_suffixes))
 
 
-def _run_end(doc: Doc, i: int) -> int:
+def _run_end(doc: Doc, i: int, know: OrgKnowledge) -> int:
     """End of the run of capitalised tokens from i ("Women", "’s", "Affairs", "Office"); a word
     joined by a hyphen glued on both sides belongs to it ("Secretary-General", "Non-Proliferation",
-    "Peer-to-Peer"): the name is never cut at its own hyphen."""
+    "Peer-to-Peer"): the name is never cut at its own hyphen, nor at a plural's possessive
+    apostrophe (the lexicon's plural_possessives: "Human and Peoples’ Rights")."""
     j = i
     while j < len(doc):
-        if _capitalised(doc[j]) and doc[j].text != "I" or (
-                j > i and doc[j].lower_ in POSSESSIVE and not doc[j - 1].whitespace_):
+        if _capitalised(doc[j], know) and doc[j].text != "I" or (
+                j > i and doc[j].lower_ in know.possessives and not doc[j - 1].whitespace_):
             j += 1
-        elif j > i and _glued_hyphen(doc, j) and _capitalised(doc[j + 1]):
+        elif j > i and _plural_possessive(doc, j, know):
+            j += 1
+        elif j > i and _glued_hyphen(doc, j) and _capitalised(doc[j + 1], know):
             j += 2
         elif (j > i and _glued_hyphen(doc, j) and j + 3 < len(doc) and _glued_hyphen(doc, j + 2)
-              and _capitalised(doc[j + 3])):
+              and _capitalised(doc[j + 3], know)):
             j += 4   # "Peer-to-Peer": a lowercase middle part, not "PEPFAR-supported Ministry"
         else:
             break
     return j
+
+
+def _plural_possessive(doc: Doc, j: int, know: OrgKnowledge) -> bool:
+    """doc[j] is a possessive apostrophe glued to a plural word ending in "s" and followed by a
+    capitalised word of the same name ("Peoples’ Rights", "Workers' Union"), not a closing quote."""
+    return (doc[j].text in know.plural_possessives and not doc[j - 1].whitespace_ and doc[j - 1].text[-1:] in ("s", "S")
+            and _capitalised(doc[j - 1], know) and j + 1 < len(doc) and _capitalised(doc[j + 1], know))
 
 
 def _glued_hyphen(doc: Doc, j: int) -> bool:
@@ -661,7 +678,7 @@ def _is_head(token, heads: set[str]) -> bool:
 def _place_at(doc: Doc, c: int, know: OrgKnowledge) -> bool:
     """A place opens at doc[c]: a State or city the data knows ("Rome", "Oslo"), or a place the
     statistical model tagged there ("Khan Yunis", "Gok Machar")."""
-    if know.is_place(doc[c:_run_end(doc, c)].text):
+    if know.is_place(doc[c:_run_end(doc, c, know)].text):
         return True
     return any(e.start == c and e.label_ in PLACE_LABELS for e in doc.ents)
 
@@ -683,28 +700,28 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
     spans = []
     i, n = 0, len(doc)
     while i < n:
-        if not _capitalised(doc[i]) or doc[i].is_sent_start and doc[i].lower_ in stop_words:
+        if not _capitalised(doc[i], know) or doc[i].is_sent_start and doc[i].lower_ in stop_words:
             i += 1
             continue
-        j = _run_end(doc, i)
+        j = _run_end(doc, i, know)
         # "Women's Peace and Humanitarian Fund": a run joined by "and" to a run ending with the head
         # (the second run names the kind with a word of its own: "Centre" alone, as in "Santé
         # Communautaire and Centre de Santé", opens a second body)
         # (not a run that ends with its head noun and a place, a body already: "University College Dublin and
         # Royal College ...", nor a generic phrase: "Member States and Down Syndrome International")
-        if (j + 1 < n and doc[j].lower_ in conjunctions and not _is_head(doc[j - 1], heads) and _capitalised(doc[j + 1])
+        if (j + 1 < n and doc[j].lower_ in conjunctions and not _is_head(doc[j - 1], heads) and _capitalised(doc[j + 1], know)
                 and not (j - i >= 2 and _is_head(doc[j - 2], heads) and know.is_place(doc[j - 1].text))
                 and doc[i:j].text.lower() not in filters["generic"]):
-            j2 = _run_end(doc, j + 1)
+            j2 = _run_end(doc, j + 1, know)
             if _is_head(doc[j2 - 1], heads) and j2 - (j + 1) >= 2:
                 j = j2
         # "Alva Myrdal Centre’s Conference": a possessive after a head noun ends the name there
         for p in range(i + 1, j - 1):
-            if doc[p].lower_ in POSSESSIVE and _is_head(doc[p - 1], heads):
+            if doc[p].lower_ in know.possessives and _is_head(doc[p - 1], heads):
                 j = p
                 break
         # "Mental Hospital Ludwig Maximilian University": a second body glued on (institution_head)
-        j = _glued_second_body(doc, i, j, filters)
+        j = _glued_second_body(doc, i, j, know)
         # the first chunk doc[i:j] must end with a head noun
         k = j - 1 if _is_head(doc[j - 1], heads) else None
         if k is None and _named_group(doc, i, j, filters, know):
@@ -723,7 +740,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             c = m
             while c < n and (doc[c].lower_ in connectors and doc[c].text.islower() or doc[c].text == ","):
                 c += 1
-            if (c == m or c >= n or not _capitalised(doc[c]) or "\n" in doc[m:c].text
+            if (c == m or c >= n or not _capitalised(doc[c], know) or "\n" in doc[m:c].text
                     or doc[c].lower_.rstrip(".") in filters["honorific"]):
                 break  # "... Development, Ms. Beena Pallical": a person follows
             # "... of the Russian Federation and Chairman of ...": a title after "and" or a comma is a
@@ -733,19 +750,23 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
                 break
             # the first complement opens with a preposition ("Group of Experts"); a later "and" joins
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
-            if m == k + 1 and not joint - conjunctions - articles - {","} or joint & conjunctions and joint & articles:
+            # (unless what "and the" adds is no body, person or place but a topic of the same complement:
+            # "Institute for Justice and the Rule of Law", "... for Asia and the Pacific")
+            if m == k + 1 and not joint - conjunctions - articles - {","} or (
+                    joint & conjunctions and joint & articles
+                    and not (m > k + 1 and "," not in joint and _topic_goes_on(doc, c, know))):
                 break
             # "Department of Sociology Ludwig Maximilian University": the complement is one word and a
             # second body, named by its own institution_head, is glued on after it
-            if not joint & articles and "," not in joint and _glued_second_body(doc, c, _run_end(doc, c), filters,
-                                                                                 min_before=2) < _run_end(doc, c):
+            if not joint & articles and "," not in joint and _glued_second_body(doc, c, _run_end(doc, c, know), know,
+                                                                                 min_before=2) < _run_end(doc, c, know):
                 end = c + 1
                 break
             # "... in April", "... at Headquarters": a month or a place word closes the name
             if doc[c].lower_ in filters["complement_stop"]:
                 break
             # "Armed Forces of the Russian Federation in Bucha": after a State, "in"/"at" says where
-            if joint & located and m > k + 1 and know.is_state(_last_run(doc, k + 1, m)):
+            if joint & located and m > k + 1 and know.is_state(_last_run(doc, k + 1, m, know)):
                 break
             # "Parliament in Nepal", "Mechanism in Rome", "Hospital in Khan Yunis": "in"/"at" a place
             # (a State, a city, a place the model tagged) says where the body sits
@@ -758,12 +779,12 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
                 break
             if "," in joint:
                 # ", in South Kivu": a clause; ", the Committee on ...": a second body (not ", the Horn of Africa")
-                if joint - conjunctions - articles - {","} or joint & articles and _is_head(doc[_run_end(doc, c) - 1], heads):
+                if joint - conjunctions - articles - {","} or joint & articles and _is_head(doc[_run_end(doc, c, know) - 1], heads):
                     break
                 # "World Federation of Engineering Organizations, International Science Council, ...": after a
                 # complement, a comma and a run of its own head noun open the next body of a list (not "Ministry
                 # of Health, Social Services and Equality", a list inside one name that "and" closes)
-                if m > k + 1 and _second_body_after_comma(doc, c, heads, connectors, conjunctions):
+                if m > k + 1 and _second_body_after_comma(doc, c, heads, connectors, conjunctions, know):
                     break
                 if joint & conjunctions:
                     before_comma = None          # "A, B, and C": the list inside the name is closed
@@ -771,17 +792,17 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
                     before_comma = end           # "A, B": kept only if "and C" follows
             elif joint & conjunctions:
                 before_comma = None
-            m = end = _run_end(doc, c)
+            m = end = _run_end(doc, c, know)
         if before_comma is not None:
             end = before_comma
         start = i
-        while start < k and doc[start].lower_ in stop_words:
+        while start < k and (doc[start].lower_ in stop_words or _heading_marker(doc, start)):
             start += 1
         # "Chair EMCDDA Scientific Advisory Board", "Vice Dean Institute of ...": a person's role glued before
-        start = _after_leading_role(doc, start, k, filters, stop_words)
+        start = _after_leading_role(doc, start, k, know, stop_words)
         # "Cameroon-Nigeria Mixed Commission": a hyphen glued on both sides joins the word before
         while (start >= 2 and doc[start - 1].text in "-–" and not doc[start - 1].whitespace_
-               and not doc[start - 2].whitespace_ and _capitalised(doc[start - 2])):
+               and not doc[start - 2].whitespace_ and _capitalised(doc[start - 2], know)):
             start -= 2
         # "West Bank", "Twelfth Forum", "Trust Fund": no word before the head names anything
         naming = [t for t in doc[start:end] if t.is_alpha and t.i != k
@@ -792,15 +813,46 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
     return spans
 
 
-def _after_leading_role(doc: Doc, start: int, k: int, filters: OrgFilters, stop_words) -> int:
+def _heading_marker(doc: Doc, i: int) -> bool:
+    """doc[i] is a heading's list letter opening a line or sentence ("C. Lebanese Armed Forces deployment",
+    "E. The Committee"), not a person's initial inside a name."""
+    return bool(re.fullmatch(r"[A-Z]\.", doc[i].text)) and (
+        i == 0 or doc[i].is_sent_start or doc[i - 1].is_space or "\n" in doc[i - 1].text) and (
+        i + 1 < len(doc) and not re.fullmatch(r"[A-Z]\.", doc[i + 1].text))
+
+
+def _topic_goes_on(doc: Doc, c: int, know: OrgKnowledge) -> bool:
+    """The capitalised run at doc[c], after "and the" in a body's complement, goes on with that complement
+    ("Rule of Law", "Pacific", "Sahel"): up to the end of the name it has no head noun of a body, person,
+    document or event, is no State, city or known body, and the model tags no person, body or State there."""
+    filters = know.filters
+    stops = filters["org_head"] | filters["person_head"] | filters["document"] | filters["event"] | filters["state_head"]
+    r = _run_end(doc, c, know)
+    words = list(doc[c:r])
+    if r < len(doc) and doc[r].text in ("-", "–"):
+        return False   # "... and the Inter-" + line break: a word the layout cut, not a topic
+    if r + 1 < len(doc) and doc[r].lower_ in filters["connector"] - know.conjunctions - know.articles \
+            and doc[r].text.islower() and _capitalised(doc[r + 1], know):
+        # "Rule of Law": its own complement names no body or person either
+        stops_after = filters["org_head"] | filters["person_head"]
+        if any(_is_head(t, stops_after) for t in doc[r + 1:_run_end(doc, r + 1, know)]):
+            return False
+    text = doc[c:r].text
+    if (not words or any(_is_head(t, stops) or t.lower_.rstrip(".") in filters["honorific"] for t in words)
+            or know.is_place(text) or know.gazetteer.lookup(text) or doc[c].lower_ in know.stop_words):
+        return False
+    return not any(e.start in (c, c - 1) and e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in doc.ents)
+
+
+def _after_leading_role(doc: Doc, start: int, k: int, know: OrgKnowledge, stop_words) -> int:
     """Where a name starts after the person's role a CV line glues before it ("Chair EMCDDA Scientific
     Advisory Board", "Vice Dean Institute of Psychiatry", "Consultant Psychiatrist The Royal ..."): the
     leading_role words (role_modifier words only before one of them: "Senior Management Group" keeps its
     name), never before a possessive or a glued hyphen ("President's Office", "Director-General")."""
-    roles, modifiers = filters["leading_role"], filters["role_modifier"]
+    roles, modifiers = know.filters["leading_role"], know.filters["role_modifier"]
     j, last_role = start, None
     while j < k and doc[j].text[:1].isupper() and (doc[j].lower_ in roles or doc[j].lower_ in modifiers):
-        if doc[j + 1].lower_ in POSSESSIVE or _glued_hyphen(doc, j + 1):
+        if doc[j + 1].lower_ in know.possessives or _glued_hyphen(doc, j + 1):
             return start
         if doc[j].lower_ in roles:
             last_role = j
@@ -815,13 +867,13 @@ def _after_leading_role(doc: Doc, start: int, k: int, filters: OrgFilters, stop_
     return j
 
 
-def _glued_second_body(doc: Doc, i: int, j: int, filters: OrgFilters, min_before: int = 1) -> int:
+def _glued_second_body(doc: Doc, i: int, j: int, know: OrgKnowledge, min_before: int = 1) -> int:
     """The end of the first of two bodies a run doc[i:j] glues without punctuation, the second named by an
     institution_head of its own ("Mental Hospital | Ludwig Maximilian University"; in a complement,
     "Sociology | Ludwig Maximilian University", "Psychiatry | Kings College London"); `j` when the run
     is one name. The second body has a naming word before its head; in a complement the complement
     itself is one word and the head comes at least `min_before` words after it."""
-    institutions, heads = filters["institution_head"], filters["org_head"]
+    institutions, heads = know.filters["institution_head"], know.filters["org_head"]
     for h in range(j - 1, i, -1):
         if doc[h].lower_ not in institutions:
             continue
@@ -830,20 +882,21 @@ def _glued_second_body(doc: Doc, i: int, j: int, filters: OrgFilters, min_before
         # a first chunk: an earlier head noun, then two or more words up to this head
         for p in range(h - 2, i, -1):
             if _is_head(doc[p], heads) and not _is_head(doc[p + 1], heads) and doc[p + 1].is_alpha and all(
-                    _capitalised(t) for t in doc[p + 1:h]):
+                    _capitalised(t, know) for t in doc[p + 1:h]):
                 return p + 1
         return j
     return j
 
 
-def _second_body_after_comma(doc: Doc, c: int, heads: set[str], connectors: set[str], conjunctions) -> bool:
+def _second_body_after_comma(doc: Doc, c: int, heads: set[str], connectors: set[str], conjunctions,
+                             know: OrgKnowledge) -> bool:
     """The capitalised run at doc[c] (after a comma) names a body of its own: it ends with a head noun and
     is two words or more or goes on with its own complement ("University of Glasgow"), and no "and"
     follows it (that would close a list inside one name)."""
-    r = _run_end(doc, c)
+    r = _run_end(doc, c, know)
     if not _is_head(doc[r - 1], heads) or r < len(doc) and doc[r].lower_ in conjunctions:
         return False
-    return r - c >= 2 or r + 1 < len(doc) and doc[r].lower_ in connectors - conjunctions and _capitalised(doc[r + 1])
+    return r - c >= 2 or r + 1 < len(doc) and doc[r].lower_ in connectors - conjunctions and _capitalised(doc[r + 1], know)
 
 
 def _named_group(doc: Doc, i: int, j: int, filters: OrgFilters, know: OrgKnowledge) -> bool:
@@ -924,10 +977,10 @@ def _listed_name(item: Span, know: OrgKnowledge) -> str | None:
     return text
 
 
-def _last_run(doc: Doc, lo: int, hi: int) -> str:
+def _last_run(doc: Doc, lo: int, hi: int, know: OrgKnowledge) -> str:
     """The capitalised words just before `hi` (the last complement's name part)."""
     i = hi
-    while i > lo and (_capitalised(doc[i - 1]) or doc[i - 1].lower_ in POSSESSIVE):
+    while i > lo and (_capitalised(doc[i - 1], know) or doc[i - 1].lower_ in know.possessives):
         i -= 1
     return doc[i:hi].text
 
@@ -1047,7 +1100,7 @@ class OrgMatcher:
         if self.named_bodies:
             bodies = []
             for start, end in find_named_bodies(doc, self.filters, self.know.stop_words, self.know):
-                free = not any(taken[start:end]) or _after_known_body(doc, kept, taken, start, end, self.filters)
+                free = not any(taken[start:end]) or _after_known_body(doc, kept, taken, start, end, self.know)
                 name = (clean_org_name(doc[start:end].text, self.filters, know=self.know)
                         if free and not modifies_next_word(doc, end, self.know) else None)
                 if name and not self.gazetteer.lookup(name):
@@ -1085,7 +1138,7 @@ class OrgMatcher:
             return True
         prev = doc[start - 1] if start > 0 else None
         after = doc[end] if end < len(doc) else None
-        if prev is not None and _capitalised(prev) and not prev.is_sent_start and prev.lower_ not in self.know.articles:
+        if prev is not None and _capitalised(prev, self.know) and not prev.is_sent_start and prev.lower_ not in self.know.articles:
             return False
         if self._name_goes_on(doc, end):  # "le Secrétariat général de la CEEAC"
             return False
@@ -1109,10 +1162,11 @@ class OrgMatcher:
                     break
 
 
-def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: int, filters: OrgFilters) -> bool:
+def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: int, know: OrgKnowledge) -> bool:
     """A named body that opens with a whole known body's name, the rest its own words ("OPCW
     Mission in the Syrian Arab Republic", "UNAIDS Secretariat"): a unit of that body, a body of
     its own; the known body stays a mention inside it."""
+    filters = know.filters
     for s, e, _ in kept:
         if s != start or e >= end or any(taken[e:end]):
             continue
@@ -1121,7 +1175,7 @@ def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: 
         # complement of the known body ("General Assembly to the ...", "UNIFIL and ...")
         j = e + 1 if doc[e].text in ("-", "–") and not doc[e].whitespace_ and not doc[e - 1].whitespace_ else e
         r = j
-        while r < end and _capitalised(doc[r]):
+        while r < end and _capitalised(doc[r], know):
             r += 1
         # a class word alone after it names no unit ("United Nations Office", "United Nations Committee")
         # unless it is a body's own unit ("UNAIDS Secretariat")
