@@ -184,6 +184,8 @@ def _is_crumb(text: str) -> bool:
 
 
 def _is_masthead(text: str) -> bool:
+    if _is_cue(text, letters_only=True):
+        return False   # a letter's subject line may name the organization ("... ante las Naciones Unidas ...")
     if _whole("masthead", text) or _whole("date", text) or _whole("symbol", text):
         return True
     return any(start == 0 for start, _ in _symbol_matches(text)) and len(text) <= SYMBOL_LINE_CHARS
