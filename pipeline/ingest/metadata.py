@@ -8,9 +8,13 @@ The title is the note's subject line(s): on page 1, after the masthead
 (organ names, "Distr.", dates, sessions, the symbol block) and after the
 agenda lines and the agenda items' titles, and before what the document is
 ("Report of the Secretary-General", "Note by the Secretariat", "Addendum").
-A letter's "Letter dated ... from ... addressed to ..." line wins over
-everything else. The symbol is the masthead's ("United Nations A/79/834-S/2025/186"),
-else the page headers', never one cited in the body ("President's statement PRST/8/1").
+When the masthead has an agenda line, the title area starts there: all 26
+such notes of corpus/gold-meta print their subject after it. A letter's
+"Letter dated ... from ... addressed to ..." line (or "Carta de fecha ...",
+"Lettre datée du ...") wins over everything else. The symbol is the
+masthead's ("United Nations A/79/834-S/2025/186"; a joint symbol printed with
+an en dash or broken after its dash is given with "-"), else the page
+headers', never one cited in the body ("President's statement PRST/8/1").
 """
 
 from __future__ import annotations
