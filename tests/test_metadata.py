@@ -127,10 +127,11 @@ def test_subject_right_under_an_agenda_line_without_an_item_title_and_a_board_st
     assert note.title == dev_gold("E_ICEF_2025_20")["title"]
 
 
-def test_spanish_masthead_organ_is_not_the_title_and_the_letter_line_is():
+def test_spanish_masthead_organ_is_not_the_title_and_the_letter_line_is_and_its_date_is_read():
     # "Consejo de Seguridad Distr. general" is the masthead; "Carta de fecha ..." names "las Naciones
     # Unidas" (a letterhead word) and is still the subject line, as "Letter dated ..." is in English
     note = read_note(REPO / "corpus" / "pdf" / "resumen-presidencia-s-2031-456.pdf")
     assert note.title.startswith("Carta de fecha 28 de abril de 2031 dirigida a la Presidencia del Consejo")
     assert note.title.endswith("ante las Naciones Unidas")
     assert note.symbol == "S/2031/456"
+    assert note.issued == "2031-05-02"     # "2 de mayo de 2031": the Spanish "de" between day and month
