@@ -41,8 +41,19 @@ SEED_ENV = "UNNOTES_FUZZ_SEED"
 # mutants per run, by kind: (kind, how many); every kind is in every batch
 PLAN = (("flip", 12), ("truncate", 8), ("duplicate-object", 6), ("encoding", 8), ("nul", 5), ("long-line", 1))
 MUTANTS = sum(n for _, n in PLAN)
-WALL_TIMEOUT = 60     # wall seconds per file, as --timeout: twice what an original took at load average 8;
-# the 1 MB-line mutant, which runs longer than that even on an idle machine, is given up at it
+BASE_WALL_TIMEOUT = 60   # wall seconds per file, as --timeout: twice what an original took at load average 8
+# on two cores; stretched on a busier machine (an original of corpus/pdf was given up at 60 s at load
+# average 20 on two cores), so the limit stays about twice what an original takes. The 1 MB-line
+# mutant, which runs longer than the limit even on an idle machine, is given up at it.
+
+
+def wall_timeout() -> int:
+    """BASE_WALL_TIMEOUT, times the run queue per core over 4 (the load it was set at) when that is above 1."""
+    per_core = os.getloadavg()[0] / (os.cpu_count() or 1)
+    return int(BASE_WALL_TIMEOUT * max(1.0, per_core / 4))
+
+
+WALL_TIMEOUT = wall_timeout()   # read once, when the module is collected
 LONG_LINES = dict(PLAN)["long-line"]
 # CPU seconds (user + system) the whole batch may take: the CLI and two workers building their
 # pipelines, the workers that replace crashed ones (each builds the pipeline again), every file, and
