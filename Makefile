@@ -35,12 +35,13 @@ corpus: install
 bench: install
 	$(PY) benchmarks/bench_upr.py
 
-# The recommendation unit classifier: extract every sentence and list item of the 68 gold documents
+# The recommendation unit classifier, an experiment in benchmarks/rec_classifier/ (not in the package:
+# it did not beat the rules, docs/QUALITY.md): extract every sentence and list item of the gold documents
 # (from ../shared; cached in outputs/rec_units.json, delete it to re-extract), cross-validate by document,
 # leave-genre-out, train (seeded). Figures in benchmarks/rec_classifier/cv.json; model in
-# outputs/rec_classifier/model/ (not used by the pipeline: it did not beat the rules, docs/QUALITY.md).
+# outputs/rec_classifier/model/. Its tests run with the others (pyproject.toml testpaths).
 rec-classifier: install
-	$(PY) scripts/train_rec_classifier.py
+	$(PY) benchmarks/rec_classifier/train.py
 
 clean:
 	rm -rf $(VENV) outputs/* .pytest_cache

@@ -83,3 +83,22 @@ def backend(request):
     except BackendError as e:
         pytest.skip(str(e))
     return request.param
+
+
+@pytest.fixture(scope="session")
+def analysed():
+    """`analysed(path)`: the findings (`pipeline.findings.analyse`) of a real note read as a run
+    reads it (--ocr auto, the English pipeline), made once per test session: several modules
+    read the same reports of ../shared/corpus/dev (test_org_links, test_recommendation_kinds).
+    Skips where the note is absent. The dict is shared: tests only read it."""
+    done: dict = {}
+
+    def get(path: Path) -> dict:
+        if path not in done:
+            from pipeline.findings import analyse
+            from pipeline.ingest import read_note
+            from pipeline.nlp.build import build_nlp
+
+            done[path] = analyse(read_note(need(path)), build_nlp("en"))
+        return done[path]
+    return get

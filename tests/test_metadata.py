@@ -93,3 +93,45 @@ def test_report_on_two_agenda_items_is_named_by_its_report_line_not_by_the_rappo
     note = note_of(DEV / "A_49_624.pdf")
     assert note.title == dev_gold("A_49_624")["title"]
     assert not note.title.startswith("Rapporteur")
+
+
+def test_joint_symbol_printed_with_an_en_dash_is_given_whole_with_a_hyphen():
+    # the masthead prints "A/79/963–S/2025/438"; the gold (and every joint symbol of gold-meta) writes "-"
+    note = note_of(DEV / "A_79_963.pdf")
+    assert note.symbol == dev_gold("A_79_963")["symbol"] == "A/79/963-S/2025/438"
+
+
+def test_joint_symbol_broken_after_its_dash_is_joined():
+    from pipeline.ingest.metadata import masthead_symbol, symbol_block
+
+    lines = ["United Nations A/79/963–", "S/2025/438", "General Assembly"]
+    assert masthead_symbol(lines) == "A/79/963-S/2025/438"
+    assert symbol_block(["A/79/834 -", "S/2025/186 21 March 2025"]) == "A/79/834-S/2025/186"
+    assert masthead_symbol(["United Nations A/79/963", "S/2025/438"]) == "A/79/963"   # no dash: not joined
+
+
+@pytest.mark.parametrize("name", ["DP_OPS_2025_12", "DP_OPS_2025_6"])
+def test_agenda_items_title_that_reads_as_a_statement_line_is_not_the_title(name):
+    # "Item 12 of the provisional agenda" | "Statement by the UNOPS Executive Director" (the item's
+    # title) | the subject; DP/OPS/2025/12 also has list numbers on its masthead lines ("II. United Nations")
+    note = note_of(DEV / f"{name}.pdf")
+    gold = dev_gold(name)["title"]
+    assert not note.title.startswith("Statement by")
+    assert gold.startswith(note.title) and len(note.title) > 40
+
+
+def test_subject_right_under_an_agenda_line_without_an_item_title_and_a_board_status_line():
+    # "For information", "United Nations Children's Fund" | "Executive Board" before the agenda line;
+    # "Item 6 of the provisional agenda" is followed at once by the subject
+    note = note_of(DEV / "E_ICEF_2025_20.pdf")
+    assert note.title == dev_gold("E_ICEF_2025_20")["title"]
+
+
+def test_spanish_masthead_organ_is_not_the_title_and_the_letter_line_is_and_its_date_is_read():
+    # "Consejo de Seguridad Distr. general" is the masthead; "Carta de fecha ..." names "las Naciones
+    # Unidas" (a letterhead word) and is still the subject line, as "Letter dated ..." is in English
+    note = read_note(REPO / "corpus" / "pdf" / "resumen-presidencia-s-2031-456.pdf")
+    assert note.title.startswith("Carta de fecha 28 de abril de 2031 dirigida a la Presidencia del Consejo")
+    assert note.title.endswith("ante las Naciones Unidas")
+    assert note.symbol == "S/2031/456"
+    assert note.issued == "2031-05-02"     # "2 de mayo de 2031": the Spanish "de" between day and month

@@ -112,10 +112,8 @@ def test_hyphen_joined_name_is_whole(nlp):
 
 
 @pytest.mark.skipif(not (DEV / "S_2025_24.pdf").is_file(), reason="../shared/corpus/dev is absent")
-def test_houthi_attacks_name_the_houthis_in_a_real_report(nlp):
-    from pipeline.ingest import read_note
-
-    found = analyse(read_note(DEV / "S_2025_24.pdf"), nlp)
+def test_houthi_attacks_name_the_houthis_in_a_real_report(analysed):
+    found = analysed(DEV / "S_2025_24.pdf")
     assert "Houthis" in {m["norm"] for m in found["mentions"] if m["label"] == "ORG"}
 
 
@@ -125,15 +123,13 @@ REPORTS = ("S_2025_518", "S_2025_63", "S_2025_154", "S_2025_415", "E_C.2_2025_2_
 
 
 @pytest.fixture(scope="module")
-def report_orgs(nlp):
+def report_orgs(analysed):
     """{report: {ORG mention text: norm}} of the real reports (skipped where ../shared is absent)."""
-    from pipeline.ingest import read_note
-
     if not all((DEV / f"{r}.pdf").is_file() for r in REPORTS):
         pytest.skip("../shared/corpus/dev is absent")
     out = {}
     for report in REPORTS:
-        found = analyse(read_note(DEV / f"{report}.pdf"), nlp)
+        found = analysed(DEV / f"{report}.pdf")
         out[report] = {m["text"]: m["norm"] for m in found["mentions"] if m["label"] == "ORG"}
     return out
 
@@ -229,13 +225,11 @@ FIFTH = ("E_2025_9_Add.12", "E_HLPF_2025_6", "S_2025_420")
 
 
 @pytest.fixture(scope="module")
-def fifth_orgs(nlp):
+def fifth_orgs(analysed):
     """{report: set of ORG norms} of the fifth round's real reports (skipped where ../shared is absent)."""
-    from pipeline.ingest import read_note
-
     if not all((DEV / f"{r}.pdf").is_file() for r in FIFTH):
         pytest.skip("../shared/corpus/dev is absent")
-    return {r: {m["norm"] for m in analyse(read_note(DEV / f"{r}.pdf"), nlp)["mentions"] if m["label"] == "ORG"}
+    return {r: {m["norm"] for m in analysed(DEV / f"{r}.pdf")["mentions"] if m["label"] == "ORG"}
             for r in FIFTH}
 
 

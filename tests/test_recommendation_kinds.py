@@ -162,21 +162,11 @@ def test_a_real_request_for_observer_status():
 
 # -- kinds of the second blind test (issue 12, fourth round), on the real documents ----------
 @pytest.fixture(scope="module")
-def dev_rows():
-    """Recommendation rows of a ../shared/corpus/dev document, analysed once per module."""
-    from pipeline.findings import analyse
-    from pipeline.ingest import read_note
-    from pipeline.nlp.build import build_nlp
-
-    done: dict[str, list[str]] = {}
-
+def dev_rows(analysed):
+    """Recommendation rows of a ../shared/corpus/dev document, analysed once per test session
+    (test_org_links reads several of the same reports)."""
     def rows(name: str) -> list[str]:
-        pdf = DEV / name
-        if not pdf.exists():
-            pytest.skip(f"{pdf} not found (the shared corpus is not mounted)")
-        if name not in done:
-            done[name] = [r["text"] for r in analyse(read_note(pdf, ocr="never"), build_nlp("en"))["recommendations"]]
-        return done[name]
+        return [r["text"] for r in analysed(DEV / name)["recommendations"]]
     return rows
 
 

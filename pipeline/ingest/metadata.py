@@ -8,9 +8,13 @@ The title is the note's subject line(s): on page 1, after the masthead
 (organ names, "Distr.", dates, sessions, the symbol block) and after the
 agenda lines and the agenda items' titles, and before what the document is
 ("Report of the Secretary-General", "Note by the Secretariat", "Addendum").
-A letter's "Letter dated ... from ... addressed to ..." line wins over
-everything else. The symbol is the masthead's ("United Nations A/79/834-S/2025/186"),
-else the page headers', never one cited in the body ("President's statement PRST/8/1").
+When the masthead has an agenda line, the title area starts there: all 26
+such notes of corpus/gold-meta print their subject after it. A letter's
+"Letter dated ... from ... addressed to ..." line (or "Carta de fecha ...",
+"Lettre datée du ...") wins over everything else. The symbol is the
+masthead's ("United Nations A/79/834-S/2025/186"; a joint symbol printed with
+an en dash or broken after its dash is given with "-"), else the page
+headers', never one cited in the body ("President's statement PRST/8/1").
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from pipeline.core.note import Block, NoteText
 HEADER_LINES = 15        # the masthead is within the first lines of page 1
 TITLE_MAX_CHARS = 400
 TITLE_BLOCKS = 40        # page-1 blocks looked at for the title
+AGENDA_BLOCKS = 12       # an agenda line among this many first page-1 blocks is the masthead's
 PROSE_CHARS = 300        # a body block this long is running text: the title area has ended
 SHORT_TITLE_WORDS = 6    # a short heading right after the subject continues it ("Slovenia", "2025 substantive session")
 MIN_TITLE_WORDS = 2      # words of 3+ letters a title needs (stamps, OCR crumbs and bare dates have fewer)
@@ -57,10 +62,28 @@ def _whole(kind: str, text: str) -> bool:
 
 
 # -- symbol ----------------------------------------------------------------------
+# the dash of a joint symbol as printed ("A/79/963–S/2025/438", or "A/79/963–" at a line's end)
+JOINT_DASH_RE = re.compile(r"\s*[-–—]\s*")
+OPEN_JOINT_RE = re.compile(r"/[A-Za-z0-9.()]*\d[A-Za-z0-9.()]*[ \t]*[-–—]$")
+
+
 def _symbol_matches(line: str):
+    """(offset, symbol) of each symbol in `line`; a joint symbol is given with "-" between its parts."""
     for p in _patterns("symbol"):
         for m in p.regex.finditer(line):
-            yield m.start(), m.group().rstrip(".")
+            yield m.start(), JOINT_DASH_RE.sub("-", m.group().rstrip("."))
+
+
+def _join_broken_symbols(lines: list[str]) -> list[str]:
+    """Lines with a joint symbol broken after its dash ("United Nations A/79/963–" | "S/2025/438")
+    joined to the line that goes on with it."""
+    out: list[str] = []
+    for line in lines:
+        if out and OPEN_JOINT_RE.search(out[-1].rstrip()):
+            out[-1] = f"{out[-1].rstrip()}{line.lstrip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _cited(before: str) -> bool:
@@ -70,7 +93,7 @@ def _cited(before: str) -> bool:
 
 def find_symbol(lines: list[str]) -> str:
     """The first symbol in `lines` that is not cited."""
-    for line in lines:
+    for line in _join_broken_symbols(lines):
         for start, symbol in _symbol_matches(line):
             if not _cited(line[:start]):
                 return symbol
@@ -80,7 +103,7 @@ def find_symbol(lines: list[str]) -> str:
 def masthead_symbol(lines: list[str]) -> str:
     """The symbol printed after the masthead ("United Nations A/79/834-S/2025/186"),
     wherever the page-1 line stands in reading order."""
-    for line in lines:
+    for line in _join_broken_symbols(lines):
         for start, symbol in _symbol_matches(line):
             before = line[:start].strip()
             if before and _whole("masthead", before):
@@ -100,7 +123,7 @@ def running_symbol(furniture: list[tuple[int, str]]) -> str:
 
 def symbol_block(lines: list[str]) -> str:
     """A short line that opens with a symbol ("S/1994/304 16 March 1994")."""
-    for line in lines:
+    for line in _join_broken_symbols(lines):
         line = line.strip()
         if len(line) <= SYMBOL_LINE_CHARS:
             for start, symbol in _symbol_matches(line):
@@ -165,6 +188,8 @@ def _is_crumb(text: str) -> bool:
 
 
 def _is_masthead(text: str) -> bool:
+    if _is_cue(text, letters_only=True):
+        return False   # a letter's subject line may name the organization ("... ante las Naciones Unidas ...")
     if _whole("masthead", text) or _whole("date", text) or _whole("symbol", text):
         return True
     return any(start == 0 for start, _ in _symbol_matches(text)) and len(text) <= SYMBOL_LINE_CHARS
@@ -220,13 +245,23 @@ def _continues(title: str, line: str, kind: str) -> bool:
         and any(p.regex.fullmatch(PLACE_DATE_PAREN_RE.sub("", line)) for p in _patterns("masthead") if p.id == "session")
 
 
+def _title_area_start(page: list[tuple[Block, str, str]]) -> int:
+    """Index of the first page-1 block that may hold the title: the first agenda line when
+    the masthead has one (what is printed before it is masthead: organ names over two lines,
+    a board's "For information", list numbers a word processor put on masthead lines), else 0."""
+    return next((i for i, (_, _, kind) in enumerate(page[:AGENDA_BLOCKS]) if kind == "agenda"), 0)
+
+
 def _title_units(page: list[tuple[Block, str, str]]) -> tuple[list[_Unit], list[_Unit]]:
     """Page 1's title-like units up to the end of the title area, and the agenda
     items' titles that were skipped among them."""
     units: list[_Unit] = []
     skipped: list[_Unit] = []
     pending_agenda = 0
+    start = _title_area_start(page)
     for i, (b, text, kind) in enumerate(page):
+        if i < start:
+            continue
         if kind == "stop":
             break
         prev = units[-1] if units and units[-1].last == i - 1 else None
@@ -236,6 +271,11 @@ def _title_units(page: list[tuple[Block, str, str]]) -> tuple[list[_Unit], list[
         if kind == "agenda":
             n, rest = _agenda_items(text)
             pending_agenda = n - (1 if len(LONG_WORD_RE.findall(rest)) >= MIN_TITLE_WORDS else 0)
+            continue
+        if kind == "doc_type" and pending_agenda > 0 and page[i - 1][2] == "agenda":
+            # the agenda item's title right under its agenda line reads like a document type
+            # ("Item 12 of the provisional agenda" | "Statement by the UNOPS Executive Director")
+            pending_agenda -= 1
             continue
         if kind != "text":
             continue

@@ -1,5 +1,5 @@
 """Train and cross-validate the recommendation unit classifier
-(pipeline/nlp/rec_classifier.py); `make rec-classifier` runs it.
+(benchmarks/rec_classifier/classifier.py); `make rec-classifier` runs it.
 
 Units (read from ../shared, never copied into the repo; the cache
 `outputs/rec_units.json` holds document names, offsets and texts and stays
@@ -20,7 +20,7 @@ out-of-fold scores of the OTHER folds' documents (no held-out label is used);
 fixed grids are reported too. Leave-genre-out: trained without the 10 former
 test documents, tested on them. Figures to benchmarks/rec_classifier/cv.json.
 
-    python scripts/train_rec_classifier.py [--units outputs/rec_units.json] [--docs N] [--no-final]
+    python benchmarks/rec_classifier/train.py [--units outputs/rec_units.json] [--docs N] [--no-final]
 """
 
 from __future__ import annotations
@@ -32,12 +32,12 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from pipeline.report.evaluate import REC_OVERLAP, load_gold, match_recommendations, overlap, words  # noqa: E402
-from pipeline.nlp import rec_classifier  # noqa: E402
-from pipeline.nlp.rec_classifier import Unit  # noqa: E402
+from benchmarks.rec_classifier import classifier as rec_classifier  # noqa: E402
+from benchmarks.rec_classifier.classifier import Unit  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "corpus"
 GOLD_SETS = {"dev": (REPO / "corpus" / "gold-dev", SHARED / "dev"),

@@ -5,8 +5,12 @@ item, its first word and that word's shape, a "Label: text" opening, the cue
 class the rules find, the enclosing heading's words, whether its list siblings
 are rule recommendations, its length, past-tense and first-person commitment
 markers). The word classes those features read are data
-(`benchmarks/rec_classifier/features.json`: the experiment's, since the
-classifier is not kept in the pipeline; it would move to models/en/ with it).
+(`benchmarks/rec_classifier/features.json`).
+
+An experiment, not part of the package: it did not beat the rules on the
+held-out documents (docs/QUALITY.md, "Recommendations, fifth round: a learned
+detector"), so it lives here beside its training script and data; kept in the
+pipeline it would move to pipeline/nlp/ and its word classes to models/en/.
 
     feats = load_features("benchmarks/rec_classifier/features.json")
     text = unit_text(Unit("Enhance border security ...", item=True, section="Annex"), feats, rules)
@@ -16,7 +20,7 @@ spaCy's textcat rather than scikit-learn: spaCy is already a dependency and
 its bag-of-words model is a linear model over hashed n-grams, with no new
 package to pin; structural features enter as pseudo-words ("__item__"), so
 the same linear model weighs them. Trained and cross-validated by
-`scripts/train_rec_classifier.py` (`make rec-classifier`); figures in
+`benchmarks/rec_classifier/train.py` (`make rec-classifier`); figures in
 `benchmarks/rec_classifier/cv.json` and docs/QUALITY.md (section
 "Recommendations, fifth round"). The plain functions take their data as
 arguments; nothing here holds state."""

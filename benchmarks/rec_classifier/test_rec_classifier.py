@@ -1,4 +1,5 @@
-"""The recommendation classifier (pipeline/nlp/rec_classifier.py): the units it reads are
+"""The recommendation classifier (benchmarks/rec_classifier/classifier.py, an experiment
+the pipeline does not run): the units it reads are
 the detector's own (every list item whole, the sentences of other blocks, the rule rows),
 its structural features say what a unit is, a small model ranks a proposal above a
 statement of fact, and the training script cross-validates on a real subset."""
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.nlp import rec_classifier
+from benchmarks.rec_classifier import classifier as rec_classifier
 from tests.conftest import REPO, SHARED, need
 
 PDF = REPO / "corpus" / "pdf" / "upr-extract-paraguay.pdf"
@@ -101,7 +102,7 @@ def test_the_training_script_cross_validates_a_real_subset(tmp_path):
     """One gold document of each set and two UPR files (about a minute on a busy machine)."""
     need(SHARED / "corpus" / "dev")
     need(SHARED / "corpus" / "upr")
-    subprocess.run([sys.executable, str(REPO / "scripts" / "train_rec_classifier.py"), "--docs", "1",
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "rec_classifier" / "train.py"), "--docs", "1",
                     "--units", str(tmp_path / "units.json"), "--no-final", "--out", str(tmp_path)],
                    check=True, capture_output=True, text=True)
     cv = json.loads((tmp_path / "cv.json").read_text(encoding="utf-8"))
