@@ -218,6 +218,16 @@ def test_document_pairing_prefers_exact_then_basename_then_stem():
     assert pairs == {"x.pdf": "x.pdf", "a/y.txt": "y.txt", "z": "z.pdf"}
 
 
+def test_two_gold_files_for_one_document_is_an_error_naming_both(tmp_path):
+    """A second file naming the same document (say a metadata file in a sub-folder) must not silently replace the
+    first: eval reads the folder recursively."""
+    out = write_out(tmp_path / "out", {"documents": [{"document": "d.pdf", "status": "ok"}]})
+    write_gold(tmp_path / "g", "d", empty(document="d.pdf", states={"required": ["PER"], "optional": []}))
+    write_gold(tmp_path / "g" / "meta", "d.meta", {"document": "d.pdf", "title": "A title"})
+    with pytest.raises(GoldError, match=r"two gold files name the document d\.pdf: .*d\.gold\.json and .*d\.meta\.gold\.json"):
+        evaluate(tmp_path / "g", out)
+
+
 def test_bad_gold_file_names_the_file(tmp_path):
     write_out(tmp_path / "out", {"documents": [{"document": "d.txt"}]})
     (tmp_path / "g").mkdir()

@@ -150,7 +150,13 @@ def load_gold(gold: Path) -> list[Gold]:
         return [load_gold_file(gold)]
     if not gold.is_dir():
         raise FileNotFoundError(f"{gold}: no such gold file or folder")
-    return [load_gold_file(p) for p in sorted(gold.rglob("*.json"))]
+    golds = [load_gold_file(p) for p in sorted(gold.rglob("*.json"))]
+    seen: dict[str, Path] = {}
+    for g in golds:               # two files for one document: one would silently replace the other
+        if g.document in seen:
+            raise GoldError(f"{gold}: two gold files name the document {g.document}: {seen[g.document]} and {g.path}")
+        seen[g.document] = g.path
+    return golds
 
 
 def _bare(name: str) -> str:
