@@ -57,6 +57,20 @@ NOT_RECOMMENDATIONS = [
     ("fr", "l'ASPA a demandé des fonds à l'Agence fédérale"),              # 'applied for funds'
     ("es", "Se ha determinado que la suma de 4.000 dólares podría absorberse"),  # a finding
     ("es", "Ningún funcionario en activo de ninguna organización"),       # 'shall not be eligible'
+    # sixth round
+    ("fr", "Les membres du MOPAN se sont engagés à effectuer"),             # reflexive: 'have agreed to'
+    ("fr", "prie également le secrétariat de faire le nécessaire pour publier"),  # issue as a document
+    ("fr", "Le Forum doit en principe élire"),                              # 'is expected to elect'
+    ("fr", "ces réseaux doivent faire face à de nombreuses difficultés"),   # 'have faced numerous challenges'
+    ("fr", "qui doivent être examinées à chaque session"),                  # relative: 'to be considered'
+    ("fr", "qui doit être publié le 31 mars 2015"),                         # relative: 'to be issued'
+    ("fr", "celle de savoir ce qu'il faudrait pour que"),                   # an indirect question
+    ("fr", "stipule que tout enfant a droit à un nom"),                     # what a treaty says
+    ("fr", "Souligne qu'il importe de tenir des consultations"),            # 'Emphasizes the importance of'
+    ("fr", "Soulignant qu'il importe d'établir et de maintenir"),           # 'Underlining the importance of'
+    ("es", "la UNODC se propone reunir"),                                   # 'UNODC aims to gather'
+    ("es", "tienen que lidiar con el hecho de que"),                        # 'struggle with the fact that'
+    ("es", "se indica que todo niño tendrá derecho"),                       # what a treaty says
 ]
 
 RECOMMENDATIONS = [
@@ -71,6 +85,22 @@ RECOMMENDATIONS = [
     ("es", "el Consejo exige que todas las partes"),
     ("fr", "Il est donc d'une importance vitale de créer des emplois"),   # 'of the utmost importance to'
     ("es", "Por eso es de vital importancia crear puestos de trabajo"),
+    # sixth round
+    ("fr", "Appelle instamment l'industrie pharmaceutique"),                # 'Urges', addressees far from 'à'
+    ("fr", "Nous appelons tous les États Membres à mettre en place"),       # 'We call on'
+    ("fr", "Les délégations seront invitées à faire des déclarations"),     # 'will be invited to'
+    ("fr", "la Conférence des Parties sera appelée à examiner"),
+    ("fr", "il a été suggéré aussi d'y mentionner"),                        # 'it was also suggested that'
+    ("fr", "il est néanmoins impératif que tout accord"),                   # 'it was imperative that'
+    ("fr", "Charge le Groupe de coopérer"),                                 # 'Directs the Panel to'
+    ("fr", "La Conférence des Parties souhaitera peutêtre adopter"),        # 'may wish to'
+    ("fr", "à en faire usage"),                                             # 'encourages parties ... to use it'
+    ("es", "se invitará a la Conferencia de las Partes a que apruebe"),
+    ("es", "Solicito enérgicamente que las Naciones Unidas"),               # 'I strongly request that'
+    ("es", "Pidieron a los titulares de mandatos que examinaran"),          # 'They requested'
+    ("es", "Encomienda al Grupo que coopere"),                              # 'Directs the Panel to'
+    ("es", "insta a que se lleve a cabo un debate serio"),                  # kept: the treaty veto is modal-only
+    ("es", "se propone crear 3 puestos nuevos"),                            # impersonal: 'it is proposed that'
 ]
 
 

@@ -2,7 +2,8 @@
 of the UN Parallel Corpus sample (../shared/corpus/parallel: the same sentence in English,
 French and Spanish). Each case is a line found by a distinctive phrase, taken from the
 disagreements of parts A1, A2 and B1 of the measure (benchmarks/parallel_agreement.py);
-the English version of the same line says what French and Spanish should agree with:
+the English version of the same line says what French and Spanish should agree with (these line cases are in the case lists of
+tests/test_fr_es_agreement.py, under "sixth round"; this file keeps the tests of how the vetoes apply):
 
 - no recommendation where English has none: the reflexive "se sont engagés à" ("have agreed
   to"), the stock request to issue a text "en tant que document officiel", a schedule ("doit
@@ -24,57 +25,8 @@ the English version of the same line says what French and Spanish should agree w
 
 from __future__ import annotations
 
-import pytest
 
 from tests.test_fr_es_agreement import cues, needs_parallel, parallel_line  # the shared helpers
-
-NOT_RECOMMENDATIONS = [
-    ("fr", "Les membres du MOPAN se sont engagés à effectuer"),             # reflexive: 'have agreed to'
-    ("fr", "prie également le secrétariat de faire le nécessaire pour publier"),  # issue as a document
-    ("fr", "Le Forum doit en principe élire"),                              # 'is expected to elect'
-    ("fr", "ces réseaux doivent faire face à de nombreuses difficultés"),   # 'have faced numerous challenges'
-    ("fr", "qui doivent être examinées à chaque session"),                  # relative: 'to be considered'
-    ("fr", "qui doit être publié le 31 mars 2015"),                         # relative: 'to be issued'
-    ("fr", "celle de savoir ce qu'il faudrait pour que"),                   # an indirect question
-    ("fr", "stipule que tout enfant a droit à un nom"),                     # what a treaty says
-    ("fr", "Souligne qu'il importe de tenir des consultations"),            # 'Emphasizes the importance of'
-    ("fr", "Soulignant qu'il importe d'établir et de maintenir"),           # 'Underlining the importance of'
-    ("es", "la UNODC se propone reunir"),                                   # 'UNODC aims to gather'
-    ("es", "tienen que lidiar con el hecho de que"),                        # 'struggle with the fact that'
-    ("es", "se indica que todo niño tendrá derecho"),                       # what a treaty says
-]
-
-RECOMMENDATIONS = [
-    ("fr", "Appelle instamment l'industrie pharmaceutique"),                # 'Urges', addressees far from 'à'
-    ("fr", "Nous appelons tous les États Membres à mettre en place"),       # 'We call on'
-    ("fr", "Les délégations seront invitées à faire des déclarations"),     # 'will be invited to'
-    ("fr", "la Conférence des Parties sera appelée à examiner"),
-    ("fr", "il a été suggéré aussi d'y mentionner"),                        # 'it was also suggested that'
-    ("fr", "il est néanmoins impératif que tout accord"),                   # 'it was imperative that'
-    ("fr", "Charge le Groupe de coopérer"),                                 # 'Directs the Panel to'
-    ("fr", "La Conférence des Parties souhaitera peutêtre adopter"),        # 'may wish to'
-    ("fr", "à en faire usage"),                                             # 'encourages parties ... to use it'
-    ("es", "se invitará a la Conferencia de las Partes a que apruebe"),
-    ("es", "Solicito enérgicamente que las Naciones Unidas"),               # 'I strongly request that'
-    ("es", "Pidieron a los titulares de mandatos que examinaran"),          # 'They requested'
-    ("es", "Encomienda al Grupo que coopere"),                              # 'Directs the Panel to'
-    ("es", "insta a que se lleve a cabo un debate serio"),                  # kept: the treaty veto is modal-only
-    ("es", "se propone crear 3 puestos nuevos"),                            # impersonal: 'it is proposed that'
-]
-
-
-@needs_parallel
-@pytest.mark.parametrize("lang,phrase", NOT_RECOMMENDATIONS)
-def test_sixth_round_no_recommendation_where_english_has_none(lang, phrase):
-    line = parallel_line(lang, phrase)
-    assert cues(lang, line) == [], line
-
-
-@needs_parallel
-@pytest.mark.parametrize("lang,phrase", RECOMMENDATIONS)
-def test_sixth_round_recommendation_where_english_has_one(lang, phrase):
-    line = parallel_line(lang, phrase)
-    assert cues(lang, line), line
 
 
 @needs_parallel
