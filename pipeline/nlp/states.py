@@ -559,7 +559,10 @@ def _block_index(blocks, offset: int) -> int | None:
 
 def _sentence_text(doc: Doc, span: Span, block) -> str:
     if has_sentences(doc):
-        return sentence_of(doc, span).text
+        # a slice of the text built once, not Span.text, which joins the sentence's tokens on each
+        # call: per State mention that is quadratic in a long sentence (a 250 KB line took 9 of its 33 s)
+        sentence = sentence_of(doc, span)
+        return doc_text(doc)[sentence.start_char:sentence.end_char]
     if block is not None:
         return doc_text(doc)[block[1]:block[2]]
     start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
