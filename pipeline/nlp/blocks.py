@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp import common  # noqa: F401  (declares the Doc extensions)
+from pipeline.nlp.common import START, sentence_start_array, set_sentence_starts
 
 
 @Language.factory("unnotes_blocks", assigns=["token.is_sent_start"])
@@ -22,12 +22,14 @@ class BlockSentences:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = {b[1] for b in (doc._.blocks or [])}
+        block_starts = {b[1] for b in (doc._.blocks or [])}
+        starts = sentence_start_array(doc)
         for i, token in enumerate(doc):
             if i == 0:
                 continue
             prev = doc[i - 1]
-            if token.idx in starts or "\n\n" in prev.whitespace_ + (prev.text if prev.is_space else ""):
+            if token.idx in block_starts or "\n\n" in prev.whitespace_ + (prev.text if prev.is_space else ""):
                 if not token.is_space:
-                    token.is_sent_start = True
+                    starts[i] = START
+        set_sentence_starts(doc, starts)
         return doc

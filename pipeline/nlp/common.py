@@ -4,6 +4,7 @@ and per-Doc lookups computed once."""
 from __future__ import annotations
 
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 
@@ -72,3 +73,21 @@ def has_sentences(doc: Doc) -> bool:
     if value is None:
         value = doc.user_data["unnotes_has_sents"] = doc.has_annotation("SENT_START")
     return value
+
+
+START, NOT_START = 1, -1  # the values of a sentence-start column (0: unknown)
+
+
+def sentence_start_array(doc: Doc):
+    """The Doc's sentence starts as one column (1 a start, -1 not, 0 unknown), to change many at once."""
+    return doc.to_array(SENT_START).astype("int64")
+
+
+def set_sentence_starts(doc: Doc, starts) -> None:
+    """Write a column of sentence_start_array back in one call. spaCy's
+    `token.is_sent_start` setter scans the whole Doc on every call (to check it
+    has no parse), so setting it token by token is quadratic: 35 of 43 CPU s on
+    a 150,000-character Spanish text with no full stop."""
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy's own column type
+    doc.user_data.pop("unnotes_sent_starts", None)
+    doc.user_data.pop("unnotes_has_sents", None)

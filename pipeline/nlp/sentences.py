@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.common import NOT_START, START, sentence_start_array, set_sentence_starts
 from pipeline.nlp.lexicon import load_lexicon
 
 ENDS = (".", "!", "?", "…")
@@ -38,8 +39,10 @@ class RuleSentences:
         return word in self.abbreviations or word in self.last_parts or (len(word) == 2 and word[0].isalpha())
 
     def __call__(self, doc: Doc) -> Doc:
-        for i, token in enumerate(doc):
-            token.is_sent_start = i == 0
+        starts = sentence_start_array(doc)
+        starts[:] = NOT_START
+        if len(doc):
+            starts[0] = START
         for i in range(len(doc) - 1):
             token, nxt = doc[i], doc[i + 1]
             if not token.text.endswith(ENDS) or nxt.is_space and i + 2 >= len(doc):
@@ -54,5 +57,6 @@ class RuleSentences:
                 continue
             if token.text.endswith(".") and self.is_abbreviation(doc, i):
                 continue
-            doc[j].is_sent_start = True
+            starts[j] = START
+        set_sentence_starts(doc, starts)
         return doc
