@@ -1,7 +1,7 @@
 """Validity checks for the hand-made gold annotations of real UN documents.
 
 The gold files live in corpus/gold-real/ (documents of ../shared/corpus/real),
-corpus/gold-dev/ (documents of ../shared/corpus/dev) and corpus/gold-test/ (the fifth
+corpus/gold-dev/ (documents of ../shared/corpus/dev) and corpus/gold-test/ (the sixth
 test split: documents of ../shared/corpus/real that gold-real does not hold), one
 JSON per document in the format of ../shared/ANNOTATION.md. These tests check their shape and values only;
 they never run the extraction pipeline.
@@ -43,10 +43,15 @@ def _parse(value):
     return day, day
 
 
+# the fewest documents a set may hold: the sixth test split is the last documents of ../shared/corpus/real
+# that no set held (six, some of them long), the others are larger
+MIN_DOCUMENTS = {"gold-real": 20, "gold-dev": 60, "gold-test": 6}
+
+
 @pytest.mark.parametrize("name", GOLD_SETS)
-def test_gold_dir_has_at_least_ten_documents(name):
+def test_gold_dir_holds_its_documents(name):
     files = list((REPO / "corpus" / name).glob("*.json"))
-    assert len(files) >= 10, f"only {len(files)} gold files in corpus/{name}"
+    assert len(files) >= MIN_DOCUMENTS[name], f"only {len(files)} gold files in corpus/{name}"
 
 
 def test_dev_and_test_splits_do_not_share_a_document():
@@ -56,7 +61,7 @@ def test_dev_and_test_splits_do_not_share_a_document():
 
 
 def test_real_set_and_test_split_do_not_share_a_document():
-    """The fifth test split is drawn from ../shared/corpus/real, as gold-real is: never the same document."""
+    """The test split is drawn from ../shared/corpus/real, as gold-real is: never the same document."""
     real = {p.name for p in (REPO / "corpus" / "gold-real").glob("*.json")}
     test = {p.name for p in (REPO / "corpus" / "gold-test").glob("*.json")}
     assert not real & test, f"in both sets: {sorted(real & test)}"
