@@ -64,7 +64,8 @@ DEFAULT_STATES = default_file("states")
 CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
-                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail")
+                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail",
+                 "run_in_label")
 RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "imperative_veto", "rec_section",
                           "addressee", "opener", "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
@@ -198,8 +199,11 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
     prefixes = "|".join(c.regex.pattern for c in by_kind["imperative_prefix"])
     # what may not follow the verb: "Follow up is reported ..." opens with a noun, not an imperative
     vetoes = "|".join(c.regex.pattern for c in by_kind["imperative_veto"])
-    imperative_re = re.compile(("^(?:(?:" + prefixes + r")\s+)?" if prefixes else "^")
-                               + "(?:" + "|".join(c.regex.pattern for c in imps) + r")\b"
+    verbs = "|".join(c.regex.pattern for c in imps)
+    # after an adverb the verb is lower case ("Urgently strengthen", "Actively pursue")
+    lowered = "|".join(_lower_first(c.regex.pattern) for c in imps)
+    imperative_re = re.compile("^(?:(?:" + verbs + ")" + ("|(?:" + prefixes + r")\s+(?:" + verbs + "|" + lowered + ")"
+                                                         if prefixes else "") + r")\b"
                                + (f"(?!{vetoes})" if vetoes else "")) if imps else None
     imperative_words = {c.label.split()[0].lower() for c in imps if c.label}
     stops = by_kind["np_stop"]
@@ -227,6 +231,11 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
                  openers=[c.regex for c in by_kind["opener"]], np_stop=np_stop, exclusions=exclusions,
                  grammar=_grammar(by_kind), words=_words(lexicon or DEFAULT_LEXICON),
                  is_state=state_lookup(states or DEFAULT_STATES))
+
+
+def _lower_first(pattern: str) -> str:
+    """An imperative's pattern as it reads after an adverb: its first letter lower case ("Step\\s+up" -> "step\\s+up")."""
+    return pattern[:1].lower() + pattern[1:] if pattern[:1].isupper() else pattern
 
 
 def _grammar(by_kind: dict[str, list[Cue]]) -> dict[str, re.Pattern]:
@@ -627,6 +636,8 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     for block in blocks:
         kind, bs, be = block[0], block[1], block[2]
         btext = text[bs:be]
+        if kind == "body" and _vetoed_title(btext, rules):
+            kind = "heading"  # a title line read as body ("President of the Council Terms of reference for ...")
         if kind == "heading":
             if lead is not None and lead.last:
                 interrupted = (lead, section, section_is_rec, section_vetoed)
@@ -688,6 +699,18 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     return out
 
 
+# A body block this short, with no sentence end, may be a title the layout did not mark as a heading.
+MAX_TITLE_WORDS = 20
+
+
+def _vetoed_title(btext: str, rules: Rules) -> bool:
+    """Whether a body block is a title line that a section exclusion vetoes (a mission's "Terms of reference
+    for ..." set under a signature): what follows it is vetoed like a section under such a heading."""
+    line = btext.strip()
+    return (bool(line) and len(line.split()) <= MAX_TITLE_WORDS and not line.endswith((".", ":", ";"))
+            and excluded(re.sub(r"\s+", " ", line), "", rules, kinds=("section",)) is not None)
+
+
 def _cue_of(text: str, us: int, ue: int, rules: Rules, hits: list[tuple[int, str]],
             hit_pos: list[int]) -> tuple[Cue, int, int] | bool:
     """The first cue of the unit text[us:ue] after its list marker (offsets from the marker's end), or False;
@@ -724,16 +747,23 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _L
         return None
     lead_cue = is_lead_in(body, rules)
     found = find_cue(body, rules)
+    lead_text = body
+    if not (lead_cue or found) and isinstance(block_subject, _Antecedent) and block_subject.earlier:
+        # a lead-in of two sentences: "The following recommendations will be examined by Kiribati ... . The
+        # response of Kiribati to the recommendations will be included in the outcome report ...:"
+        s, e = block_subject.earlier[-1]
+        lead_text = block_subject.text[s:e]
+        lead_cue = is_lead_in(lead_text, rules)
     if lead_cue or found:
         label = found[0].label if found else lead_cue.label
-        by = subject(body, rules)
+        by = subject(lead_text, rules)
         actor = ""
         if found:
             actor, by2 = _who(body, found[0], found[1], found[2], rules, block_subject)
             by = by2 or by
         elif "actor" in lead_cue.regex.groupindex:
             # "The Assembly is requested:": the subject is asked to act; no one is named as proposing
-            actor, by = re.sub(r"\s+", " ", lead_cue.regex.search(body).group("actor")), ""
+            actor, by = re.sub(r"\s+", " ", lead_cue.regex.search(lead_text).group("actor")), ""
         if by.lower() in rules.words.not_proposers or by.lower().startswith(tuple(rules.words.not_proposer_starts)):
             by = ""
         return _Lead(True, by=by, actor=actor, cue=label)
@@ -779,6 +809,13 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
               else _state_tail(body, rules))
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
+    imp_end = imperative.end() if imperative else 0
+    # a list item whose run-in label is followed by an imperative ("Border security: Enhance border security ...")
+    # proposes in any context: the label names the topic, the verb the action
+    run_in = rules.g("run_in_label").match(body) if imperative is None and item_like and rules.imperative_re else None
+    if run_in:
+        imperative = rules.imperative_re.match(body[run_in.end():])
+        imp_end = run_in.end() + imperative.end() if imperative else 0
     if found:
         found, vetoed = first_allowed_cue(body, found, rules)
         if vetoed:
@@ -788,7 +825,7 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
         actor, by = _who(body, cue, cs, ce, rules, block_subject)
         if states:
             by = "; ".join(states)
-        if (imperative or states) and (not actor or imperative and cs > imperative.end()):
+        if (imperative or states) and (not actor or imperative and cs > imp_end):
             # "Ratify ... as recommended ... (Brazil)": the item's own verb speaks to the State under review
             actor = addressee
             if imperative:
@@ -800,7 +837,8 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
         return
     # no cue of its own: imperative / (State) items in a recommending context
     carried = item_like and lead is not None and lead.recommending
-    in_context = carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
+    in_context = (carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
+                  or bool(run_in and imperative))
     if not in_context:
         return
     if not (imperative or states or carried):
