@@ -94,6 +94,8 @@ INLINE_MARKER_RE = re.compile(r"(?:^|(?<=[:;,])|(?<=\band)|(?<=\bor))\s*\((?:[a-
 # give its own (grammar kind `state_part_end`, group 1 the name).
 MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,80}?(?:\([^()]{1,30}\))?)(?:\s+\d{1,2})?\)"
                           r"(?:\s*[;,/]\s*(?:and\s+)?|\s+as\s+well\s+as\s+|\s+and\s+|\s+(?=[a-z(]))(?=[A-Za-z(])")
+# A bullet: a block that opens with one is a list item, never a heading.
+BULLET_RE = re.compile(r"^\s*[•●▪◦·*–—]\s+")
 INLINE_QUICK_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 WORD_RE = re.compile(r"\(|\)|[,;:]|[^\s,;:()]+")
 
@@ -633,9 +635,12 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     # a list interrupted by a line that is not an item ("(j) ...", "Completed in 2023.", "(k) ...") or by
     # page furniture read as a heading: the lead, and the section, resume when its lettering continues
     interrupted: tuple | None = None
+    run_in_list = False   # the latest list item was a recommendation
     for block in blocks:
         kind, bs, be = block[0], block[1], block[2]
         btext = text[bs:be]
+        if kind == "heading" and BULLET_RE.match(btext):
+            kind = "list_item"  # a bulleted item cut by a page break, its first line read as a heading
         if kind == "body" and _vetoed_title(btext, rules):
             kind = "heading"  # a title line read as body ("President of the Council Terms of reference for ...")
         if kind == "heading":
@@ -650,6 +655,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             continue
         item_like = kind == "list_item" or bool(MARKER_RE.match(btext))
         if not item_like:
+            run_in_list = False
             if lead is not None and lead.last:
                 interrupted = (lead, section, section_is_rec, section_vetoed)
             lead = None
@@ -690,8 +696,11 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             block_subject = _Antecedent(text, [(s, e) for s, e, _ in units[:n]], rules)
             if found is None:
                 found = _cue_of(text, us, ue, rules, hits, hit_pos)
+            rows_before = len(out)
             _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject,
-                  lead, emit, found)
+                  lead, emit, found, run_in_list)
+            if n == 0 and item_like:
+                run_in_list = len(out) > rows_before
             # a lead-in line opens a list: remember what it carries
             new_lead = _lead_of(utext, rules, block_subject)
             if new_lead is not None:
@@ -728,6 +737,11 @@ def _item_units(text: str, spans: list[tuple[int, int]], bs: int, be: int, rules
     without one stays with the sentence before it. Each unit comes with its first cue
     where it is already known (the cue of the sentence that opens it), else None."""
     starts: list[tuple[int, object]] = [(bs, None)]
+    first = text[bs:spans[0][1]]
+    if rules.g("run_in_label").match(first[strip_marker(first):]):
+        # an item under a run-in label is one topic ("Health services: Support restoring ... . Recovery efforts should
+        # focus on ..."): its later sentences stay with it
+        return [(bs, be, None)]
     for ss, se in spans[1:]:
         sentence = text[ss:se]
         found = _cue_of(text, ss, se, rules, hits, hit_pos)
@@ -770,8 +784,10 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _L
     return _Lead(False)
 
 
-def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found):
-    """Judge one sentence or list item (its first cue `found`, or False); emit rows for it."""
+def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found,
+          run_in_list=False):
+    """Judge one sentence or list item (its first cue `found`, or False); emit rows for it. `run_in_list`: the
+    list item before it was a recommendation ("Border security: Enhance ...")."""
     body_off = strip_marker(utext)
     body = utext[body_off:]
     found = found or None
@@ -810,12 +826,15 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
     imp_end = imperative.end() if imperative else 0
-    # a list item whose run-in label is followed by an imperative ("Border security: Enhance border security ...")
-    # proposes in any context: the label names the topic, the verb the action
-    run_in = rules.g("run_in_label").match(body) if imperative is None and item_like and rules.imperative_re else None
-    if run_in:
-        imperative = rules.imperative_re.match(body[run_in.end():])
-        imp_end = run_in.end() + imperative.end() if imperative else 0
+    # a list item whose run-in label is followed by an imperative ("Border security: Enhance border security ...",
+    # "Empower Palestinian Security Forces: Provide support ...") proposes in any context: the label names the
+    # topic, the verb the action; in a list of such items, one worded as a noun phrase is one too
+    # ("UN Stabilization Mission: Deployment of an international stabilization mission ...")
+    run_in = rules.g("run_in_label").match(body) if item_like and rules.imperative_re else None
+    run_in_imperative = rules.imperative_re.match(body[run_in.end():]) if run_in else None
+    if run_in_imperative:
+        imperative, imp_end = run_in_imperative, run_in.end() + run_in_imperative.end()
+    listed = bool(run_in) and run_in_list
     if found:
         found, vetoed = first_allowed_cue(body, found, rules)
         if vetoed:
@@ -838,10 +857,10 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     # no cue of its own: imperative / (State) items in a recommending context
     carried = item_like and lead is not None and lead.recommending
     in_context = (carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
-                  or bool(run_in and imperative))
+                  or bool(run_in_imperative) or listed)
     if not in_context:
         return
-    if not (imperative or states or carried):
+    if not (imperative or states or carried or listed):
         return
     if imperative:
         label = re.sub(r"\s+", " ", imperative.group()).strip()
