@@ -64,8 +64,7 @@ DEFAULT_STATES = default_file("states")
 CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
-                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail",
-                 "run_in_label")
+                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail")
 RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "imperative_veto", "rec_section",
                           "addressee", "opener", "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
@@ -94,8 +93,6 @@ INLINE_MARKER_RE = re.compile(r"(?:^|(?<=[:;,])|(?<=\band)|(?<=\bor))\s*\((?:[a-
 # give its own (grammar kind `state_part_end`, group 1 the name).
 MID_STATE_RE = re.compile(r"\(([A-Z][^()\d]{1,80}?(?:\([^()]{1,30}\))?)(?:\s+\d{1,2})?\)"
                           r"(?:\s*[;,/]\s*(?:and\s+)?|\s+as\s+well\s+as\s+|\s+and\s+|\s+(?=[a-z(]))(?=[A-Za-z(])")
-# A bullet: a block that opens with one is a list item, never a heading.
-BULLET_RE = re.compile(r"^\s*[•●▪◦·*–—]\s+")
 INLINE_QUICK_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 WORD_RE = re.compile(r"\(|\)|[,;:]|[^\s,;:()]+")
 
@@ -635,14 +632,9 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     # a list interrupted by a line that is not an item ("(j) ...", "Completed in 2023.", "(k) ...") or by
     # page furniture read as a heading: the lead, and the section, resume when its lettering continues
     interrupted: tuple | None = None
-    run_in_list = False   # the latest list item was a recommendation
     for block in blocks:
         kind, bs, be = block[0], block[1], block[2]
         btext = text[bs:be]
-        if kind == "heading" and BULLET_RE.match(btext):
-            kind = "list_item"  # a bulleted item cut by a page break, its first line read as a heading
-        if kind == "body" and _vetoed_title(btext, rules):
-            kind = "heading"  # a title line read as body ("President of the Council Terms of reference for ...")
         if kind == "heading":
             if lead is not None and lead.last:
                 interrupted = (lead, section, section_is_rec, section_vetoed)
@@ -655,7 +647,6 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             continue
         item_like = kind == "list_item" or bool(MARKER_RE.match(btext))
         if not item_like:
-            run_in_list = False
             if lead is not None and lead.last:
                 interrupted = (lead, section, section_is_rec, section_vetoed)
             lead = None
@@ -696,28 +687,13 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             block_subject = _Antecedent(text, [(s, e) for s, e, _ in units[:n]], rules)
             if found is None:
                 found = _cue_of(text, us, ue, rules, hits, hit_pos)
-            rows_before = len(out)
             _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject,
-                  lead, emit, found, run_in_list)
-            if n == 0 and item_like:
-                run_in_list = len(out) > rows_before
+                  lead, emit, found)
             # a lead-in line opens a list: remember what it carries
             new_lead = _lead_of(utext, rules, block_subject)
             if new_lead is not None:
                 lead = new_lead
     return out
-
-
-# A body block this short, with no sentence end, may be a title the layout did not mark as a heading.
-MAX_TITLE_WORDS = 20
-
-
-def _vetoed_title(btext: str, rules: Rules) -> bool:
-    """Whether a body block is a title line that a section exclusion vetoes (a mission's "Terms of reference
-    for ..." set under a signature): what follows it is vetoed like a section under such a heading."""
-    line = btext.strip()
-    return (bool(line) and len(line.split()) <= MAX_TITLE_WORDS and not line.endswith((".", ":", ";"))
-            and excluded(re.sub(r"\s+", " ", line), "", rules, kinds=("section",)) is not None)
 
 
 def _cue_of(text: str, us: int, ue: int, rules: Rules, hits: list[tuple[int, str]],
@@ -737,11 +713,6 @@ def _item_units(text: str, spans: list[tuple[int, int]], bs: int, be: int, rules
     without one stays with the sentence before it. Each unit comes with its first cue
     where it is already known (the cue of the sentence that opens it), else None."""
     starts: list[tuple[int, object]] = [(bs, None)]
-    first = text[bs:spans[0][1]]
-    if rules.g("run_in_label").match(first[strip_marker(first):]):
-        # an item under a run-in label is one topic ("Health services: Support restoring ... . Recovery efforts should
-        # focus on ..."): its later sentences stay with it
-        return [(bs, be, None)]
     for ss, se in spans[1:]:
         sentence = text[ss:se]
         found = _cue_of(text, ss, se, rules, hits, hit_pos)
@@ -761,33 +732,24 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _L
         return None
     lead_cue = is_lead_in(body, rules)
     found = find_cue(body, rules)
-    lead_text = body
-    if not (lead_cue or found) and isinstance(block_subject, _Antecedent) and block_subject.earlier:
-        # a lead-in of two sentences: "The following recommendations will be examined by Kiribati ... . The
-        # response of Kiribati to the recommendations will be included in the outcome report ...:"
-        s, e = block_subject.earlier[-1]
-        lead_text = block_subject.text[s:e]
-        lead_cue = is_lead_in(lead_text, rules)
     if lead_cue or found:
         label = found[0].label if found else lead_cue.label
-        by = subject(lead_text, rules)
+        by = subject(body, rules)
         actor = ""
         if found:
             actor, by2 = _who(body, found[0], found[1], found[2], rules, block_subject)
             by = by2 or by
         elif "actor" in lead_cue.regex.groupindex:
             # "The Assembly is requested:": the subject is asked to act; no one is named as proposing
-            actor, by = re.sub(r"\s+", " ", lead_cue.regex.search(lead_text).group("actor")), ""
+            actor, by = re.sub(r"\s+", " ", lead_cue.regex.search(body).group("actor")), ""
         if by.lower() in rules.words.not_proposers or by.lower().startswith(tuple(rules.words.not_proposer_starts)):
             by = ""
         return _Lead(True, by=by, actor=actor, cue=label)
     return _Lead(False)
 
 
-def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found,
-          run_in_list=False):
-    """Judge one sentence or list item (its first cue `found`, or False); emit rows for it. `run_in_list`: the
-    list item before it was a recommendation ("Border security: Enhance ...")."""
+def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found):
+    """Judge one sentence or list item (its first cue `found`, or False); emit rows for it."""
     body_off = strip_marker(utext)
     body = utext[body_off:]
     found = found or None
@@ -825,16 +787,6 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
               else _state_tail(body, rules))
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
-    imp_end = imperative.end() if imperative else 0
-    # a list item whose run-in label is followed by an imperative ("Border security: Enhance border security ...",
-    # "Empower Palestinian Security Forces: Provide support ...") proposes in any context: the label names the
-    # topic, the verb the action; in a list of such items, one worded as a noun phrase is one too
-    # ("UN Stabilization Mission: Deployment of an international stabilization mission ...")
-    run_in = rules.g("run_in_label").match(body) if item_like and rules.imperative_re else None
-    run_in_imperative = rules.imperative_re.match(body[run_in.end():]) if run_in else None
-    if run_in_imperative:
-        imperative, imp_end = run_in_imperative, run_in.end() + run_in_imperative.end()
-    listed = bool(run_in) and run_in_list
     if found:
         found, vetoed = first_allowed_cue(body, found, rules)
         if vetoed:
@@ -844,7 +796,7 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
         actor, by = _who(body, cue, cs, ce, rules, block_subject)
         if states:
             by = "; ".join(states)
-        if (imperative or states) and (not actor or imperative and cs > imp_end):
+        if (imperative or states) and (not actor or imperative and cs > imperative.end()):
             # "Ratify ... as recommended ... (Brazil)": the item's own verb speaks to the State under review
             actor = addressee
             if imperative:
@@ -856,11 +808,10 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
         return
     # no cue of its own: imperative / (State) items in a recommending context
     carried = item_like and lead is not None and lead.recommending
-    in_context = (carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
-                  or bool(run_in_imperative) or listed)
+    in_context = carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
     if not in_context:
         return
-    if not (imperative or states or carried or listed):
+    if not (imperative or states or carried):
         return
     if imperative:
         label = re.sub(r"\s+", " ", imperative.group()).strip()
