@@ -198,8 +198,11 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
     prefixes = "|".join(c.regex.pattern for c in by_kind["imperative_prefix"])
     # what may not follow the verb: "Follow up is reported ..." opens with a noun, not an imperative
     vetoes = "|".join(c.regex.pattern for c in by_kind["imperative_veto"])
-    imperative_re = re.compile(("^(?:(?:" + prefixes + r")\s+)?" if prefixes else "^")
-                               + "(?:" + "|".join(c.regex.pattern for c in imps) + r")\b"
+    verbs = "|".join(c.regex.pattern for c in imps)
+    # after an adverb the verb is lower case ("Urgently strengthen", "Actively pursue")
+    lowered = "|".join(_lower_first(c.regex.pattern) for c in imps)
+    imperative_re = re.compile("^(?:(?:" + verbs + ")" + ("|(?:" + prefixes + r")\s+(?:" + verbs + "|" + lowered + ")"
+                                                         if prefixes else "") + r")\b"
                                + (f"(?!{vetoes})" if vetoes else "")) if imps else None
     imperative_words = {c.label.split()[0].lower() for c in imps if c.label}
     stops = by_kind["np_stop"]
@@ -227,6 +230,11 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
                  openers=[c.regex for c in by_kind["opener"]], np_stop=np_stop, exclusions=exclusions,
                  grammar=_grammar(by_kind), words=_words(lexicon or DEFAULT_LEXICON),
                  is_state=state_lookup(states or DEFAULT_STATES))
+
+
+def _lower_first(pattern: str) -> str:
+    """An imperative's pattern as it reads after an adverb: its first letter lower case ("Step\\s+up" -> "step\\s+up")."""
+    return pattern[:1].lower() + pattern[1:] if pattern[:1].isupper() else pattern
 
 
 def _grammar(by_kind: dict[str, list[Cue]]) -> dict[str, re.Pattern]:
