@@ -55,6 +55,7 @@ NAMED_BODY = "pattern:org_filters.jsonl:named-body"
 QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
 OWN_UNIT = "pattern:org_filters.jsonl:own-unit"
 LISTED_BODY = "pattern:org_filters.jsonl:listed-body"
+LIST_ITEM = "pattern:org_filters.jsonl:list-item"   # an item of a participants list (org_lists)
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
 PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
@@ -1119,7 +1120,36 @@ class OrgMatcher:
                 free = not any(covered[start:end]) or tail is not None and not any(covered[start:tail])
                 if free and not self.gazetteer.lookup(name):
                     add_candidate(doc, start, end, "ORG", name, LISTED_BODY)
+            self._list_items(doc)
         return doc
+
+    def _list_items(self, doc: Doc) -> None:
+        """The items of an enumerated participants list or of a heading that names bodies (org_lists):
+        each item is one organization; the rules' shorter readings inside it ("Cultural Youth Movement"
+        and "Education Foundation" in "Cultural Youth Movement Education Foundation") give way to it,
+        except a known body named after a comma or a dash inside the item ("Women in Nuclear Global, IAEA")."""
+        from pipeline.nlp.org_lists import find_list_items
+
+        know = self.know
+        items = find_list_items(doc, know, lambda n: bool(clean_org_name(n, know=know)) and _names_a_body(n, know))
+        if not items:
+            return
+        spans = []
+        for item in items:
+            span = doc.char_span(item.start_char, item.end_char, alignment_mode="expand")
+            if span is not None and len(span) and not self.gazetteer.lookup(item.name):
+                spans.append((span.start, span.end, item.name))
+        if not spans:
+            return
+        def inside(c) -> bool:
+            return any(s <= c.start and c.end <= e and (c.start, c.end) != (s, e) and not (
+                c.id_.startswith("gazetteer:") and any(t.text in (",", "–", "(") for t in doc[s:c.start]))
+                for s, e, _ in spans)
+        kept = [c for c in doc.spans.get(CANDIDATES, []) if not (c.label_ == "ORG" and inside(c))]
+        doc.spans[CANDIDATES] = kept
+        for start, end, name in spans:
+            if not any(c.start == start and c.end == end and c.label_ == "ORG" for c in kept):
+                add_candidate(doc, start, end, "ORG", strip_the(name, know), LIST_ITEM)
 
     def _own_unit(self, doc: Doc, start: int, end: int, org: Org) -> None:
         """"UNAIDS Secretariat": a known body's name right before a capitalised own_unit_head noun
