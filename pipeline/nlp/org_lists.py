@@ -37,6 +37,7 @@ MAX_HEADING_WORDS = 8
 MARKER_RE = re.compile(r"(?:(?<=\n)|^|(?<=[ \t]))(\d{1,3})\.[ \t]+(?=\S)")
 FOOTNOTE_MARKS = "*†‡"
 DOT_LEADER_RE = re.compile(r"\s*(?:\.\s*){4,}\d*\s*$")   # "Fondation Congo Assistance ........ 10"
+DATE_OR_NUMBER_RE = re.compile(r"\d[./]\d|\bNo\.")       # "08.08.2024", "ref. No. 87"
 TRAILING_PAREN_RE = re.compile(r"\s*\([^()]*\)\s*$")      # "(ADJC)", "(Mundo sin Guerras ...)"
 
 
@@ -96,8 +97,7 @@ def _enumerated_lists(text: str) -> list[list[tuple[int, int]]]:
             s, e, k = markers[j]
             line_end = text.find("\n", e)
             line_end = len(text) if line_end < 0 else line_end
-            nxt = next((x for x in range(j + 1, len(markers)) if markers[x][2] == k + 1
-                        and markers[x][0] - e <= MAX_ITEM_CHARS), None)
+            nxt = _next_number(markers, j, k + 1, e + MAX_ITEM_CHARS)
             # the next item starts on this line (after this item's words) or on one of the next lines
             if nxt is not None and markers[nxt][0] <= line_end:
                 item_end = markers[nxt][0]
@@ -117,6 +117,16 @@ def _enumerated_lists(text: str) -> list[list[tuple[int, int]]]:
         else:
             i += 1
     return lists
+
+
+def _next_number(markers: list[tuple[int, int, int]], j: int, number: int, limit: int) -> int | None:
+    """Index of the first marker after markers[j] numbered `number` that starts before `limit`."""
+    for x in range(j + 1, len(markers)):
+        if markers[x][0] > limit:
+            return None
+        if markers[x][2] == number:
+            return x
+    return None
 
 
 def _clean(item: str) -> str:
@@ -156,8 +166,8 @@ def _name_like(name: str, know) -> bool:
         return False
     if name.endswith(".") and len(words[-1]) > 4:
         return False   # a sentence, not a name ("Inc." and "Ltd." end names)
-    if name.lower() in filters["generic"] or any(ch in name for ch in ";"):
-        return False
+    if name.lower() in filters["generic"] or ";" in name or DATE_OR_NUMBER_RE.search(name):
+        return False   # "08.08.2024 Our ref. No. 87-198-2024": a letter's reference line
     connectors = filters["connector"]
     # (a word with a capital inside is a name's: "beHuman", "d’Action")
     lowercase = [w for w in words if w.islower() and w.lower() not in connectors]
