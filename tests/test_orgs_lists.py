@@ -103,3 +103,16 @@ def test_real_report_programmes_and_areas(analysed):
     assert not {n for n in roma if n.startswith("National Programme")}
     haiti = org_norms(analysed(need(REAL / "pact__MINUSTAH_S_2005_302.pdf")))
     assert "North Department" not in haiti and "Haitian National Police" in haiti
+
+
+def test_a_unit_of_one_body_in_a_sentence_list_and_a_joint_board_on_a_masthead_line(nlp):
+    # TPNW/MSP/2025/11 paragraph 15: the unit is the Preparatory Commission's
+    doc = nlp("Representatives of the United Nations, the Provisional Technical Secretariat of the Preparatory "
+              "Commission for the Comprehensive Nuclear-Test-Ban Treaty Organization, the International Committee "
+              "of the Red Cross attended.")
+    assert "Provisional Technical Secretariat of the Preparatory Commission for the Comprehensive Nuclear-Test-Ban " \
+           "Treaty Organization" in {n for _, n in found(doc)}
+    # the DP/OPS mastheads: the Executive Board is the three bodies', not UNDP's alone
+    doc = nlp("Distr.: General\n\nExecutive Board of the United Nations Development Programme, the United Nations "
+              "Population Fund and the United Nations Office for Project Services\n\nSecond regular session")
+    assert "Executive Board of the United Nations Development Programme" not in {n for _, n in found(doc)}

@@ -1255,8 +1255,11 @@ def _unit_of_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end
     Pacific"). Every other word of the name is free."""
     filters = know.filters
     # "Executive Board of the United Nations Development Programme, the United Nations Population Fund and
-    # ...": a list of bodies goes on after the known one, and the board is the whole list's (the gazetteer's)
-    after = end + 1 if end < len(doc) and (doc[end].text == "," or doc[end].lower_ in know.conjunctions) else None
+    # ...", a masthead line: a list of bodies goes on after the known one, and the board is the whole list's
+    # (in a sentence, "Representatives of ..., the Provisional Technical Secretariat of the Preparatory
+    # Commission ..., the International Committee ..." the unit is the one body's)
+    line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
+    after = end + 1 if line_start and end < len(doc) and (doc[end].text == "," or doc[end].lower_ in know.conjunctions) else None
     if after is not None and after < len(doc) and doc[after].lower_ in know.articles:
         after += 1
     if after is not None and after < len(doc) and _capitalised(doc[after], know):
