@@ -38,7 +38,6 @@ MARKER_RE = re.compile(r"(?:(?<=\n)|^|(?<=[ \t]))(\d{1,3})\.[ \t]+(?=\S)")
 FOOTNOTE_MARKS = "*†‡"
 DOT_LEADER_RE = re.compile(r"\s*(?:\.\s*){4,}\d*\s*$")   # "Fondation Congo Assistance ........ 10"
 DATE_OR_NUMBER_RE = re.compile(r"\d[./]\d|\bNo\.")       # "08.08.2024", "ref. No. 87"
-TRAILING_PAREN_RE = re.compile(r"\s*\([^()]*\)\s*$")      # "(ADJC)", "(Mundo sin Guerras ...)"
 
 
 @dataclass(frozen=True)
@@ -139,8 +138,8 @@ def _item_name(text: str, a: int, b: int, know, persons) -> tuple[int, int, str]
     footnote marks, dot leaders and a trailing parenthesis (an acronym, another language's name)."""
     raw = text[a:b]
     name = _clean(raw)
-    while TRAILING_PAREN_RE.search(name) and TRAILING_PAREN_RE.sub("", name):
-        name = TRAILING_PAREN_RE.sub("", name).rstrip(FOOTNOTE_MARKS + " ")
+    while name.endswith(")") and _without_last_paren(name):
+        name = _without_last_paren(name).rstrip(FOOTNOTE_MARKS + " ")
     if not _name_like(name, know):
         return None
     start = a + raw.find(name.split()[0])
@@ -151,6 +150,17 @@ def _item_name(text: str, a: int, b: int, know, persons) -> tuple[int, int, str]
     if any(ps <= start and pe >= end - 1 or ps <= start < pe and pe - ps >= (end - start) // 2 for ps, pe in persons):
         return None   # a person the model tagged
     return start, end, name
+
+
+def _without_last_paren(name: str) -> str:
+    """`name` without its last parenthesis, nested ones included ("Qazaq Nuclear Frontline Coalition
+    (QNFC) (Kazakh naming: ... (ASQAQ) Koalitsiyasy)" -> "... Coalition (QNFC)"); "" when unbalanced."""
+    depth = 0
+    for i in range(len(name) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(name[i], 0)
+        if depth == 0:
+            return name[:i].rstrip()
+    return ""
 
 
 def _name_like(name: str, know) -> bool:
