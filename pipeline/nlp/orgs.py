@@ -59,6 +59,7 @@ LIST_ITEM = "pattern:org_filters.jsonl:list-item"   # an item of a participants 
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
 PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
+AREA_LABELS = ("GPE", "LOC")   # the model's places that name an administrative area ("Artibonite Department")
 GROUP_NOT_NAME_LABELS = ("GPE", "NORP", "LOC")  # the model's places and peoples: "Haitian gang" names no gang
 QUOTED_NAME_TOKENS = 8     # a quoted name longer than this is a quotation, not a name
 LEGAL_FORM_GAP = 3         # tokens allowed between a legal form and the quote ("JSC 7:15 pm “Gazprom ...”")
@@ -470,7 +471,7 @@ def administrative_area(words: list[str], know: OrgKnowledge, place_word: bool =
     if len(words) < 2 or words[1].lower() not in filters["area_head"]:
         return False
     rest = words[2:]
-    if rest and not (rest[0].lower() in ("of", "in") and know.is_state(" ".join(rest[1:]))):
+    if rest and not (rest[0].lower() in filters["connector"] and know.is_state(" ".join(rest[1:]))):
         return False
     first = words[0].lower()
     return first in filters["area_compass"] or place_word or know.is_place(words[0])
@@ -699,8 +700,8 @@ def _is_head(token, heads: set[str]) -> bool:
 
 
 def _model_place(doc: Doc, i: int) -> bool:
-    """The statistical model tagged a place (GPE, LOC) over doc[i] ("Artibonite")."""
-    return any(e.start <= i < e.end and e.label_ in ("GPE", "LOC") for e in doc.ents)
+    """The statistical model tagged a place (AREA_LABELS) over doc[i] ("Artibonite")."""
+    return any(e.start <= i < e.end and e.label_ in AREA_LABELS for e in doc.ents)
 
 
 def _place_at(doc: Doc, c: int, know: OrgKnowledge) -> bool:
@@ -1248,12 +1249,15 @@ def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: 
 def _unit_of_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: int, know: OrgKnowledge) -> bool:
     """A named body whose own words open before a whole known body's name inside it: a unit of that
     body, a body of its own; the known body stays a mention inside it. Its own words are a head noun
-    and "of"/"for" (the lexicon's class_word_complements: "Weapons of Mass Destruction Branch of the
+    and a complement word (the lexicon's class_word_complements, "of", "for": "Weapons of Mass Destruction Branch of the
     Office for Disarmament Affairs", "Programme Coordinating Board of the Joint United Nations Programme
     on HIV/AIDS"), never a State ("Russian Federation to the United Nations"), or a unit_modifier word
     glued before the known name ("Regional Office of the High Commissioner for Human Rights for the
-    Pacific"). Every other word of the name is free."""
+    Pacific"). Every other word of the name is free. A language whose org_filters.jsonl has no
+    unit_modifier (French, Spanish) reads no such units."""
     filters = know.filters
+    if not filters["unit_modifier"]:
+        return False
     # "Executive Board of the United Nations Development Programme, the United Nations Population Fund and
     # ...", a masthead line: a list of bodies goes on after the known one, and the board is the whole list's
     # (in a sentence, "Representatives of ..., the Provisional Technical Secretariat of the Preparatory
