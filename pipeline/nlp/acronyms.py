@@ -287,7 +287,9 @@ class AcronymDetector:
             short = doc[abbr.short_start:abbr.short_end]
             long = doc[abbr.long_start:abbr.long_end]
             acronyms.setdefault(short.text, long.text)
-            if not abbr.org_like:
+            # "International Year of Deserts and Desertification (IYDD)": a period, not a body (period_head)
+            if not abbr.org_like or orgs.head_word(long.text.split(), self.know.filters["connector"]) in \
+                    self.know.filters["period_head"]:
                 continue
             known = gazetteer.lookup(long.text) or gazetteer.lookup(short.text)
             norm = known.name if known else orgs.strip_the(long.text, self.know)

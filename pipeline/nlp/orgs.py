@@ -55,9 +55,11 @@ NAMED_BODY = "pattern:org_filters.jsonl:named-body"
 QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
 OWN_UNIT = "pattern:org_filters.jsonl:own-unit"
 LISTED_BODY = "pattern:org_filters.jsonl:listed-body"
+LIST_ITEM = "pattern:org_filters.jsonl:list-item"   # an item of a participants list (org_lists)
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
 PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
+AREA_LABELS = ("GPE", "LOC")   # the model's places that name an administrative area ("Artibonite Department")
 GROUP_NOT_NAME_LABELS = ("GPE", "NORP", "LOC")  # the model's places and peoples: "Haitian gang" names no gang
 QUOTED_NAME_TOKENS = 8     # a quoted name longer than this is a quotation, not a name
 LEGAL_FORM_GAP = 3         # tokens allowed between a legal form and the quote ("JSC 7:15 pm “Gazprom ...”")
@@ -447,12 +449,32 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     # "State Party to the Convention": a treaty's party is a State, not a body (party_opening)
     if any(lower == p or lower.startswith(p + " ") for p in filters["party_opening"]):
         return None
+    # "National Programme of Measures for Roma": a State's policy, not a body (policy_opening)
+    if any(lower == p or lower.startswith(p + " ") for p in filters["policy_opening"]):
+        return None
+    if administrative_area(words, know):
+        return None
     if _numbered_event(words, connectors, know):
         return None
     is_state = is_state or know.is_state
     if is_state(name):
         return None
     return name
+
+
+def administrative_area(words: list[str], know: OrgKnowledge, place_word: bool = False) -> bool:
+    """"North Department", "Artibonite Department", "Centre Department of Haiti": one compass word or
+    place name (`place_word`: the model tagged it a place) before an area_head noun, and no complement
+    but a State: an administrative area, not a body ("Department of Peace Operations" has a complement,
+    "Military Operations Department" two naming words)."""
+    filters = know.filters
+    if len(words) < 2 or words[1].lower() not in filters["area_head"]:
+        return False
+    rest = words[2:]
+    if rest and not (rest[0].lower() in filters["connector"] and know.is_state(" ".join(rest[1:]))):
+        return False
+    first = words[0].lower()
+    return first in filters["area_compass"] or place_word or know.is_place(words[0])
 
 
 def _without_trailing_state(name: str, know: OrgKnowledge) -> str:
@@ -564,7 +586,9 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
         # only where the note defines it as one (or the gazetteer knows it).
         defined = (span.doc._.acronyms or {}) if isinstance(span, Span) else {}
         long_form = defined.get(name)
-        if not long_form or not _names_a_body(long_form, know):
+        # (not a period: "IYDD" for "International Year of Deserts and Desertification", period_head)
+        if not long_form or not _names_a_body(long_form, know) or head_word(
+                long_form.split(), know.filters["connector"]) in know.filters["period_head"]:
             return None
     if re.match(r"^[IVX]+\.\s", name) or words[-1].isdigit() and not know.gazetteer.lookup(name):
         return None  # a numbered heading ("I. Introduction 1")
@@ -673,6 +697,11 @@ def _glued_hyphen(doc: Doc, j: int) -> bool:
 def _is_head(token, heads: set[str]) -> bool:
     """An organization head noun, also with an abbreviation's full stop ("Ltd.", "Inc.")."""
     return token.lower_ in heads or token.lower_.rstrip(".") in heads
+
+
+def _model_place(doc: Doc, i: int) -> bool:
+    """The statistical model tagged a place (AREA_LABELS) over doc[i] ("Artibonite")."""
+    return any(e.start <= i < e.end and e.label_ in AREA_LABELS for e in doc.ents)
 
 
 def _place_at(doc: Doc, c: int, know: OrgKnowledge) -> bool:
@@ -1100,9 +1129,12 @@ class OrgMatcher:
         if self.named_bodies:
             bodies = []
             for start, end in find_named_bodies(doc, self.filters, self.know.stop_words, self.know):
-                free = not any(taken[start:end]) or _after_known_body(doc, kept, taken, start, end, self.know)
+                free = (not any(taken[start:end]) or _after_known_body(doc, kept, taken, start, end, self.know)
+                        or _unit_of_known_body(doc, kept, taken, start, end, self.know))
                 name = (clean_org_name(doc[start:end].text, self.filters, know=self.know)
                         if free and not modifies_next_word(doc, end, self.know) else None)
+                if name and administrative_area(name.split(), self.know, _model_place(doc, start)):
+                    name = None
                 if name and not self.gazetteer.lookup(name):
                     bodies.append((start, end, name))
             mentions = [(doc[s:e].text.lower(), o.name) for s, e, o in found]
@@ -1119,7 +1151,36 @@ class OrgMatcher:
                 free = not any(covered[start:end]) or tail is not None and not any(covered[start:tail])
                 if free and not self.gazetteer.lookup(name):
                     add_candidate(doc, start, end, "ORG", name, LISTED_BODY)
+            self._list_items(doc)
         return doc
+
+    def _list_items(self, doc: Doc) -> None:
+        """The items of an enumerated participants list or of a heading that names bodies (org_lists):
+        each item is one organization; the rules' shorter readings inside it ("Cultural Youth Movement"
+        and "Education Foundation" in "Cultural Youth Movement Education Foundation") give way to it,
+        except a known body named after a comma or a dash inside the item ("Women in Nuclear Global, IAEA")."""
+        from pipeline.nlp.org_lists import find_list_items
+
+        know = self.know
+        items = find_list_items(doc, know, lambda n: bool(clean_org_name(n, know=know)) and _names_a_body(n, know))
+        if not items:
+            return
+        spans = []
+        for item in items:
+            span = doc.char_span(item.start_char, item.end_char, alignment_mode="expand")
+            if span is not None and len(span) and not self.gazetteer.lookup(item.name):
+                spans.append((span.start, span.end, item.name))
+        if not spans:
+            return
+        def inside(c) -> bool:
+            return any(s <= c.start and c.end <= e and (c.start, c.end) != (s, e) and not (
+                c.id_.startswith("gazetteer:") and any(t.text in (",", "–", "(") for t in doc[s:c.start]))
+                for s, e, _ in spans)
+        kept = [c for c in doc.spans.get(CANDIDATES, []) if not (c.label_ == "ORG" and inside(c))]
+        doc.spans[CANDIDATES] = kept
+        for start, end, name in spans:
+            if not any(c.start == start and c.end == end and c.label_ == "ORG" for c in kept):
+                add_candidate(doc, start, end, "ORG", strip_the(name, know), LIST_ITEM)
 
     def _own_unit(self, doc: Doc, start: int, end: int, org: Org) -> None:
         """"UNAIDS Secretariat": a known body's name right before a capitalised own_unit_head noun
@@ -1182,6 +1243,42 @@ def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: 
         if r == end and r - j == 1 and doc[j].lower_ in filters["generic"] - filters["own_unit_head"]:
             return False
         return r > j and _is_head(doc[r - 1], filters["org_head"])
+    return False
+
+
+def _unit_of_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: int, know: OrgKnowledge) -> bool:
+    """A named body whose own words open before a whole known body's name inside it: a unit of that
+    body, a body of its own; the known body stays a mention inside it. Its own words are a head noun
+    and a complement word (the lexicon's class_word_complements, "of", "for": "Weapons of Mass Destruction Branch of the
+    Office for Disarmament Affairs", "Programme Coordinating Board of the Joint United Nations Programme
+    on HIV/AIDS"), never a State ("Russian Federation to the United Nations"), or a unit_modifier word
+    glued before the known name ("Regional Office of the High Commissioner for Human Rights for the
+    Pacific"). Every other word of the name is free. A language whose org_filters.jsonl has no
+    unit_modifier (French, Spanish) reads no such units."""
+    filters = know.filters
+    if not filters["unit_modifier"]:
+        return False
+    # "Executive Board of the United Nations Development Programme, the United Nations Population Fund and
+    # ...", a masthead line: a list of bodies goes on after the known one, and the board is the whole list's
+    # (in a sentence, "Representatives of ..., the Provisional Technical Secretariat of the Preparatory
+    # Commission ..., the International Committee ..." the unit is the one body's)
+    line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
+    after = end + 1 if line_start and end < len(doc) and (doc[end].text == "," or doc[end].lower_ in know.conjunctions) else None
+    if after is not None and after < len(doc) and doc[after].lower_ in know.articles:
+        after += 1
+    if after is not None and after < len(doc) and _capitalised(doc[after], know):
+        return False
+    for s, e, _ in kept:
+        if not (start < s and e <= end and not any(taken[start:s]) and not any(taken[e:end])):
+            continue
+        if s - start == 1 and doc[start].lower_ in filters["unit_modifier"] and doc[start].text[:1].isupper():
+            return True
+        c = s - 1
+        if c > start and doc[c].lower_ in know.articles:
+            c -= 1
+        if (c > start and doc[c].text.islower() and doc[c].lower_ in know.lexicon["class_word_complements"]
+                and _is_head(doc[c - 1], filters["org_head"]) and not know.is_state(doc[start:c].text)):
+            return True
     return False
 
 
