@@ -71,6 +71,15 @@ NOT_RECOMMENDATIONS = [
     ("es", "la UNODC se propone reunir"),                                   # 'UNODC aims to gather'
     ("es", "tienen que lidiar con el hecho de que"),                        # 'struggle with the fact that'
     ("es", "se indica que todo niño tendrá derecho"),                       # what a treaty says
+    # seventh round
+    ("fr", "dans lesquels la coopération pouvait être renforcée"),             # 'opportunities to enhance'
+    ("fr", "où les évaluations et orientations scientifiques environnementales doivent"),
+    ("fr", "pourrait se révéler particulièrement important"),                  # 'may prove'
+    ("fr", "de quelle manière il serait souhaitable d'intégrer"),              # 'how to integrate'
+    ("fr", "et à inciter et encourager les peuples autochtones"),              # an aim
+    ("fr", "L'ONUDC a encouragé l'intégration de la réforme pénitentiaire"),   # 'promoted': a report
+    ("es", "podría resultar especialmente importante"),                        # 'may prove'
+    ("es", "y alentó el intercambio de conocimientos"),                        # a report
 ]
 
 RECOMMENDATIONS = [
@@ -101,6 +110,19 @@ RECOMMENDATIONS = [
     ("es", "Encomienda al Grupo que coopere"),                              # 'Directs the Panel to'
     ("es", "insta a que se lleve a cabo un debate serio"),                  # kept: the treaty veto is modal-only
     ("es", "se propone crear 3 puestos nuevos"),                            # impersonal: 'it is proposed that'
+    # seventh round
+    ("fr", "L'État syrien demande une fois de plus au Secrétaire général"),    # 'calls on', a long list
+    ("fr", "a pour pratique de prier les organismes de répondre"),             # 'requests'
+    ("fr", "ont réclamé à qui mieux mieux le renforcement"),                   # 'calling for'
+    ("fr", "Le Ministère a requis des différents départements"),               # 'has asked ... to ensure'
+    ("fr", "encourage en outre la poursuite de la collaboration"),             # 'further encourages'
+    ("es", "solicita una vez más al Secretario General"),                      # 'calls on', a long list
+    ("es", "solicita a la Secretaría que, con sujeción"),                      # 'requests', 'que,'
+    ("es", "ha pedido a los distintos departamentos que"),                     # 'has asked'
+    ("es", "Se propuso también que se suprimieran"),                           # 'It was further suggested'
+    ("es", "era necesario someterla"),                                         # 'it was necessary to place'
+    ("es", "será fundamental la aplicación de políticas"),                     # 'it will be essential to'
+    ("es", "y alienta además la colaboración continua"),                       # 'further encourages'
 ]
 
 

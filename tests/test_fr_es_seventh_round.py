@@ -1,6 +1,7 @@
 """French and Spanish rules of the seventh round of issue 11, on real sentences of the UN
 Parallel Corpus sample (../shared/corpus/parallel: the same sentence in English, French and
-Spanish). Each case is a line found by a distinctive phrase, taken from the disagreements of
+Spanish). Its line cases of recommendations (a line found by a distinctive phrase) are in the case lists of
+tests/test_fr_es_agreement.py, marked "seventh round"; each was taken from the disagreements of
 parts A1, A2 and B1 of the measure (benchmarks/parallel_agreement.py); the English version of
 the same line says what French and Spanish should agree with. Plain sentences check what the
 new rules must leave alone.
@@ -38,46 +39,6 @@ import pytest
 
 from tests.test_fr_es_agreement import cues, needs_parallel, parallel_line  # the shared helpers
 from tests.test_fr_es_sixth_round_orgs import orgs_of
-
-RECOMMENDATIONS = [
-    ("fr", "L'État syrien demande une fois de plus au Secrétaire général"),    # 'calls on', a long list
-    ("fr", "a pour pratique de prier les organismes de répondre"),             # 'requests'
-    ("fr", "ont réclamé à qui mieux mieux le renforcement"),                   # 'calling for'
-    ("fr", "Le Ministère a requis des différents départements"),               # 'has asked ... to ensure'
-    ("fr", "encourage en outre la poursuite de la collaboration"),             # 'further encourages'
-    ("es", "solicita una vez más al Secretario General"),                      # 'calls on', a long list
-    ("es", "solicita a la Secretaría que, con sujeción"),                      # 'requests', 'que,'
-    ("es", "ha pedido a los distintos departamentos que"),                     # 'has asked'
-    ("es", "Se propuso también que se suprimieran"),                           # 'It was further suggested'
-    ("es", "era necesario someterla"),                                         # 'it was necessary to place'
-    ("es", "será fundamental la aplicación de políticas"),                     # 'it will be essential to'
-    ("es", "y alienta además la colaboración continua"),                       # 'further encourages'
-]
-
-NOT_RECOMMENDATIONS = [
-    ("fr", "dans lesquels la coopération pouvait être renforcée"),             # 'opportunities to enhance'
-    ("fr", "où les évaluations et orientations scientifiques environnementales doivent"),
-    ("fr", "pourrait se révéler particulièrement important"),                  # 'may prove'
-    ("fr", "de quelle manière il serait souhaitable d'intégrer"),              # 'how to integrate'
-    ("fr", "et à inciter et encourager les peuples autochtones"),              # an aim
-    ("fr", "L'ONUDC a encouragé l'intégration de la réforme pénitentiaire"),   # 'promoted': a report
-    ("es", "podría resultar especialmente importante"),                        # 'may prove'
-    ("es", "y alentó el intercambio de conocimientos"),                        # a report
-]
-
-
-@needs_parallel
-@pytest.mark.parametrize("lang,phrase", RECOMMENDATIONS)
-def test_recommendation_where_english_has_one(lang, phrase):
-    line = parallel_line(lang, phrase)
-    assert cues(lang, line), line
-
-
-@needs_parallel
-@pytest.mark.parametrize("lang,phrase", NOT_RECOMMENDATIONS)
-def test_no_recommendation_where_english_has_none(lang, phrase):
-    line = parallel_line(lang, phrase)
-    assert cues(lang, line) == [], line
 
 
 @needs_parallel
