@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from pipeline.nlp.common import doc_text
+
 MIN_ITEMS = 4            # fewer numbered names are no list of bodies
 MAX_ITEM_WORDS = 16      # a name longer than this is a phrase, not a name
 MAX_ITEM_CHARS = 250     # a numbered item longer than this is a paragraph: the list ends
@@ -53,7 +55,7 @@ def find_list_items(doc: Doc, know, org_names=None) -> list[ListedItem]:
     (the evidence that an enumerated list with no heading is one of bodies)."""
     if not know.filters["body_list_heading"]:
         return []   # a language whose org_filters.jsonl names no list headings reads no lists
-    text = doc.text
+    text = doc_text(doc)
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     found = []
     taken_lines: set[int] = set()
@@ -138,8 +140,8 @@ def _item_name(text: str, a: int, b: int, know, persons) -> tuple[int, int, str]
     footnote marks, dot leaders and a trailing parenthesis (an acronym, another language's name)."""
     raw = text[a:b]
     name = _clean(raw)
-    while name.endswith(")") and _without_last_paren(name):
-        name = _without_last_paren(name).rstrip(FOOTNOTE_MARKS + " ")
+    while name.endswith(")") and (shorter := _without_last_paren(name)):
+        name = shorter.rstrip(FOOTNOTE_MARKS + " ")
     if not _name_like(name, know):
         return None
     start = a + raw.find(name.split()[0])

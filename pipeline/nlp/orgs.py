@@ -462,9 +462,10 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     return name
 
 
-def administrative_area(words: list[str], know: OrgKnowledge, place_word: bool = False) -> bool:
+def administrative_area(words: list[str], know: OrgKnowledge, place_word=None) -> bool:
     """"North Department", "Artibonite Department", "Centre Department of Haiti": one compass word or
-    place name (`place_word`: the model tagged it a place) before an area_head noun, and no complement
+    place name (`place_word()`: the model tagged it a place; asked last, since it reads every entity
+    of the Doc) before an area_head noun, and no complement
     but a State: an administrative area, not a body ("Department of Peace Operations" has a complement,
     "Military Operations Department" two naming words)."""
     filters = know.filters
@@ -474,7 +475,7 @@ def administrative_area(words: list[str], know: OrgKnowledge, place_word: bool =
     if rest and not (rest[0].lower() in filters["connector"] and know.is_state(" ".join(rest[1:]))):
         return False
     first = words[0].lower()
-    return first in filters["area_compass"] or place_word or know.is_place(words[0])
+    return first in filters["area_compass"] or know.is_place(words[0]) or place_word is not None and place_word()
 
 
 def _without_trailing_state(name: str, know: OrgKnowledge) -> str:
@@ -1133,7 +1134,7 @@ class OrgMatcher:
                         or _unit_of_known_body(doc, kept, taken, start, end, self.know))
                 name = (clean_org_name(doc[start:end].text, self.filters, know=self.know)
                         if free and not modifies_next_word(doc, end, self.know) else None)
-                if name and administrative_area(name.split(), self.know, _model_place(doc, start)):
+                if name and administrative_area(name.split(), self.know, lambda: _model_place(doc, start)):
                     name = None
                 if name and not self.gazetteer.lookup(name):
                     bodies.append((start, end, name))
