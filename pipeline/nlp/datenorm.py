@@ -42,6 +42,9 @@ WORD_FORMS = frozenset(DATE_WORD_FORMS)
 # month after a lower-case word and a slash is a heading's date ("Airborne Violations/July 2024").
 EDGE_BEFORE = r"(?<![A-Za-zÀ-ÿ0-9])(?:(?<!/)|(?<=[a-zà-ÿ]/)(?=[A-Z][a-z]))(?<![0-9][.,\-–/])"
 EDGE_AFTER = r"(?![A-Za-zÀ-ÿ0-9/])(?![.,\-–][0-9])"
+# A day of the month, with an ordinal ending ("5", "05", "21st"): the grammar's {DAY} and the days of a list
+DAY_NUMBER = r"(?:3[01]|[12][0-9]|0?[1-9])"
+DAY_ENDING = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
@@ -113,8 +116,8 @@ class DateWords:
         # from the right: "19–23, " and "28 and " of "19–23, 28 and 29 May and 5 June 2025".
         and_gap = rf"\s*,?\s+(?:{and_words})\s+|" if and_words else ""
         self.leading_day_re = re.compile(
-            r"(?<![\w.,/%‐‑‒–—-])(?P<first>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
-            r"(?:\s*[-‐‑‒–—]\s*(?P<last>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?"
+            rf"(?<![\w.,/%‐‑‒–—-])(?P<first>{DAY_NUMBER}){DAY_ENDING}"
+            rf"(?:\s*[-‐‑‒–—]\s*(?P<last>{DAY_NUMBER}){DAY_ENDING})?"
             rf"(?P<gap>{and_gap}\s*,\s*)$")
         self.between_re = re.compile(rf"(?<![^\W\d_])(?:{between})(?:\s+[^\W\d_]{{1,3}})?\s+$" if between
                                      else "(?!)", re.IGNORECASE)
@@ -206,7 +209,7 @@ def _macros(words: DateWords) -> dict[str, str]:
     weekday = words.alternation("weekday")
     return {
         "SP": sp, "SP0": sp0, "DASH": dash,
-        "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)?",
+        "DAY": DAY_NUMBER + DAY_ENDING,
         "YEAR": r"(?:19|20)[0-9]{2}",
         "MONTH": words.alternation("month"),
         "MONTHNAME": words.alternation("month", full_months_only=True),
