@@ -28,7 +28,9 @@ id, even first byte -> A, odd -> B), so that rules can be developed on A and B k
 `--split A1` / `A2`: half A split again by document with a seeded hash (`doc_quarter`), to
 write rules on A1 and check on A2 that they carry over before B is run. `B1` / `B2` split half
 B the same way (sixth round: B had been scored twice, so B1 may be read for error kinds while
-B2 stays held out).
+B2 stays held out). Eighth round: B2's English notes are annotated blind as part of the seventh
+test split (corpus/gold-test); `--split B2 --write-notes DIR` writes them (`--lang fr`/`es` the
+others) without running anything.
 """
 
 from __future__ import annotations
@@ -315,6 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", type=Path, default=None, help="write notes and run folders here and keep them")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--write-notes", type=Path, default=None, metavar="DIR",
+                    help="only write the split's notes in --lang to DIR (and run nothing): the notes "
+                         "corpus/gold-test annotates")
+    ap.add_argument("--lang", choices=LANGS, default="en", help="the language of --write-notes")
     args = ap.parse_args(argv)
     if not (args.parallel / "unv.ids").is_file():
         print(f"error: {args.parallel}/unv.ids not found (the parallel corpus lives in ../shared/corpus/parallel)",
@@ -336,6 +342,10 @@ def main(argv: list[str] | None = None) -> int:
         docs = [d for d in docs if doc_half(d.id) == args.split]
     elif args.split in ("A1", "A2", "B1", "B2"):
         docs = [d for d in docs if doc_quarter(d.id) == args.split]
+    if args.write_notes is not None:
+        write_notes(docs, args.write_notes, args.lang)
+        print(f"{len(docs)} notes ({args.lang}) written to {args.write_notes}")
+        return 0
     work = args.keep or Path(tempfile.mkdtemp(prefix="unnotes-parallel-"))
     try:
         findings, timing = {}, {}

@@ -2,7 +2,7 @@
 
     python scripts/merge_gold_parts.py OUT.json PART.json [PART.json ...]
 
-How parts are joined (corpus/gold-test/README.md): States and dates united, a
+How parts are joined (corpus/gold-real/README-sixth-split.md): States and dates united, a
 date required in any part required; organization lists joined when they share
 their canonical name or a form not made only of common words; a list required
 in as many parts as it is optional in is required; a form already in an

@@ -1,14 +1,18 @@
 """Validity checks for the hand-made gold annotations of real UN documents.
 
 The gold files live in corpus/gold-real/ (documents of ../shared/corpus/real),
-corpus/gold-dev/ (documents of ../shared/corpus/dev) and corpus/gold-test/ (the sixth
-test split: documents of ../shared/corpus/real that gold-real does not hold), one
+corpus/gold-dev/ (documents of ../shared/corpus/dev) and corpus/gold-test/ (the seventh
+test split: a UPR report of ../shared/corpus/upr and the English notes that
+benchmarks/parallel_agreement.py writes for quarter B2 of ../shared/corpus/parallel), one
 JSON per document in the format of ../shared/ANNOTATION.md. These tests check their shape and values only;
 they never run the extraction pipeline.
 """
 import datetime
+import functools
+import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
 
 import pycountry
@@ -17,8 +21,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "corpus" / "gold-real"
 SHARED = REPO.parent / "shared" / "corpus"
-# gold folder -> the ../shared folder holding its documents
-GOLD_SETS = {"gold-real": SHARED / "real", "gold-dev": SHARED / "dev", "gold-test": SHARED / "real"}
+PARALLEL = SHARED / "parallel"
+# gold folder -> the ../shared folders holding its documents (PARALLEL: the notes written from it)
+GOLD_SETS = {"gold-real": (SHARED / "real",), "gold-dev": (SHARED / "dev",),
+             "gold-test": (SHARED / "upr", PARALLEL)}
 FORMER_STATES = {"SUN", "YUG", "CSK"}  # ISO 3166-3 codes allowed by ANNOTATION.md
 TYPES = ("states", "orgs", "dates", "recommendations")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -43,9 +49,9 @@ def _parse(value):
     return day, day
 
 
-# the fewest documents a set may hold: the sixth test split is the last documents of ../shared/corpus/real
-# that no set held (six, some of them long), the others are larger
-MIN_DOCUMENTS = {"gold-real": 20, "gold-dev": 60, "gold-test": 6}
+# the fewest documents a set may hold (gold-real: its first 13 and the fifth and sixth test splits;
+# gold-test: the seventh split, one UPR report and 91 short notes of the parallel corpus)
+MIN_DOCUMENTS = {"gold-real": 31, "gold-dev": 60, "gold-test": 92}
 
 
 @pytest.mark.parametrize("name", GOLD_SETS)
@@ -61,7 +67,7 @@ def test_dev_and_test_splits_do_not_share_a_document():
 
 
 def test_real_set_and_test_split_do_not_share_a_document():
-    """The test split is drawn from ../shared/corpus/real, as gold-real is: never the same document."""
+    """A test split never holds a document of gold-real (earlier splits were drawn from ../shared/corpus/real)."""
     real = {p.name for p in (REPO / "corpus" / "gold-real").glob("*.json")}
     test = {p.name for p in (REPO / "corpus" / "gold-test").glob("*.json")}
     assert not real & test, f"in both sets: {sorted(real & test)}"
@@ -126,8 +132,22 @@ def test_recommendations_are_normalised_sentences(path):
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_document_exists_in_shared_corpus(path):
-    folder = GOLD_SETS[path.parent.name]
-    if not folder.is_dir():
-        pytest.skip(f"shared corpus not available at {folder}")
+    folders = GOLD_SETS[path.parent.name]
+    if not all(folder.is_dir() for folder in folders):
+        pytest.skip(f"shared corpus not available at {', '.join(map(str, folders))}")
     doc = _load(path)["document"]
-    assert (folder / doc).is_file(), f"{path.name}: {doc} not found in {folder}"
+    assert any(doc in _documents_in(folder) for folder in folders), \
+        f"{path.name}: {doc} not found in {', '.join(map(str, folders))}"
+
+
+@functools.lru_cache(maxsize=None)
+def _documents_in(folder):
+    """The file names of a ../shared folder; of the parallel corpus, the names of the notes
+    benchmarks/parallel_agreement.py writes from it (one per document id)."""
+    if folder != PARALLEL:
+        return frozenset(p.name for p in folder.iterdir())
+    spec = importlib.util.spec_from_file_location("parallel_agreement", REPO / "benchmarks" / "parallel_agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    module = sys.modules.setdefault("parallel_agreement", module)  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return frozenset(doc.note_name for doc in module.read_parallel(folder))
