@@ -491,6 +491,30 @@ def test_unknown_word_kind_is_an_error(tmp_path):
         DateGrammar(DEFAULT_PATTERNS, DEFAULT_REFERENCES, words)
 
 
+def test_a_days_ending_is_a_row_of_the_date_words_file(tmp_path):
+    # "21st" reads as a day because the English file lists "st"; a words file of French endings
+    # ("e", as in "21e") reads "21e" and no longer the English ones
+    assert [(d.start_iso, d.end_iso) for d in find_dates("held on 21st March 2025 and on 3RD MAY 2024")] == [
+        ("2025-03-21", "2025-03-21"), ("2024-05-03", "2024-05-03")]
+    words = tmp_path / "date_words.tsv"
+    rows = [line for line in DEFAULT_WORDS.read_text(encoding="utf-8").splitlines() if "\tday_ending" not in line]
+    words.write_text("\n".join(rows + ["e\tday_ending\t\t"]) + "\n", encoding="utf-8")
+    grammar = DateGrammar(DEFAULT_PATTERNS, DEFAULT_REFERENCES, words)
+    assert [d.text for d in find_dates("held on 21e March 2025", grammar=grammar)] == ["21e March 2025"]
+    assert [d.text for d in find_dates("held on 21st March 2025", grammar=grammar)] == ["March 2025"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It met on 21 March 2025 and 3 May 2024.", [("2025-03-21", "2025-03-21"), ("2024-05-03", "2024-05-03")]),
+    ("from 5 June 2025 to 3 May 2024", [("2025-06-05", "2025-06-05"), ("2024-05-03", "2024-05-03")]),
+    ("between 2010 and 2005", [("2010", "2010"), ("2005", "2005")]),
+    ("on 31 February 2025 and 3 March 2025", []),   # no calendar date: the match still claims its span
+])
+def test_two_dates_that_make_no_period_are_each_a_date(text, expected):
+    # a range match whose sides are each a date but run backwards is read as two dates, not dropped
+    assert [(d.start_iso, d.end_iso) for d in find_dates(text)] == expected
+
+
 # -- real text ------------------------------------------------------------------
 @pytest.mark.skipif(not (SEED / "lima-2010-information-note.txt").exists(),
                     reason="seed note not found in ../shared/corpus/seed")

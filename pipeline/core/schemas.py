@@ -38,7 +38,8 @@ CUE_KINDS = ("modal", "reporting", "need", "lead_in", "lead_in_row", "imperative
              "passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
              "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail")
 EXCLUSION_KINDS = ("sentence", "section", "carried")
-DATE_WORD_KINDS = ("month", "weekday", "ordinal", "qualifier", "range", "and", "of", "edge", "decade", "between", "within")
+DATE_WORD_KINDS = ("month", "weekday", "ordinal", "qualifier", "range", "and", "of", "edge", "decade", "between", "within",
+                   "day_ending")
 DATE_WORD_FORMS = ("", "full", "short", "foreign")
 
 STR, INT, BOOL, LIST = (str,), (int,), (bool,), (list,)

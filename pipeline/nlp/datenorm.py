@@ -42,9 +42,9 @@ WORD_FORMS = frozenset(DATE_WORD_FORMS)
 # month after a lower-case word and a slash is a heading's date ("Airborne Violations/July 2024").
 EDGE_BEFORE = r"(?<![A-Za-zÀ-ÿ0-9])(?:(?<!/)|(?<=[a-zà-ÿ]/)(?=[A-Z][a-z]))(?<![0-9][.,\-–/])"
 EDGE_AFTER = r"(?![A-Za-zÀ-ÿ0-9/])(?![.,\-–][0-9])"
-# A day of the month, with an ordinal ending ("5", "05", "21st"): the grammar's {DAY} and the days of a list
+# A day of the month ("5", "05"), and after it one of the language's day endings ("21st":
+# DateWords.day_ending): the grammar's {DAY} and the days of a list
 DAY_NUMBER = r"(?:3[01]|[12][0-9]|0?[1-9])"
-DAY_ENDING = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
@@ -102,6 +102,9 @@ class DateWords:
         self.rows = rows
         self.full = full  # lower-cased words written in full (form "full")
         self.values = {w.lower().rstrip("."): v for kind in ("month", "ordinal", "decade") for w, v in rows[kind]}
+        # The endings a day number may carry ("st" of "21st"), as written and in upper case; optional.
+        endings = sorted({e for w, _ in rows["day_ending"] for e in (w, w.upper())}, key=lambda e: (-len(e), e))
+        self.day_ending = "(?:" + "|".join(map(re.escape, endings)) + ")?" if endings else ""
         and_words = self.words("and") if rows["and"] else ""
         range_words = self.words("range") if rows["range"] else ""
         between = "|".join(re.escape(w) for w, _ in rows["between"])
@@ -116,8 +119,8 @@ class DateWords:
         # from the right: "19–23, " and "28 and " of "19–23, 28 and 29 May and 5 June 2025".
         and_gap = rf"\s*,?\s+(?:{and_words})\s+|" if and_words else ""
         self.leading_day_re = re.compile(
-            rf"(?<![\w.,/%‐‑‒–—-])(?P<first>{DAY_NUMBER}){DAY_ENDING}"
-            rf"(?:\s*[-‐‑‒–—]\s*(?P<last>{DAY_NUMBER}){DAY_ENDING})?"
+            rf"(?<![\w.,/%‐‑‒–—-])(?P<first>{DAY_NUMBER}){self.day_ending}"
+            rf"(?:\s*[-‐‑‒–—]\s*(?P<last>{DAY_NUMBER}){self.day_ending})?"
             rf"(?P<gap>{and_gap}\s*,\s*)$")
         self.between_re = re.compile(rf"(?<![^\W\d_])(?:{between})(?:\s+[^\W\d_]{{1,3}})?\s+$" if between
                                      else "(?!)", re.IGNORECASE)
@@ -209,7 +212,7 @@ def _macros(words: DateWords) -> dict[str, str]:
     weekday = words.alternation("weekday")
     return {
         "SP": sp, "SP0": sp0, "DASH": dash,
-        "DAY": DAY_NUMBER + DAY_ENDING,
+        "DAY": DAY_NUMBER + words.day_ending,
         "YEAR": r"(?:19|20)[0-9]{2}",
         "MONTH": words.alternation("month"),
         "MONTHNAME": words.alternation("month", full_months_only=True),
@@ -418,8 +421,14 @@ class DateGrammar:
                 if any(s <= start and end <= e for s, e in blockers):
                     continue
                 # A match that is no calendar date ("31 February 2025") still claims its
-                # span, so that no shorter reading of it ("February 2025") is reported.
-                value = normalise_parts(m.groupdict(), self.words, issue_year) or ("", "", False)
+                # span, so that no shorter reading of it ("February 2025") is reported; but two
+                # dates that each state their year ("21 March 2025 and 3 May 2024", out of order)
+                # are each a date.
+                parts = m.groupdict()
+                value = normalise_parts(parts, self.words, issue_year)
+                if value is None and self._two_dates(parts, issue_year):
+                    continue  # two dates that make no period: read one by one
+                value = value or ("", "", False)
                 date = DateMatch(start, end, text[start:end], value[0], value[1], pattern.id, value[2],
                                  pattern.source)
                 found.append(date)
@@ -430,6 +439,14 @@ class DateGrammar:
                 items = self._list_items(date, matches[date]) or [date]
                 dates.extend(self._with_leading_days(items[0], text, dates[-1].end if dates else 0) + items[1:])
         return self._years_from_sentence(_years_from_period(self._years_from_list(dates, text)), text)
+
+    def _two_dates(self, parts: dict[str, str | None], issue_year: int | None) -> bool:
+        """Whether both sides of a range match state their year and are each a calendar date."""
+        if not (parts.get("y1") and parts.get("y2")):
+            return False
+        first = {key + "1": parts.get(key + "1") for key in ("d", "m", "y")}
+        second = {key + "1": parts.get(key + "2") for key in ("d", "m", "y")}
+        return all(normalise_parts(side, self.words, issue_year) for side in (first, second))
 
     def _years_from_sentence(self, dates: list[DateMatch], text: str) -> list[DateMatch]:
         """A day or month without a year takes the year that opens its sentence ("In 2024,
