@@ -52,6 +52,7 @@ def test_the_acronym_onu_before_a_coordinated_complement_is_the_un(lang, text):
     ("fr", "du onzième Fonds européen de développement", "European Development Fund"),
     ("es", "del 11º Fondo Europeo de Desarrollo", "European Development Fund"),
     ("es", "las Fuerzas Armadas Libanesas emitieron", "Lebanese Armed Forces"),
+    ("es", "El DOMP recurre a consultores", "Department of Peacekeeping Operations"),   # the Spanish acronym
 ])
 def test_the_body_gets_the_name_english_gives_it(lang, phrase, name):
     line = parallel_line(lang, phrase)
