@@ -59,6 +59,7 @@ LIST_ITEM = "pattern:org_filters.jsonl:list-item"   # an item of a participants 
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
 PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
+TOPIC_NOT_LABELS = ("PERSON", "ORG", "GPE", "NORP")   # the model's entities that open no topic of a complement
 AREA_LABELS = ("GPE", "LOC")   # the model's places that name an administrative area ("Artibonite Department")
 GROUP_NOT_NAME_LABELS = ("GPE", "NORP", "LOC")  # the model's places and peoples: "Haitian gang" names no gang
 QUOTED_NAME_TOKENS = 8     # a quoted name longer than this is a quotation, not a name
@@ -270,6 +271,8 @@ class OrgKnowledge:
     plural_possessives: frozenset[str] = frozenset()
     # the lexicon's endings of an ordinal written with digits ("5th", "21st")
     ordinal_suffixes: tuple[str, ...] = ()
+    # org_filters.jsonl `elision`: an elided article glued to the next word ("d’Haïti")
+    elisions: tuple[str, ...] = ()
 
     def is_place(self, text: str) -> bool:
         """A State or a city of cities.tsv ("Oslo", "Kathmandu", "the Sudan")."""
@@ -314,7 +317,7 @@ def _knowledge(gazetteer: tuple, filters: tuple, states: tuple, symbols: tuple, 
         glued_re=re.compile(rf"^({glued})(\d{{2,4}})$", re.IGNORECASE),
         stop_words=words["stop_words"], name_joiners=words["name_joiners"], lexicon=words,
         possessives=tuple(sorted(words.get("possessives"))), plural_possessives=words.get("plural_possessives"),
-        ordinal_suffixes=tuple(sorted(flt["ordinal_suffix"])),
+        ordinal_suffixes=tuple(sorted(flt["ordinal_suffix"])), elisions=tuple(sorted(flt["elision"])),
         articles_re=re.compile(rf"^(?:{articles})\s+"),
         trailing_state_re=re.compile(rf"^(.*\S)\s+(?:{places})\s+(?:(?:{_alternation(words['articles'])})\s+)?(\S.*)$"))
 
@@ -656,6 +659,8 @@ def _capitalised(token, know: OrgKnowledge) -> bool:
     t = token.text
     # a word opening with digits counts when it has a capital ("3R", "2RS") or is an ordinal ("5th":
     # org_filters.jsonl ordinal_suffix), not a street number ("15a")
+    if know.elisions and t.lower().startswith(know.elisions) and len(t) > 2:
+        t = t[2:]   # "d’Haïti" in "Association des Assureurs d’Haïti"
     return t[:1].isupper() and (not t.isupper() or len(t) <= 6) or t[:1].isdigit() and (
         any(c.isupper() for c in t) or t.lower().endswith(know.ordinal_suffixes))
 
@@ -700,21 +705,49 @@ def _is_head(token, heads: set[str]) -> bool:
     return token.lower_ in heads or token.lower_.rstrip(".") in heads
 
 
-def _model_place(doc: Doc, i: int) -> bool:
+@dataclass(frozen=True)
+class EntIndex:
+    """The statistical model's entities of a Doc by token, built once where the rules read a Doc: they
+    ask about the entity at a token for many candidates, and `doc.ents` rebuilds its tuple from all the
+    tokens on each read. Built from the entities of that moment (the model's, before unnotes_resolve
+    replaces them), so never kept on the Doc."""
+    starts: dict[int, frozenset[str]]   # token -> labels of the entities opening there
+    over: tuple[str, ...]               # token -> label of the entity over it ("" outside)
+
+    @classmethod
+    def of(cls, doc: Doc) -> "EntIndex":
+        starts: dict[int, set[str]] = {}
+        over = [""] * len(doc)
+        for e in doc.ents:
+            starts.setdefault(e.start, set()).add(e.label_)
+            over[e.start:e.end] = [e.label_] * (e.end - e.start)
+        return cls({i: frozenset(v) for i, v in starts.items()}, tuple(over))
+
+    def opens(self, i: int, labels) -> bool:
+        """An entity of one of `labels` opens at token i."""
+        return not self.starts.get(i, frozenset()).isdisjoint(labels)
+
+
+def _model_place(ents: EntIndex, i: int) -> bool:
     """The statistical model tagged a place (AREA_LABELS) over doc[i] ("Artibonite")."""
-    return any(e.start <= i < e.end and e.label_ in AREA_LABELS for e in doc.ents)
+    return ents.over[i] in AREA_LABELS
 
 
-def _place_at(doc: Doc, c: int, know: OrgKnowledge) -> bool:
+def _place_at(doc: Doc, c: int, know: OrgKnowledge, ents: EntIndex) -> bool:
     """A place opens at doc[c]: a State or city the data knows ("Rome", "Oslo"), or a place the
     statistical model tagged there ("Khan Yunis", "Gok Machar")."""
     if know.is_place(doc[c:_run_end(doc, c, know)].text):
         return True
-    return any(e.start == c and e.label_ in PLACE_LABELS for e in doc.ents)
+    return ents.opens(c, PLACE_LABELS)
+
+
+def _person_at(ents: EntIndex, c: int) -> bool:
+    """The statistical model tagged a person opening at doc[c] ("Ryandikayo and Charles Sikubwabo")."""
+    return ents.opens(c, ("PERSON",))
 
 
 def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] | None = None,
-                      know: OrgKnowledge | None = None) -> list[tuple[int, int]]:
+                      know: OrgKnowledge | None = None, ents: EntIndex | None = None) -> list[tuple[int, int]]:
     """Token spans of capitalised names whose first chunk ends with an
     organization head noun, with their "of/on/for ..." complements:
     "Group of Experts", "Scientific Advisory Group", "Center for International
@@ -727,6 +760,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
     # "Mechanism in Rome", "Forces on the Bravo line": the lexicon's words for where a body sits
     # and for what it is about (empty in a language whose lexicon has none)
     located, topical = know.lexicon.get("location_prepositions"), know.lexicon.get("topic_prepositions")
+    ents = ents or EntIndex.of(doc)
     spans = []
     i, n = 0, len(doc)
     while i < n:
@@ -752,9 +786,13 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
                 break
         # "Mental Hospital Ludwig Maximilian University": a second body glued on (institution_head)
         j = _glued_second_body(doc, i, j, know)
-        # the first chunk doc[i:j] must end with a head noun
+        # the first chunk doc[i:j] must end with a head noun, or open with one in a Romance language's
+        # order ("Fondation Jérôme Lejeune", "Alianza por los Humedales Andinos": leading_head)
         k = j - 1 if _is_head(doc[j - 1], heads) else None
-        if k is None and _named_group(doc, i, j, filters, know):
+        leading = k is None and doc[i].lower_ in filters["leading_head"]
+        if leading:
+            k = i
+        if k is None and _named_group(doc, i, j, filters, know, ents):
             # "the Kraze Barye gang", "the 5 Segond gang": a short name and its group_tail noun
             spans.append((i - 1 if i > 0 and doc[i - 1].is_digit and len(doc[i - 1]) <= 3 else i, j + 1))
             i = j + 1
@@ -762,7 +800,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         if k is None:
             i = max(j, i + 1)
             continue
-        end = k + 1
+        end = j if leading else k + 1
         m = end
         before_comma = None   # where the name ends if a ", X" complement is not closed by "and Y"
         # complements: (connectors | ", ") + capitalised words
@@ -784,7 +822,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             # "Institute for Justice and the Rule of Law", "... for Asia and the Pacific")
             if m == k + 1 and not joint - conjunctions - articles - {","} or (
                     joint & conjunctions and joint & articles
-                    and not (m > k + 1 and "," not in joint and _topic_goes_on(doc, c, know))):
+                    and not (m > k + 1 and "," not in joint and _topic_goes_on(doc, c, know, ents))):
                 break
             # "Department of Sociology Ludwig Maximilian University": the complement is one word and a
             # second body, named by its own institution_head, is glued on after it
@@ -801,7 +839,13 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             # "Parliament in Nepal", "Mechanism in Rome", "Hospital in Khan Yunis": "in"/"at" a place
             # (a State, a city, a place the model tagged) says where the body sits
             # (a mission keeps its place: "OPCW Mission in the Syrian Arab Republic"; keeps_state)
-            if joint & located and _place_at(doc, c, know) and doc[k].lower_ not in filters["keeps_state"]:
+            if joint & located and _place_at(doc, c, know, ents) and doc[k].lower_ not in filters["keeps_state"]:
+                break
+            # "Council against Iran", "Counter-Terrorism Force to Tripoli": after "against" or "to", a State, a
+            # place or a person is whom the body acts on or where it goes, not its name (party_preposition;
+            # a mission keeps its place: keeps_state)
+            if (joint & filters["party_preposition"] and doc[k].lower_ not in filters["keeps_state"]
+                    and (_place_at(doc, c, know, ents) or _person_at(ents, c))):
                 break
             # "Israel Defense Forces on the Bravo line", "Indian Parliament on the Operation ...": a
             # body of this kind has no "on <topic>" in its name (no_topic_head)
@@ -851,7 +895,7 @@ def _heading_marker(doc: Doc, i: int) -> bool:
         i + 1 < len(doc) and not re.fullmatch(r"[A-Z]\.", doc[i + 1].text))
 
 
-def _topic_goes_on(doc: Doc, c: int, know: OrgKnowledge) -> bool:
+def _topic_goes_on(doc: Doc, c: int, know: OrgKnowledge, ents: EntIndex) -> bool:
     """The capitalised run at doc[c], after "and the" in a body's complement, goes on with that complement
     ("Rule of Law", "Pacific", "Sahel"): up to the end of the name it has no head noun of a body, person,
     document or event, is no State, city or known body, and the model tags no person, body or State there."""
@@ -871,7 +915,7 @@ def _topic_goes_on(doc: Doc, c: int, know: OrgKnowledge) -> bool:
     if (not words or any(_is_head(t, stops) or t.lower_.rstrip(".") in filters["honorific"] for t in words)
             or know.is_place(text) or know.gazetteer.lookup(text) or doc[c].lower_ in know.stop_words):
         return False
-    return not any(e.start in (c, c - 1) and e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in doc.ents)
+    return not (ents.opens(c, TOPIC_NOT_LABELS) or ents.opens(c - 1, TOPIC_NOT_LABELS))
 
 
 def _after_leading_role(doc: Doc, start: int, k: int, know: OrgKnowledge, stop_words) -> int:
@@ -929,14 +973,14 @@ def _second_body_after_comma(doc: Doc, c: int, heads: set[str], connectors: set[
     return r - c >= 2 or r + 1 < len(doc) and doc[r].lower_ in connectors - conjunctions and _capitalised(doc[r + 1], know)
 
 
-def _named_group(doc: Doc, i: int, j: int, filters: OrgFilters, know: OrgKnowledge) -> bool:
+def _named_group(doc: Doc, i: int, j: int, filters: OrgFilters, know: OrgKnowledge, ents: EntIndex) -> bool:
     """doc[i:j] is a short capitalised name right before a lowercase group_tail noun ("Kraze Barye gang"),
     not a place or a people ("Haitian gang", "Port-au-Prince gang")."""
     return (j < len(doc) and doc[j].text.islower() and doc[j].lower_ in filters["group_tail"] and 1 <= j - i <= 3
             and not (doc[i].is_sent_start and j - i == 1)   # "Escalating gang violence
             and not know.is_place(doc[i:j].text) and not know.is_state(doc[i:j].text, adjectives=True)
             and doc[i].lower_ not in know.stop_words
-            and not any(e.start == i and e.label_ in GROUP_NOT_NAME_LABELS for e in doc.ents))
+            and not ents.opens(i, GROUP_NOT_NAME_LABELS))
 
 
 def find_listed_bodies(doc: Doc, know: OrgKnowledge) -> list[tuple[int, int, str]]:
@@ -1129,12 +1173,13 @@ class OrgMatcher:
                 add_candidate(doc, start, end, "ORG", " ".join(doc[start:end].text.split()), QUOTED_NAME)
         if self.named_bodies:
             bodies = []
-            for start, end in find_named_bodies(doc, self.filters, self.know.stop_words, self.know):
+            ents = EntIndex.of(doc)
+            for start, end in find_named_bodies(doc, self.filters, self.know.stop_words, self.know, ents):
                 free = (not any(taken[start:end]) or _after_known_body(doc, kept, taken, start, end, self.know)
                         or _unit_of_known_body(doc, kept, taken, start, end, self.know))
                 name = (clean_org_name(doc[start:end].text, self.filters, know=self.know)
                         if free and not modifies_next_word(doc, end, self.know) else None)
-                if name and administrative_area(name.split(), self.know, lambda: _model_place(doc, start)):
+                if name and administrative_area(name.split(), self.know, lambda: _model_place(ents, start)):
                     name = None
                 if name and not self.gazetteer.lookup(name):
                     bodies.append((start, end, name))
