@@ -188,3 +188,41 @@ def test_a_request_of_a_body_and_a_later_cue_after_evidence_are_still_found(nlp)
     assert [r["cue"] for r in rows] == ["requests"]
     rows = _rows(nlp, "The findings suggest that the Government should expand the programme to rural areas.")
     assert [r["cue"] for r in rows] == ["should"]
+
+
+@pytest.mark.parametrize("text", [
+    # dev, DP/FPA/2025/11, DP/OPS/2025/12, E/2025/65: a possible outcome in figures
+    "An additional $5 billion in investment to reach 95 per cent coverage could generate $13.4 billion in economic "
+    "benefits by 2050.",
+    "Projections estimate that by 2100, up to 90 per cent of Funafuti could experience routine flooding.",
+    # dev, E/HLPF/2025/6 and DP/2025/18; parallel B1, 2015/a/cn.4/678: what a finding says could happen
+    "Case studies from Brazil and sub-Saharan Africa demonstrated how digital mapping, local material optimization "
+    "and community-led planning could mitigate the environmental impact of informal construction.",
+    "However, they note some trade-offs in the possibility that programme activities could be undertaken by other "
+    "UNCDF interventions.",
+    "It was anticipated that the outcome could serve as a valuable practical guide for treaty negotiators, "
+    "policymakers and practitioners involved in the investment area.",
+])
+def test_a_forecast_or_a_finding_with_could_is_not_a_recommendation(nlp, text):
+    assert _rows(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, by", [
+    # dev, E/HLPF/2025/6 and S/2025/223; gold-real, ICCD/COP(8)/CST/8
+    ("Recommendations included boosting women’s leadership, improving gender-disaggregated data and embedding "
+     "equity in innovation systems.", ""),
+    ("Forward-looking proposals included real-time, artificial intelligence-powered tools to map science, "
+     "technology and innovation needs.", ""),
+    ("The letters included recommendations, such as reviewing the files of arbitrarily detained persons with a "
+     "view to accelerating their release.", "The letters"),
+    ("The participants produced a list of recommendations, including larger quotas for women in political "
+     "institutions.", "The participants"),
+    ("Several recommendations were listed such as adopting “people centred” interventions taking into account "
+     "access to land.", ""),
+])
+def test_recommendations_named_and_given_in_one_sentence_are_found(nlp, text, by):
+    rows = _rows(nlp, text)
+    assert len(rows) == 1 and rows[0]["by"] == by, rows
+    # a passive report of where recommendations went is not one (dev, MINUJUSTH S/2019/563)
+    assert _rows(nlp, "The workshop was aimed at ensuring that the accepted recommendations were included in the "
+                      "national action plan for human rights.") == []
