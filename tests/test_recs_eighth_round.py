@@ -226,3 +226,29 @@ def test_recommendations_named_and_given_in_one_sentence_are_found(nlp, text, by
     # a passive report of where recommendations went is not one (dev, MINUJUSTH S/2019/563)
     assert _rows(nlp, "The workshop was aimed at ensuring that the accepted recommendations were included in the "
                       "national action plan for human rights.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # dev, DP/2025/18, E/2025/15, E/HLPF/2025/6, E/C.2/2025/2/Add.8; gold-real, UN80 session 6
+    "For example, the Group advocates significantly enhancing MSME access to finance by strengthening the banking "
+    "sector and microfinance institutions.",
+    "ECLAC advocates a comprehensive approach that includes strengthening social protection systems, improving "
+    "social services, enhancing governance and mobilizing financial resources.",
+    "The forum advocated inclusive policy frameworks that support innovation road maps and open knowledge platforms.",
+    "They continued to advocate the effective implementation of Assembly resolution 63/237 on sickle-cell anaemia.",
+    "Respecting the decision making authority of Member States, we advocate for clear, measurable objectives and "
+    "continuous dialogue with States.",
+])
+def test_an_advocated_action_is_found(nlp, text):
+    rows = _rows(nlp, text)
+    assert len(rows) == 1 and rows[0]["cue"].startswith("advocat"), rows
+
+
+def test_advocacy_as_a_purpose_or_a_noun_is_not_a_recommendation(nlp):
+    # dev, DP/2025/13: what an office does (a purpose clause); checked together with
+    # a found advocacy so that the test fails where "advocates" was no cue at all
+    assert _rows(nlp, "In 2024, 102 country offices partnered with women’s organizations, including to advocate "
+                      "for women’s rights.") == []
+    assert _rows(nlp, "Building coalitions to advocate women’s rights is helping to protect gains.") == []
+    assert [r["cue"] for r in _rows(nlp, "ECLAC advocates a comprehensive approach to social protection.")] == [
+        "advocates a"]
