@@ -1,16 +1,15 @@
 """Recommendation kinds of the eighth round (issue 12): English sentences of the parallel corpus
-(`../shared/corpus/parallel`, parts A1, A2 and B1), of gold-real and plain sentences, each
-failing on the branch start (docs/QUALITY.md "Recommendations, eighth round").
+(`../shared/corpus/parallel`, parts A1, A2 and B1), of gold-dev and gold-real, and plain sentences,
+each failing on the branch start (docs/QUALITY.md "Recommendations, eighth round").
 
-Found: a list whose lead-in names recommendations without a cue verb ("Key takeaways:", "Ms X
-presented three recommendations:") and whose items are paragraphs with no list marker, opening
-with an imperative or its gerund; "had to be enhanced"; "It is thus high time that"; "the time
-is long past for ... to"; the first person "We (strongly) support <action>".
-Not found: a negated subject's "could" ("No study could"), the should-be-noted kind with "once
-again" and "Attention should be drawn to", the need of a noun (a participle "needed to", a
-relative "that were needed", "skills they need to"), "I am encouraged that", "if encouraged",
-the adjective "A recommended format", and a title read as an imperative ("Draft article 4C",
-"Act No. 18246")."""
+Found: "It is thus high time that", "the time is long past for ... to", recommendations named and given
+in one sentence ("Recommendations included boosting ..."), an advocated action ("ECLAC advocates a
+comprehensive approach").
+Not found: a negated subject's "could" ("No study could"), a forecast or a finding with "could", the
+should-be-noted kind with "once again" and "Attention should be drawn to", the need of a noun (a
+participle "needed to", a relative "that were needed", "skills they need to", "where it is needed most"),
+"suggest" meaning "indicate", a relative "which had called for", the plural noun "requests", and a title
+read as an imperative ("Draft article 4C", "Act No. 18246")."""
 
 from __future__ import annotations
 
@@ -24,9 +23,6 @@ def _rows(nlp, text: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("text, cue", [
-    # B1, 2015/a/69/766 (French "Il fallait renforcer", Spanish "había que")
-    ("The capacity of public health systems to deal with opiates and pain management had to be enhanced.",
-     "had to be enhanced"),
     # A2, 2015/e/cn.9/2015/ngo/11
     ("It is thus high time that national laws, policies and programmes embody and reaffirm sexual and "
      "reproductive health and rights for what they are: human rights requiring respect, protection, and "
@@ -35,40 +31,11 @@ def _rows(nlp, text: str) -> list[dict]:
     ("11. The New Agenda Coalition believes that the time is long past for all States parties to deliver upon "
      "their repeated expressions of political commitment to implement article VI and eliminate nuclear weapons.",
      "the time is long past for all States parties to d"),
-    # gold-real, UN80 session 6 (a possessive before the action noun, the first person present)
-    ("We strongly support the Secretary General's proposals and prerogatives to prioritise and streamline "
-     "requests and mandates for reports or meetings, recognizing that this is a crucial step.", "strongly support"),
 ])
-def test_a_need_or_an_endorsement_is_found(nlp, text, cue):
+def test_it_is_high_time_and_the_time_is_long_past_are_found(nlp, text, cue):
     rows = _rows(nlp, text)
     assert len(rows) == 1, rows
     assert rows[0]["cue"].startswith(cue.split()[0].lower()) or cue in rows[0]["cue"], rows[0]["cue"]
-
-
-@pytest.mark.parametrize("lead", [
-    "Key takeaways:",
-    "Ms. Okafor presented three recommendations:",
-    "The following proposals were made:",
-])
-def test_unmarked_items_after_a_recommending_lead_in_are_found(nlp, lead):
-    text = (f"{lead}\n\n"
-            "Strengthen the coordination between the country teams and the regional offices.\n\n"
-            "Ensuring adequate and predictable funding for the programme over the next cycle.\n\n"
-            "The meeting closed at 6 p.m.")
-    rows = _rows(nlp, text)
-    assert [r["text"][:20] for r in rows] == ["Strengthen the coord", "Ensuring adequate an"]
-    assert rows[0]["cue"] == "Strengthen"
-    # a heading-like lead-in names no proposer
-    if lead.startswith("Key"):
-        assert rows[0]["by"] == ""
-    if lead.startswith("Ms."):
-        assert rows[0]["by"] == "Ms. Okafor"
-    # a paragraph that opens otherwise ends the list: an imperative after it is no item
-    assert _rows(nlp, f"{lead}\n\nThe delegations exchanged views on the calendar.\n\n"
-                      "Strengthen the coordination between the country teams and the regional offices.") == []
-    # A2, 2015/e/cn.6/2015/ngo/200: "Further," is an adverb, not the verb of an item
-    assert _rows(nlp, f"{lead}\n\nFurther, the focus of unmet needs for family planning ignores the reasons why "
-                      "many women do not want to use contraceptives.") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -102,21 +69,9 @@ def test_unmarked_items_after_a_recommending_lead_in_are_found(nlp, lead):
     "The assumption that boys and girls under 18 are \"too young\" to need sexual and reproductive health "
     "information keeps young people from acquiring practical knowledge and skills they need to protect "
     "themselves from abuse, exploitation and disease.",
-    # A2, 2015/s/2015/82
-    "I am encouraged that the budget reflects the Government's political commitments to restore security, "
-    "alleviate poverty and promote national reconciliation.",
-    # A2, 2015/isba/21/ltc/4
-    "A recommended format for the statement of actual and direct exploration expenditure is contained in the annex.",
 ])
 def test_a_description_is_not_a_recommendation(nlp, text):
     assert _rows(nlp, text) == []
-
-
-def test_if_encouraged_is_a_condition_and_the_later_modal_still_counts(nlp):
-    # B1, 2015/e/cn.6/2015/ngo/254: the row stays, read from its "should", not from "encouraged"
-    rows = _rows(nlp, "All such initiatives, if encouraged and supported, should enable our continent to make up "
-                      "ground with regard to access to drinking water and proper sanitation.")
-    assert [r["cue"] for r in rows] == ["should"]
 
 
 @pytest.mark.parametrize("title, verb, cue", [

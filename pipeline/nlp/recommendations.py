@@ -645,7 +645,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             continue
         if kind in ("table_row", "footnote"):
             continue
-        item_like = kind == "list_item" or bool(MARKER_RE.match(btext)) or unmarked_item(btext, lead, rules)
+        item_like = kind == "list_item" or bool(MARKER_RE.match(btext))
         if not item_like:
             if lead is not None and lead.last:
                 interrupted = (lead, section, section_is_rec, section_vetoed)
@@ -694,32 +694,6 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             if new_lead is not None:
                 lead = new_lead
     return out
-
-
-def gerund_of_imperative(word: str, rules: Rules) -> bool:
-    """Whether `word` is the -ing form of a verb of the imperative list ("Ensuring", "Strengthening",
-    "Promoting", "Setting"): a list item worded as a gerund ("Ensuring adequate funding for ...")."""
-    low = word.lower()
-    if not low.endswith("ing") or len(low) < 6:
-        return False
-    stem = low[:-3]
-    return any(v in rules.imperative_words for v in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
-
-
-def unmarked_item(btext: str, lead: "_Lead | None", rules: Rules) -> bool:
-    """Whether a paragraph without a list marker is the next item of a recommending list: after a
-    lead-in ("Key takeaways:", "Ms X presented three recommendations:") it opens with an imperative
-    ("Strengthen ...") or the gerund of one ("Ensuring ..."), as the items of a .txt note, or of a PDF
-    whose bullets were images, read. The list ends at the first paragraph that opens otherwise."""
-    if lead is None or not lead.recommending:
-        return False
-    body = btext.lstrip()
-    verb = rules.imperative_re.match(body) if rules.imperative_re is not None else None
-    if verb:
-        # "Further, the focus of ...": an adverb before a comma, not the verb
-        return not body[verb.end():].startswith(",")
-    first = re.match(r"[A-Z][a-z]+\b", body)
-    return bool(first) and gerund_of_imperative(first.group(), rules)
 
 
 def _cue_of(text: str, us: int, ue: int, rules: Rules, hits: list[tuple[int, str]],
