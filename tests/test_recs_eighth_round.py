@@ -207,3 +207,17 @@ def test_advocacy_as_a_purpose_or_a_noun_is_not_a_recommendation(nlp):
     assert _rows(nlp, "Building coalitions to advocate women’s rights is helping to protect gains.") == []
     assert [r["cue"] for r in _rows(nlp, "ECLAC advocates a comprehensive approach to social protection.")] == [
         "advocates a"]
+
+
+@pytest.mark.parametrize("lead", [
+    "The steps that were needed included the following:",          # a need that describes a noun
+    "Early findings suggest that the following should be noted:",  # "suggest" meaning "indicate"
+    "Attention should be drawn to the following:",                 # the should-be-noted kind
+])
+def test_a_lead_in_whose_cue_is_vetoed_proposes_nothing_to_its_items(nlp, lead):
+    # the sentence exclusions that veto a cue in a sentence veto it in a lead-in too: its narrative
+    # items are not recommendations (the lead's cue was passed on to them before)
+    text = f"{lead}\n\n- Regional meetings were held every year.\n- A fund was created in 2024."
+    assert _rows(nlp, text) == []
+    rows = _rows(nlp, "Participants recommended the following:\n\n- Hold regional meetings every year.")
+    assert [r["text"] for r in rows] == ["Hold regional meetings every year."]

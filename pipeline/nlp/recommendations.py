@@ -732,6 +732,8 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _L
         return None
     lead_cue = is_lead_in(body, rules)
     found = find_cue(body, rules)
+    if found and excluded(body, found[0].label, rules):
+        found = None  # a vetoed cue ("The steps that were needed included:") proposes nothing to the items
     if lead_cue or found:
         label = found[0].label if found else lead_cue.label
         by = subject(body, rules)
