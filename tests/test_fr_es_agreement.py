@@ -80,6 +80,24 @@ NOT_RECOMMENDATIONS = [
     ("fr", "L'ONUDC a encouragé l'intégration de la réforme pénitentiaire"),   # 'promoted': a report
     ("es", "podría resultar especialmente importante"),                        # 'may prove'
     ("es", "y alentó el intercambio de conocimientos"),                        # a report
+    # eighth round (part B2 of the measure, read this round)
+    ("fr", "Il faut noter que les consultations se poursuivent"),
+    ("fr", "au cours de laquelle le Prix doit être décerné"),
+    ("fr", "les mesures prises par certains pouvaient avoir un impact"),
+    ("fr", "il demeure fermement engagé en faveur des utilisations pacifiques"),
+    ("fr", "11. Soulignons qu'il importe que les hommes et les garçons"),
+    ("fr", "la Syrie a souligné qu'il était important de donner la priorité"),
+    ("fr", "par la desserte aérienne devraient, à terme, permettre"),
+    ("fr", "le Comité spécial doit adopter son ordre du jour provisoire"),
+    ("fr", "s'explique par le fait qu'il est proposé de transformer trois emplois"),
+    ("fr", "ces mesures pourraient notamment être les suivantes:"),
+    ("es", "Normas que deben observarse durante la votación"),
+    ("es", "en una situación que podía plantear amenazas"),
+    ("es", "las acciones de una parte podían repercutir sobre las demás"),
+    ("es", "Sin embargo, debe observarse que hay una excepción legal"),
+    ("es", "Se propone un crédito de 10.600 dólares para sufragar"),
+    ("es", "Las situaciones podrían ser, entre otras:"),
+    ("es", "del diálogo intercoreano, que podría contribuir a mejorar"),
 ]
 
 RECOMMENDATIONS = [
@@ -123,6 +141,18 @@ RECOMMENDATIONS = [
     ("es", "era necesario someterla"),                                         # 'it was necessary to place'
     ("es", "será fundamental la aplicación de políticas"),                     # 'it will be essential to'
     ("es", "y alienta además la colaboración continua"),                       # 'further encourages'
+    # eighth round (part B2 of the measure, read this round)
+    ("fr", "encourageant le Gouvernement de ce pays à œuvrer"),
+    ("fr", "a demandé à sa présidente de l'inviter à ouvrir le débat"),
+    ("fr", "engageant les parties à reprendre les négociations de fond"),
+    ("fr", "préconisant l'ouverture, d'un commun accord, d'autres points de passage"),
+    ("fr", "13. Encourage tous les États Membres, ses propres membres, le Conseil des droits de l'homme"),
+    ("fr", "Exige à nouveau également du Soudan et du Soudan du Sud qu'ils entreprennent"),
+    ("es", "5. Reitera también su exigencia de que el Sudán y Sudán del Sur inicien"),
+    ("es", "insto a todas las partes e interesados en Libia a abordar"),
+    ("es", "urge hacer progresos significativos en los cuatro objetivos mundiales"),
+    ("es", "tal vez sería mejor centrarse en la prestación de asistencia financiera"),
+    ("es", "13. Alienta a todos los Estados Miembros, la Asamblea General, el Consejo de Derechos Humanos"),
 ]
 
 
