@@ -287,9 +287,7 @@ class AcronymDetector:
             short = doc[abbr.short_start:abbr.short_end]
             long = doc[abbr.long_start:abbr.long_end]
             acronyms.setdefault(short.text, long.text)
-            # "International Year of Deserts and Desertification (IYDD)": a period, not a body (period_head)
-            if not abbr.org_like or orgs.head_word(long.text.split(), self.know.filters["connector"]) in \
-                    self.know.filters["period_head"]:
+            if not abbr.org_like or orgs.names_a_period(long.text, self.know):
                 continue
             known = gazetteer.lookup(long.text) or gazetteer.lookup(short.text)
             norm = known.name if known else orgs.strip_the(long.text, self.know)

@@ -40,6 +40,7 @@ from pipeline.core.models import default_file
 from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS, ORG_LEXICONS
 from pipeline.nlp.common import CANDIDATES, add_candidate
 from pipeline.nlp.lexicon import Lexicon, load_lexicon
+from pipeline.nlp.org_lists import find_list_items
 
 DEFAULT_GAZETTEER = default_file("orgs")
 DEFAULT_FILTERS = default_file("org_filters")
@@ -375,6 +376,12 @@ def strip_the(text: str, know: OrgKnowledge | None = None) -> str:
     return (know or default_knowledge()).articles_re.sub("", text.strip())
 
 
+def names_a_period(long_form: str, know: "OrgKnowledge") -> bool:
+    """A long form whose head noun names a period, not a body, even with an acronym
+    ("International Year of Deserts and Desertification (IYDD)": org_filters.jsonl period_head)."""
+    return head_word(long_form.split(), know.filters["connector"]) in know.filters["period_head"]
+
+
 def head_word(words: list[str], connectors: set[str]) -> str:
     """The head noun of a name: the last word before the first connector
     ("Treaty" in "Treaty on the Prohibition ...", "Organization" in
@@ -467,10 +474,9 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
 
 def administrative_area(words: list[str], know: OrgKnowledge, place_word=None) -> bool:
     """"North Department", "Artibonite Department", "Centre Department of Haiti": one compass word or
-    place name (`place_word()`: the model tagged it a place; asked last, since it reads every entity
-    of the Doc) before an area_head noun, and no complement
-    but a State: an administrative area, not a body ("Department of Peace Operations" has a complement,
-    "Military Operations Department" two naming words)."""
+    place name before an area_head noun, and no complement but a State: an administrative area, not a
+    body ("Department of Peace Operations" has a complement, "Military Operations Department" two
+    naming words). `place_word()`, asked last: whether the model tagged the first word a place."""
     filters = know.filters
     if len(words) < 2 or words[1].lower() not in filters["area_head"]:
         return False
@@ -590,9 +596,7 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
         # only where the note defines it as one (or the gazetteer knows it).
         defined = (span.doc._.acronyms or {}) if isinstance(span, Span) else {}
         long_form = defined.get(name)
-        # (not a period: "IYDD" for "International Year of Deserts and Desertification", period_head)
-        if not long_form or not _names_a_body(long_form, know) or head_word(
-                long_form.split(), know.filters["connector"]) in know.filters["period_head"]:
+        if not long_form or not _names_a_body(long_form, know) or names_a_period(long_form, know):
             return None
     if re.match(r"^[IVX]+\.\s", name) or words[-1].isdigit() and not know.gazetteer.lookup(name):
         return None  # a numbered heading ("I. Introduction 1")
@@ -659,8 +663,9 @@ def _capitalised(token, know: OrgKnowledge) -> bool:
     t = token.text
     # a word opening with digits counts when it has a capital ("3R", "2RS") or is an ordinal ("5th":
     # org_filters.jsonl ordinal_suffix), not a street number ("15a")
-    if know.elisions and t.lower().startswith(know.elisions) and len(t) > 2:
-        t = t[2:]   # "d’Haïti" in "Association des Assureurs d’Haïti"
+    elision = next((e for e in know.elisions if t.lower().startswith(e) and len(t) > len(e)), None)
+    if elision:
+        t = t[len(elision):]   # "d’Haïti" in "Association des Assureurs d’Haïti"
     return t[:1].isupper() and (not t.isupper() or len(t) <= 6) or t[:1].isdigit() and (
         any(c.isupper() for c in t) or t.lower().endswith(know.ordinal_suffixes))
 
@@ -1205,8 +1210,6 @@ class OrgMatcher:
         each item is one organization; the rules' shorter readings inside it ("Cultural Youth Movement"
         and "Education Foundation" in "Cultural Youth Movement Education Foundation") give way to it,
         except a known body named after a comma or a dash inside the item ("Women in Nuclear Global, IAEA")."""
-        from pipeline.nlp.org_lists import find_list_items
-
         know = self.know
         items = find_list_items(doc, know, lambda n: bool(clean_org_name(n, know=know)) and _names_a_body(n, know))
         if not items:
@@ -1218,6 +1221,7 @@ class OrgMatcher:
                 spans.append((span.start, span.end, item.name))
         if not spans:
             return
+
         def inside(c) -> bool:
             return any(s <= c.start and c.end <= e and (c.start, c.end) != (s, e) and not (
                 c.id_.startswith("gazetteer:") and any(t.text in (",", "–", "(") for t in doc[s:c.start]))
