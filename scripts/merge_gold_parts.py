@@ -9,8 +9,11 @@ in as many parts as it is optional in is required; a form already in an
 earlier list is dropped from a later one; a recommendation in another language
 than English is optional. Prints each conflict and each dropped form, to be
 checked by hand."""
-import json, re, sys, unicodedata
+import argparse
+import json
+import re
 from pathlib import Path
+
 
 def norm(s):
     """The key tests/test_gold_files.py compares aliases by."""
@@ -20,9 +23,8 @@ def norm(s):
 def words(s):
     return set(re.sub(r"^the\s+", "", s.lower()).split())
 
-ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]*[A-Z0-9]$")
 
-
+# Words of generic national-body names. (A throwaway list for the gold's own merge, not the pipeline's data.)
 GENERIC_WORDS = set("the national assembly ministry of for and justice foreign affairs interior parliament constitutional "
                     "court supreme human rights commission council committee working group government office "
                     "ombudsman state public prosecutor's prosecutor police senate congress".split())
@@ -38,14 +40,12 @@ NON_LATIN = re.compile(r"[а-яА-ЯёЁ\u0600-\u06ff]")
 FR_ES_WORDS = re.compile(r"\b(les|des|nous|doit|doivent|los|las|debe|deben|del|una|est|sont|para|que|la|el|en|de)\b")
 
 
-class _NonEnglish:
-    """A sentence in another language: a non-Latin script, or French/Spanish function words as most of its short words."""
-    def search(self, text):
-        words = text.split()
-        return bool(NON_LATIN.search(text)) or len(FR_ES_WORDS.findall(text)) >= max(3, len(words) // 6)
+def in_another_language(text):
+    """A recommendation not in English: a non-Latin script, or French/Spanish function words as a sixth
+    of its words. (Not pipeline.ingest.metadata.guess_language: it reads a short English list item, with
+    few stop words, as "other".)"""
+    return bool(NON_LATIN.search(text)) or len(FR_ES_WORDS.findall(text)) >= max(3, len(text.split()) // 6)
 
-
-NON_EN = _NonEnglish()
 
 def merge(parts, out):
     golds = [json.loads(Path(p).read_text()) for p in parts]
@@ -68,11 +68,7 @@ def merge(parts, out):
                 groups.append(new)
     orgs_req, orgs_opt = [], []
     for forms, r, o in groups:
-        seen, uniq = set(), []
-        for f in forms:
-            if norm(f) not in seen or f not in uniq:
-                if f not in uniq: uniq.append(f)
-                seen.add(norm(f))
+        uniq = list(dict.fromkeys(forms))   # each form once, in order
         if r and o: print("ORG conflict", uniq[:3], "req", r, "opt", o, "->", "required" if r >= o else "optional")
         (orgs_req if r >= o and r else orgs_opt).append(uniq)
     # an alias may name one list only: a form also in an earlier list is dropped from the later one
@@ -89,10 +85,14 @@ def merge(parts, out):
     recs_req, recs_opt, moved = [], [], 0
     for g in golds:
         for r in g["recommendations"]["required"]:
-            if NON_EN.search(r): recs_opt.append(r); moved += 1
-            elif r not in recs_req: recs_req.append(r)
+            if in_another_language(r):
+                recs_opt.append(r)
+                moved += 1
+            elif r not in recs_req:
+                recs_req.append(r)
         for r in g["recommendations"]["optional"]:
-            if r not in recs_opt and r not in recs_req: recs_opt.append(r)
+            if r not in recs_opt and r not in recs_req:
+                recs_opt.append(r)
     print(doc, "non-English required recs made optional:", moved)
     gold = {"document": doc, "states": {"required": states_req, "optional": states_opt},
             "orgs": {"required": orgs_req, "optional": orgs_opt},
@@ -102,5 +102,11 @@ def merge(parts, out):
     for k in ("states", "orgs", "dates", "recommendations"):
         print(" ", k, len(gold[k]["required"]), "/", len(gold[k]["optional"]))
 
+
+
 if __name__ == "__main__":
-    merge(sys.argv[2:], sys.argv[1])
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", help="the merged gold JSON to write")
+    ap.add_argument("parts", nargs="+", help="the parts' gold JSON files, in page order")
+    args = ap.parse_args()
+    merge(args.parts, args.out)
