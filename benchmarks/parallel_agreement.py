@@ -29,7 +29,7 @@ id, even first byte -> A, odd -> B), so that rules can be developed on A and B k
 write rules on A1 and check on A2 that they carry over before B is run. `B1` / `B2` split half
 B the same way (sixth round: B had been scored twice, so B1 may be read for error kinds while
 B2 stays held out). Eighth round: B2's English notes are annotated blind as part of the seventh
-test split (corpus/gold-test); `--split B2 --write-notes DIR` writes them (`--lang fr`/`es` the
+test split (now corpus/gold-parallel); `--split B2 --write-notes DIR` writes them (`--lang fr`/`es` the
 others) without running anything.
 """
 
@@ -319,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--write-notes", type=Path, default=None, metavar="DIR",
                     help="only write the split's notes in --lang to DIR (and run nothing): the notes "
-                         "corpus/gold-test annotates")
+                         "corpus/gold-parallel annotates")
     ap.add_argument("--lang", choices=LANGS, default="en", help="the language of --write-notes")
     args = ap.parse_args(argv)
     if not (args.parallel / "unv.ids").is_file():
