@@ -3,7 +3,8 @@
 The gold files live in corpus/gold-real/ (documents of ../shared/corpus/real),
 and a UPR report of ../shared/corpus/upr), corpus/gold-dev/ (documents of ../shared/corpus/dev)
 and corpus/gold-parallel/ (the English notes that benchmarks/parallel_agreement.py writes for
-quarter B2 of ../shared/corpus/parallel), one
+quarter B2 of ../shared/corpus/parallel) and corpus/gold-test/ (the eighth test split: UPR
+reports of ../shared/corpus/upr), one
 JSON per document in the format of ../shared/ANNOTATION.md. These tests check their shape and values only;
 they never run the extraction pipeline.
 """
@@ -24,7 +25,7 @@ SHARED = REPO.parent / "shared" / "corpus"
 PARALLEL = SHARED / "parallel"
 # gold folder -> the ../shared folders holding its documents (PARALLEL: the notes written from it)
 GOLD_SETS = {"gold-real": (SHARED / "real", SHARED / "upr"), "gold-dev": (SHARED / "dev",),
-             "gold-parallel": (PARALLEL,)}
+             "gold-parallel": (PARALLEL,), "gold-test": (SHARED / "upr",)}
 FORMER_STATES = {"SUN", "YUG", "CSK"}  # ISO 3166-3 codes allowed by ANNOTATION.md
 TYPES = ("states", "orgs", "dates", "recommendations")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -50,8 +51,9 @@ def _parse(value):
 
 
 # the fewest documents a set may hold (gold-real: its first 13, the fifth and sixth test splits and
-# the seventh's UPR report; gold-parallel: the seventh split's 91 short notes of the parallel corpus)
-MIN_DOCUMENTS = {"gold-real": 32, "gold-dev": 60, "gold-parallel": 91}
+# the seventh's UPR report; gold-parallel: the seventh split's 91 short notes of the parallel corpus;
+# gold-test: the eighth split's three UPR reports)
+MIN_DOCUMENTS = {"gold-real": 32, "gold-dev": 60, "gold-parallel": 91, "gold-test": 3}
 
 
 @pytest.mark.parametrize("name", GOLD_SETS)
