@@ -135,3 +135,20 @@ def test_spanish_masthead_organ_is_not_the_title_and_the_letter_line_is_and_its_
     assert note.title.endswith("ante las Naciones Unidas")
     assert note.symbol == "S/2031/456"
     assert note.issued == "2031-05-02"     # "2 de mayo de 2031": the Spanish "de" between day and month
+
+
+def test_note_whose_masthead_symbol_ocr_lost_takes_the_symbol_its_file_is_saved_under(tmp_path):
+    """A 1971 scan whose OCR turned the masthead's "A/L.632" into "LStr, L LIMITED": the file
+    name spells the symbol ("_" for "/", a language tail); a plain file name gives none."""
+    scan = need(REAL / "unsu__1971-09-29_A_L.632-EN.pdf")
+    assert "A/L.632" not in note_of(scan).text[:2000]
+    assert note_of(scan).symbol == "A/L.632"
+    plain = tmp_path / "draft resolution.pdf"
+    plain.write_bytes(scan.read_bytes())
+    assert read_note(plain).symbol == ""
+
+
+def test_masthead_symbol_wins_over_a_symbol_in_the_file_name(tmp_path):
+    copy = tmp_path / "S_2025_1-EN.pdf"
+    copy.write_bytes(need(DEV / "A_79_834.pdf").read_bytes())
+    assert read_note(copy).symbol == "A/79/834-S/2025/186"

@@ -31,9 +31,14 @@ def read_note(path: Path, password: str | None = None, backend: str = DEFAULT_BA
     try:
         if kind == "pdf":
             from pipeline.ingest.pdf import read_pdf
-            return read_pdf(path, password, backend, ocr, ocr_cache, ocr_threads)
-        from pipeline.ingest.text import read_text
-        return read_text(path)
+            note = read_pdf(path, password, backend, ocr, ocr_cache, ocr_threads)
+        else:
+            from pipeline.ingest.text import read_text
+            note = read_text(path)
+        if not note.symbol:
+            from pipeline.ingest.metadata import symbol_from_file_name
+            note.symbol = symbol_from_file_name(path.name)
+        return note
     except IngestError:
         raise
     except BackendError as e:

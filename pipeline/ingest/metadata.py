@@ -132,6 +132,22 @@ def symbol_block(lines: list[str]) -> str:
     return ""
 
 
+def symbol_from_file_name(name: str) -> str:
+    """The symbol a UN document's file is saved under, "_" written for "/" ("A_79_923-EN.pdf",
+    "collection__1971-09-29_A_L.632-EN.pdf": A/L.632): the longest run of the name's last
+    "_"-separated parts that a symbol pattern matches whole. Only a fallback for notes whose
+    text gives none (a masthead lost to OCR): a file name is the user's, the text is the note's."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    for p in _patterns("file_name_tail"):
+        stem = p.regex.sub("", stem)
+    parts = [part for part in stem.split("_") if part]
+    for i in range(len(parts)):
+        candidate = "/".join(parts[i:])
+        if any(p.regex.fullmatch(candidate) for p in _patterns("symbol")):
+            return candidate
+    return ""
+
+
 # -- date of issue -----------------------------------------------------------------
 def parse_date(text: str) -> str:
     """ISO date of the first written date in `text`, or ""."""
