@@ -462,6 +462,14 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     # "National Programme of Measures for Roma": a State's policy, not a body (policy_opening)
     if any(lower == p or lower.startswith(p + " ") for p in filters["policy_opening"]):
         return None
+    # "Mission to Albania" opening a name: a visit or the report on it, not a body (visit_opening)
+    if any(lower.startswith(p + " ") for p in filters["visit_opening"]):
+        return None
+    # "Cap-Haïtien International Airport": a place, not a body (place_head)
+    if words[-1].lower() in filters["place_head"]:
+        return None
+    if _names_a_project(words, last, filters, know):
+        return None
     if administrative_area(words, know):
         return None
     if _numbered_event(words, connectors, know):
@@ -470,6 +478,19 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     if is_state(name):
         return None
     return name
+
+
+def _names_a_project(words: list[str], head: str, filters: OrgFilters, know: OrgKnowledge) -> bool:
+    """"SPARK Programme", "Funguo Innovation Programme", "Anti-Fraud Programme": a name headed by a
+    project noun (project_head) with no complement is a body's project, not a body, unless the
+    gazetteer knows it or its opening words name a known body whose programme it is ("United
+    Nations Countering Terrorist Travel Programme", "UNAIDS Joint Programme", "GEF Small Grants
+    Programme"); "Programme on Science and Global Security" (a complement) stays a body."""
+    if head != words[-1].lower() or head not in filters["project_head"] or len(words) < 2:
+        return False
+    if know.gazetteer.lookup(" ".join(words)):
+        return False
+    return not any(know.gazetteer.lookup(" ".join(words[:k])) for k in range(1, len(words)))
 
 
 def administrative_area(words: list[str], know: OrgKnowledge, place_word=None) -> bool:
