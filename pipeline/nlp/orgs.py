@@ -590,6 +590,8 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     if isinstance(span, Span) and getattr(know.gazetteer.lookup(span.text), "local", False) \
             and name_goes_on(span.doc, span.end, know):
         return None  # a language's own short name cut from a longer one ("Ministère des affaires étrangères et ...")
+    if isinstance(span, Span) and _in_portfolio(span, know):
+        return None
     text = span.text if isinstance(span, Span) else str(span)
     if isinstance(span, Span) and len(span) > 1 and _heading_marker(span.doc, span.start):
         text = span[1:].text   # "B. International and regional cooperation": a heading's list letter
@@ -630,6 +632,30 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     if len(words) > 1 and not _names_a_body(name, know):
         return None
     return name
+
+
+def _in_portfolio(span: Span, know: OrgKnowledge) -> bool:
+    """A model ORG that continues a minister's portfolio is part of the title, not a body: "the
+    Minister for Foreign Affairs and International Cooperation, Eltaher Elbaour", "Minister of State
+    for Cabinet Affairs", "Minister for Foreign Affairs, National Community Abroad and African
+    Affairs". Walking left from the span over capitalised words and the connectors of a portfolio
+    ("and", "of", "for", a comma) reaches a portfolio_title word; an article or any other word stops
+    the walk ("the Minister of Health and the Ministry of Education" keeps the Ministry)."""
+    doc, titles = span.doc, know.filters["portfolio_title"]
+    joints = {"and", "of", "for", ",", "&"}
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in joints:
+        return False
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    while i >= sent_start:
+        tok = doc[i]
+        if tok.lower_ in titles:
+            return True
+        if tok.lower_ in joints or (tok.text[:1].isupper() and tok.is_alpha):
+            i -= 1
+            continue
+        return False
+    return False
 
 
 def _without_leading_role(text: str, know: OrgKnowledge) -> str:
