@@ -56,6 +56,8 @@ NAMED_BODY = "pattern:org_filters.jsonl:named-body"
 QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
 OWN_UNIT = "pattern:org_filters.jsonl:own-unit"
 LISTED_BODY = "pattern:org_filters.jsonl:listed-body"
+CLASSED_NAME = "pattern:org_filters.jsonl:classed-name"   # "the Israeli company Bezeq" (class_noun)
+CLASSED_NAME_TOKENS = 6    # a capitalised run after a class noun longer than this is no name
 LIST_ITEM = "pattern:org_filters.jsonl:list-item"   # an item of a participants list (org_lists)
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
@@ -1137,6 +1139,53 @@ def find_quoted_names(doc: Doc, legal_forms: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def find_classed_names(doc: Doc, know: OrgKnowledge, ents: "EntIndex") -> list[tuple[int, int]]:
+    """Token spans of bodies with no head word that the text classes by a lowercase noun right
+    before them: "the Israeli company Bezeq", "the group Jama‘ah al-Islamiyya", "the
+    non-governmental organization Voice of the Voiceless", "a local insurance company, Activa,"
+    (class_noun after a class_determiner and up to four modifiers). The name is the capitalised run
+    after the noun (and "of", "the", "al-" inside it); a State, a place, a month, a run opening with a
+    stop word or one the name filters drop ("the group Member States") is no name."""
+    filters = know.filters
+    nouns, dets = filters["class_noun"], filters["class_determiner"]
+    months = filters["complement_stop"]
+    inner = {"of", "the", "al", "el", "wal", "ul", "wa", "-", "‑", "’s", "'s"}
+    spans = []
+    for k, tok in enumerate(doc):
+        if tok.text not in nouns or k + 1 >= len(doc):
+            continue
+        i = k - 1   # back over modifiers to a determiner ("the Israeli", "a local insurance")
+        while i >= 0 and k - i <= 5 and doc[i].lower_ not in dets and (doc[i].is_alpha or doc[i].text in ("-", "‑")):
+            i -= 1
+        if i < 0 or doc[i].lower_ not in dets or k - i > 5:
+            continue
+        start = k + 1
+        comma = doc[start].text == ","
+        if comma:
+            start += 1
+        if start >= len(doc) or not (doc[start].text[:1].isupper() and any(ch.isalpha() for ch in doc[start].text)):
+            continue
+        end = start + 1
+        while end < len(doc) and end - start < CLASSED_NAME_TOKENS:
+            t = doc[end]
+            if t.text[:1].isupper() and (t.is_alpha or "-" in t.text or "‘" in t.text or "’" in t.text):
+                end += 1
+            elif t.lower_ in inner and end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in inner):
+                end += 1
+            else:
+                break
+        while end > start and doc[end - 1].lower_ in inner:
+            end -= 1
+        if comma and (end >= len(doc) or doc[end].text != ","):
+            continue   # "a company, Activa, ..." only as an apposition closed by a comma
+        text = doc[start:end].text
+        if (doc[start].lower_ in know.stop_words or doc[start].lower_ in months or know.is_place(text)
+                or ents.opens(start, ("GPE", "DATE", "NORP", "LOC")) or not clean_org_name(re.sub(r"\b(?:al|el|wal|ul|wa)[-‑]", "", text), know=know)):
+            continue
+        spans.append((start, end))
+    return spans
+
+
 def shortened_from(name: str, mentions: list[tuple[str, str]], prepositions: frozenset[str] = frozenset()) -> str:
     """The norm of a longer name in the same note that `name` shortens, by
     leading words ("Informal Expert Group" for "Informal Expert Group on Women,
@@ -1249,6 +1298,10 @@ class OrgMatcher:
                 free = not any(covered[start:end]) or tail is not None and not any(covered[start:tail])
                 if free and not self.gazetteer.lookup(name):
                     add_candidate(doc, start, end, "ORG", name, LISTED_BODY)
+            for start, end in find_classed_names(doc, self.know, ents):
+                if not any(covered[start:end]) and not self.gazetteer.lookup(doc[start:end].text):
+                    covered[start:end] = [True] * (end - start)
+                    add_candidate(doc, start, end, "ORG", " ".join(doc[start:end].text.split()), CLASSED_NAME)
             self._list_items(doc)
         return doc
 
