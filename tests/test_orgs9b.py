@@ -115,3 +115,16 @@ def test_a_name_classed_by_the_noun_before_it_is_a_body(nlp, sentence, name):
 ])
 def test_no_name_after_a_class_noun_is_no_body(nlp, sentence):
     assert orgs(nlp(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence, publisher, university", [
+    # A/80/188 (gold-dev), TPNW/MSP/2025/11 (gold-real): footnotes' citations
+    ("Elisa Morgera, Fair and Equitable Benefit-sharing in International Law (Oxford University Press, 2024).",
+     "Oxford University Press", "Oxford University"),
+    ("(Cambridge, United Kingdom, and New York, United States, Cambridge University Press, 2011).",
+     "Cambridge University Press", "Cambridge University"),
+])
+def test_a_university_press_is_a_publisher_not_the_university(nlp, sentence, publisher, university):
+    found = orgs(nlp(sentence))
+    assert publisher in found
+    assert university not in found

@@ -56,7 +56,8 @@ NAMED_BODY = "pattern:org_filters.jsonl:named-body"
 QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
 OWN_UNIT = "pattern:org_filters.jsonl:own-unit"
 LISTED_BODY = "pattern:org_filters.jsonl:listed-body"
-CLASSED_NAME = "pattern:org_filters.jsonl:classed-name"   # "the Israeli company Bezeq" (class_noun)
+CLASSED_NAME = "pattern:org_filters.jsonl:classed-name"
+PUBLISHER = "pattern:org_filters.jsonl:publisher"   # "Oxford University Press" (publisher_tail)   # "the Israeli company Bezeq" (class_noun)
 CLASSED_NAME_TOKENS = 6    # a capitalised run after a class noun longer than this is no name
 LIST_ITEM = "pattern:org_filters.jsonl:list-item"   # an item of a participants list (org_lists)
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
@@ -1262,6 +1263,12 @@ class OrgMatcher:
             kept.append((start, end, org))
         named = [(doc[s:e].text.lower(), o.name) for s, e, o in kept if not o.local]
         for start, end, org in kept:
+            if (end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in self.filters["publisher_tail"]
+                    and not org.local):
+                # "Oxford University Press": a publisher, a body of its own, not the university
+                taken[end] = True
+                add_candidate(doc, start, end + 1, "ORG", " ".join(doc[start:end + 1].text.split()), PUBLISHER)
+                continue
             # a language's own body shortens a longer known name as the English named-body pattern's
             # names do ("Comité consultatif" after "Comité consultatif pour les questions ...")
             longer = shortened_from(doc[start:end].text, named, self.filters["connector"] - self.know.name_joiners) if org.local else org.name
