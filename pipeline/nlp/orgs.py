@@ -493,6 +493,8 @@ def _names_a_project(words: list[str], head: str, filters: OrgFilters, know: Org
         return False
     if know.gazetteer.lookup(" ".join(words)):
         return False
+    if all(w.lower() in filters["weak_modifier"] for w in words[:-1]):
+        return False   # "the Joint Programme", "the Global Programme": a short form the note's longer name links
     return not any(know.gazetteer.lookup(" ".join(words[:k])) for k in range(1, len(words)))
 
 
