@@ -91,6 +91,9 @@ def test_a_ministers_portfolio_is_part_of_the_title(nlp, sentence, fragment):
 def test_a_ministry_after_a_minister_stays_a_body(nlp):
     found = orgs(nlp("The Minister of Health and the Ministry of Education met in Suva."))
     assert "Ministry of Education" in found
+    # a delegation list's rank, then its body (egypt2010.pdf of ../shared/corpus/upr)
+    found = orgs(nlp("• Mrs. Yasmine Moussa; Third Secretary, Office of the Minister of Foreign Affairs;"))
+    assert "Office of the Minister of Foreign Affairs" in found
 
 
 @pytest.mark.parametrize("sentence, name", [

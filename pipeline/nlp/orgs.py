@@ -651,6 +651,8 @@ def _in_portfolio(span: Span, know: OrgKnowledge) -> bool:
     i = span.start - 1
     if i < 0 or doc[i].lower_ not in joints:
         return False
+    if doc[i].text == "," and i > 0 and doc[i - 1].lower_ in titles:
+        return False   # "Third Secretary, Office of the Minister of Foreign Affairs": a rank, then its body
     sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
     while i >= sent_start:
         tok = doc[i]
