@@ -131,3 +131,16 @@ def test_a_university_press_is_a_publisher_not_the_university(nlp, sentence, pub
     found = orgs(nlp(sentence))
     assert publisher in found
     assert university not in found
+
+
+@pytest.mark.parametrize("name, kept", [
+    # TPNW/MSP/2025/11 (gold-real), A/CONF.243/2025/1/Add.1 (gold-dev): a named trust fund is an account
+    ("TPNW Trust Fund", False),
+    ("Multi Donor Trust Fund", False),
+    ("Multi-Partner Trust Fund Office", True),
+    ("Joint Programme", True),
+])
+def test_a_named_trust_fund_is_an_account_and_its_office_a_body(name, kept):
+    from pipeline.nlp.orgs import clean_org_name, default_knowledge
+
+    assert (clean_org_name(name, know=default_knowledge()) == name) is kept

@@ -484,16 +484,20 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
 
 
 def _names_a_project(words: list[str], head: str, filters: OrgFilters, know: OrgKnowledge) -> bool:
-    """"SPARK Programme", "Funguo Innovation Programme", "Anti-Fraud Programme": a name headed by a
-    project noun (project_head) with no complement is a body's project, not a body, unless the
+    """"SPARK Programme", "Funguo Innovation Programme", "Anti-Fraud Programme", "TPNW Trust Fund": a
+    name ending with a project noun (project_head) and no complement is a body's project or account,
+    not a body, unless the
     gazetteer knows it or its opening words name a known body whose programme it is ("United
     Nations Countering Terrorist Travel Programme", "UNAIDS Joint Programme", "GEF Small Grants
     Programme"); "Programme on Science and Global Security" (a complement) stays a body."""
-    if head != words[-1].lower() or head not in filters["project_head"] or len(words) < 2:
+    if head != words[-1].lower() or len(words) < 2:
         return False
-    if know.gazetteer.lookup(" ".join(words)):
+    lower = [w.lower() for w in words]
+    size = next((len(p.split()) for p in filters["project_head"]
+                 if lower[-len(p.split()):] == p.split() and len(words) > len(p.split())), 0)
+    if not size or know.gazetteer.lookup(" ".join(words)):
         return False
-    if all(w.lower() in filters["weak_modifier"] for w in words[:-1]):
+    if all(w in filters["weak_modifier"] for w in lower[:-size]):
         return False   # "the Joint Programme", "the Global Programme": a short form the note's longer name links
     return not any(know.gazetteer.lookup(" ".join(words[:k])) for k in range(1, len(words)))
 
