@@ -56,6 +56,9 @@ NAMED_BODY = "pattern:org_filters.jsonl:named-body"
 QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
 OWN_UNIT = "pattern:org_filters.jsonl:own-unit"
 LISTED_BODY = "pattern:org_filters.jsonl:listed-body"
+CLASSED_NAME = "pattern:org_filters.jsonl:classed-name"
+PUBLISHER = "pattern:org_filters.jsonl:publisher"   # "Oxford University Press" (publisher_tail)   # "the Israeli company Bezeq" (class_noun)
+CLASSED_NAME_TOKENS = 6    # a capitalised run after a class noun longer than this is no name
 LIST_ITEM = "pattern:org_filters.jsonl:list-item"   # an item of a participants list (org_lists)
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
@@ -462,6 +465,14 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     # "National Programme of Measures for Roma": a State's policy, not a body (policy_opening)
     if any(lower == p or lower.startswith(p + " ") for p in filters["policy_opening"]):
         return None
+    # "Mission to Albania" opening a name: a visit or the report on it, not a body (visit_opening)
+    if any(lower.startswith(p + " ") for p in filters["visit_opening"]):
+        return None
+    # "Cap-Haïtien International Airport": a place, not a body (place_head)
+    if words[-1].lower() in filters["place_head"]:
+        return None
+    if _names_a_project(words, last, filters, know):
+        return None
     if administrative_area(words, know):
         return None
     if _numbered_event(words, connectors, know):
@@ -470,6 +481,25 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     if is_state(name):
         return None
     return name
+
+
+def _names_a_project(words: list[str], head: str, filters: OrgFilters, know: OrgKnowledge) -> bool:
+    """"SPARK Programme", "Funguo Innovation Programme", "Anti-Fraud Programme", "TPNW Trust Fund": a
+    name ending with a project noun (project_head) and no complement is a body's project or account,
+    not a body, unless the
+    gazetteer knows it or its opening words name a known body whose programme it is ("United
+    Nations Countering Terrorist Travel Programme", "UNAIDS Joint Programme", "GEF Small Grants
+    Programme"); "Programme on Science and Global Security" (a complement) stays a body."""
+    if head != words[-1].lower() or len(words) < 2:
+        return False
+    lower = [w.lower() for w in words]
+    size = next((len(p.split()) for p in filters["project_head"]
+                 if lower[-len(p.split()):] == p.split() and len(words) > len(p.split())), 0)
+    if not size or know.gazetteer.lookup(" ".join(words)):
+        return False
+    if all(w in filters["weak_modifier"] for w in lower[:-size]):
+        return False   # "the Joint Programme", "the Global Programme": a short form the note's longer name links
+    return not any(know.gazetteer.lookup(" ".join(words[:k])) for k in range(1, len(words)))
 
 
 def administrative_area(words: list[str], know: OrgKnowledge, place_word=None) -> bool:
@@ -569,6 +599,8 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     if isinstance(span, Span) and getattr(know.gazetteer.lookup(span.text), "local", False) \
             and name_goes_on(span.doc, span.end, know):
         return None  # a language's own short name cut from a longer one ("Ministère des affaires étrangères et ...")
+    if isinstance(span, Span) and _in_portfolio(span, know):
+        return None
     text = span.text if isinstance(span, Span) else str(span)
     if isinstance(span, Span) and len(span) > 1 and _heading_marker(span.doc, span.start):
         text = span[1:].text   # "B. International and regional cooperation": a heading's list letter
@@ -609,6 +641,32 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
     if len(words) > 1 and not _names_a_body(name, know):
         return None
     return name
+
+
+def _in_portfolio(span: Span, know: OrgKnowledge) -> bool:
+    """A model ORG that continues a minister's portfolio is part of the title, not a body: "the
+    Minister for Foreign Affairs and International Cooperation, Eltaher Elbaour", "Minister of State
+    for Cabinet Affairs", "Minister for Foreign Affairs, National Community Abroad and African
+    Affairs". Walking left from the span over capitalised words and the connectors of a portfolio
+    ("and", "of", "for", a comma) reaches a portfolio_title word; an article or any other word stops
+    the walk ("the Minister of Health and the Ministry of Education" keeps the Ministry)."""
+    doc, titles = span.doc, know.filters["portfolio_title"]
+    joints = {"and", "of", "for", ",", "&"}
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in joints:
+        return False
+    if doc[i].text == "," and i > 0 and doc[i - 1].lower_ in titles:
+        return False   # "Third Secretary, Office of the Minister of Foreign Affairs": a rank, then its body
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    while i >= sent_start:
+        tok = doc[i]
+        if tok.lower_ in titles:
+            return True
+        if tok.lower_ in joints or (tok.text[:1].isupper() and tok.is_alpha):
+            i -= 1
+            continue
+        return False
+    return False
 
 
 def _without_leading_role(text: str, know: OrgKnowledge) -> str:
@@ -1090,6 +1148,53 @@ def find_quoted_names(doc: Doc, legal_forms: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def find_classed_names(doc: Doc, know: OrgKnowledge, ents: "EntIndex") -> list[tuple[int, int]]:
+    """Token spans of bodies with no head word that the text classes by a lowercase noun right
+    before them: "the Israeli company Bezeq", "the group Jama‘ah al-Islamiyya", "the
+    non-governmental organization Voice of the Voiceless", "a local insurance company, Activa,"
+    (class_noun after a class_determiner and up to four modifiers). The name is the capitalised run
+    after the noun (and "of", "the", "al-" inside it); a State, a place, a month, a run opening with a
+    stop word or one the name filters drop ("the group Member States") is no name."""
+    filters = know.filters
+    nouns, dets = filters["class_noun"], filters["class_determiner"]
+    months = filters["complement_stop"]
+    inner = {"of", "the", "al", "el", "wal", "ul", "wa", "-", "‑", "’s", "'s"}
+    spans = []
+    for k, tok in enumerate(doc):
+        if tok.text not in nouns or k + 1 >= len(doc):
+            continue
+        i = k - 1   # back over modifiers to a determiner ("the Israeli", "a local insurance")
+        while i >= 0 and k - i <= 5 and doc[i].lower_ not in dets and (doc[i].is_alpha or doc[i].text in ("-", "‑")):
+            i -= 1
+        if i < 0 or doc[i].lower_ not in dets or k - i > 5:
+            continue
+        start = k + 1
+        comma = doc[start].text == ","
+        if comma:
+            start += 1
+        if start >= len(doc) or not (doc[start].text[:1].isupper() and any(ch.isalpha() for ch in doc[start].text)):
+            continue
+        end = start + 1
+        while end < len(doc) and end - start < CLASSED_NAME_TOKENS:
+            t = doc[end]
+            if t.text[:1].isupper() and (t.is_alpha or "-" in t.text or "‘" in t.text or "’" in t.text):
+                end += 1
+            elif t.lower_ in inner and end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in inner):
+                end += 1
+            else:
+                break
+        while end > start and doc[end - 1].lower_ in inner:
+            end -= 1
+        if comma and (end >= len(doc) or doc[end].text != ","):
+            continue   # "a company, Activa, ..." only as an apposition closed by a comma
+        text = doc[start:end].text
+        if (doc[start].lower_ in know.stop_words or doc[start].lower_ in months or know.is_place(text)
+                or ents.opens(start, ("GPE", "DATE", "NORP", "LOC")) or not clean_org_name(re.sub(r"\b(?:al|el|wal|ul|wa)[-‑]", "", text), know=know)):
+            continue
+        spans.append((start, end))
+    return spans
+
+
 def shortened_from(name: str, mentions: list[tuple[str, str]], prepositions: frozenset[str] = frozenset()) -> str:
     """The norm of a longer name in the same note that `name` shortens, by
     leading words ("Informal Expert Group" for "Informal Expert Group on Women,
@@ -1166,6 +1271,12 @@ class OrgMatcher:
             kept.append((start, end, org))
         named = [(doc[s:e].text.lower(), o.name) for s, e, o in kept if not o.local]
         for start, end, org in kept:
+            if (end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in self.filters["publisher_tail"]
+                    and not org.local):
+                # "Oxford University Press": a publisher, a body of its own, not the university
+                taken[end] = True
+                add_candidate(doc, start, end + 1, "ORG", " ".join(doc[start:end + 1].text.split()), PUBLISHER)
+                continue
             # a language's own body shortens a longer known name as the English named-body pattern's
             # names do ("Comité consultatif" after "Comité consultatif pour les questions ...")
             longer = shortened_from(doc[start:end].text, named, self.filters["connector"] - self.know.name_joiners) if org.local else org.name
@@ -1202,6 +1313,10 @@ class OrgMatcher:
                 free = not any(covered[start:end]) or tail is not None and not any(covered[start:tail])
                 if free and not self.gazetteer.lookup(name):
                     add_candidate(doc, start, end, "ORG", name, LISTED_BODY)
+            for start, end in find_classed_names(doc, self.know, ents):
+                if not any(covered[start:end]) and not self.gazetteer.lookup(doc[start:end].text):
+                    covered[start:end] = [True] * (end - start)
+                    add_candidate(doc, start, end, "ORG", " ".join(doc[start:end].text.split()), CLASSED_NAME)
             self._list_items(doc)
         return doc
 
