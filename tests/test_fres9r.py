@@ -85,3 +85,32 @@ def test_the_other_forms_of_a_proposal(lang, text):
 ])
 def test_what_only_looks_like_one(lang, text):
     assert cues(lang, text) == [], text
+
+
+# -- dates ---------------------------------------------------------------------------------------
+def _dates(lang: str, text: str) -> set[tuple[str, str]]:
+    from pipeline.core.models import MODELS_DIR  # the shipped models folder
+    from pipeline.nlp.datenorm import DateGrammar
+    folder = MODELS_DIR / lang
+    grammar = DateGrammar(folder / "patterns" / "dates.jsonl", folder / "patterns" / "references.jsonl",
+                          folder / "gazetteers" / "date_words.tsv")
+    return {(d.start_iso, d.end_iso) for d in grammar.find_dates(text)}
+
+
+@needs_parallel
+def test_a_plan_for_a_period_is_a_date_but_a_plan_named_by_its_years_is_not():
+    """'un plan national pour 2012-2017' (English 'for the period 2012 - 2017'): the period; 'le plan
+    stratégique 2022-2025' stays the name of a plan."""
+    line = parallel_line("fr", "La Commission a établi un plan national pour 2012-2017")
+    assert ("2012", "2017") in _dates("fr", line)
+    assert _dates("fr", "Le plan stratégique 2022-2025 a été adopté.") == set()
+    assert ("2012", "2017") in _dates("es", "La Comisión elaboró un plan nacional para 2012-2017.")
+
+
+@needs_parallel
+def test_two_months_with_the_preposition_repeated_are_one_range():
+    """French repeats the preposition in a coordination: 'en mars et en avril 2014' is English
+    'in March and April 2014' (one range), not 'avril 2014' alone."""
+    line = parallel_line("fr", "ont été rejetées en mars et en avril 2014")
+    assert ("2014-03", "2014-04") in _dates("fr", line)
+    assert ("2014-03", "2014-04") in _dates("es", "Se rechazaron en marzo y en abril de 2014.")
