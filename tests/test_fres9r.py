@@ -14,6 +14,9 @@ Kinds (each line's English version says what French and Spanish should agree wit
 - the rest of the language's forms of a proposal: "il y a lieu de" (not "s'il y a lieu"),
   "il convient que", "il est préférable de", "Se ruega a ... que", "Hace falta", a
   sentence-initial "Conviene", "es aconsejable";
+- every tense of the Spanish impersonal need ("se necesitaban", "se requerirá"; not in an indirect
+  question "qué se necesitaría para", a relative after a comma, or a cost estimate "se necesitaría
+  una suma de 4.000 dólares"), "tenemos que", the French "il faudra" and "vous devez";
 - a veto: a body's business at a session is its schedule, not a proposal ("la Commission des
   stupéfiants devait se prononcer ... à sa cinquante-huitième session", "À sa troisième
   session, le Comité préparatoire devrait présenter ses recommandations": English "is expected
@@ -33,6 +36,7 @@ FOUND = [
     ("es", "es una exigencia para construir unas sociedades"),              # 'It is vital to invest'
     ("es", "es el momento de que las leyes, políticas y programas"),        # 'It is thus high time that'
     ("es", "los Copresidentes han propuesto un esquema"),                   # 'the Co-Chairs have proposed'
+    ("es", "indicaban que se necesitaban más mejoras"),                     # 'additional upgrades were needed'
 ]
 
 # (language, phrase of a parallel line whose English version is no recommendation)
@@ -41,6 +45,9 @@ NOT_FOUND = [
     ("fr", "que le Comité devait examiner, pour approbation"),              # 'which was considered'
     ("fr", "À sa troisième session, le Comité préparatoire devrait présenter"),  # 'is expected to submit'
     ("es", "En el anexo se incluye un formato recomendado"),                # an adjective: 'a recommended format'
+    ("es", "qué se necesitaría para que otros mecanismos"),                 # 'what will it take': a question
+    ("es", "suministros humanitarios, que se necesitaban con urgencia"),    # a relative: a description
+    ("es", "se necesitaría una suma de 4.000 dólares"),                     # a cost estimate
 ]
 
 
@@ -71,6 +78,10 @@ def test_no_proposal_where_english_has_none(lang, phrase):
     ("es", "Hace falta reforzar la cooperación regional."),
     ("es", "Conviene reforzar la cooperación regional."),
     ("es", "Es aconsejable reforzar la cooperación regional."),
+    ("es", "Se requerirá más personal para desempeñar las nuevas funciones."),
+    ("es", "Tenemos que reforzar la cooperación regional."),
+    ("fr", "Il faudra renforcer la coopération régionale."),
+    ("fr", "Vous devez renforcer la coopération régionale."),
 ])
 def test_the_other_forms_of_a_proposal(lang, text):
     assert cues(lang, text), text
