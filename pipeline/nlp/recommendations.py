@@ -206,8 +206,9 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
                                                          if prefixes else "") + r")\b"
                                + (f"(?!{vetoes})" if vetoes else "")) if imps else None
     # after an ordinal opener ("Second, establish ...") the verb is lower case; an adverb may precede it
-    imperative_lower_re = (re.compile("^(?:(?:" + lowered + ")" + (r"|(?:" + _lower_first(prefixes) + r")\s+(?:" + lowered + ")"
-                                                              if prefixes else "") + r")\b"
+    # (the adverb first: "further implement" is an adverb and its verb, not the verb "further")
+    imperative_lower_re = (re.compile("^(?:" + (r"(?:" + _lower_first(prefixes) + r")\s+(?:" + lowered + r")\b|"
+                                                 if prefixes else "") + "(?:" + lowered + r")\b)"
                                       + (f"(?!{vetoes})" if vetoes else "")) if imps else None)
     imperative_words = {c.label.split()[0].lower() for c in imps if c.label}
     stops = by_kind["np_stop"]
