@@ -186,3 +186,44 @@ def test_the_security_council_list_of_s_2025_453_is_read_whole(rules):
                   "Fully operationalize the humanitarian carve-out adopted in resolution 2664 (2022) for spare parts",
                   "Take into consideration the impact of water insecurity"):
         assert any(t.startswith(start) for t in found), start
+
+
+@pytest.mark.parametrize("text", [
+    # UN80, session 3; S/2025/460 (gold-dev) reads so too
+    "Periodic reviews of mandates are essential.",
+    "In this context, early and robust support from the Secretariat, including the Budget Office, is crucial.",
+    # UN80, session 3: a spoken "it's"
+    "I think it's necessary to reduce the length of texts and mandates and make them more focused, effective and "
+    "action oriented.",
+    # UN80, session 3; S/2025/453
+    "We have an obligation to correct the oversight during our review process while taking into consideration "
+    "the ever looming financial constraints of the organization.",
+    "It is our responsibility therefore to improve the enforcement of these provisions and the respect to the "
+    "principles of distinction, proportionality and precaution.",
+    "While the Secretariat can help promote governance coherence across the UN system, it is incumbent on us all "
+    "as Member States to design mandates that prioritize utility, efficiency and impact.",
+    # UN80, session 3; S/2025/453
+    "Also as part of the mandate registry, we would like to see a very serious discussion on periodicity.",
+    "France also whishes to see global water governance be stepped up, in view with the upcoming United Nations "
+    "Water Conference to be held in 2026.",
+    # E/HLPF/2025/6 (gold-dev); UN80, session 6
+    "There was a call to embed gender equality in the Mechanism’s work and ensure that all Mechanism initiatives "
+    "are inclusive and intersectional.",
+    "And there were calls by many of you to think about how we can do better when we create mandates, to make "
+    "sure that implementation is more impactful.",
+])
+def test_an_essential_thing_an_own_obligation_a_wish_to_see_and_a_call_are_found(nlp, text):
+    assert [r["text"] for r in run(nlp, text)] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    # svnupr g1217781 (a Human Rights Council resolution's preamble)
+    "Reaffirming that all States have an obligation to promote and protect human rights and fundamental "
+    "freedoms, as stated in the Charter.",
+    "This is crucial.",
+    "It is an obligation incumbent upon all parties to conflict, in all circumstances, even if the adversary "
+    "does not respect it.",
+])
+def test_a_preambles_obligation_and_a_pointing_subjects_need_are_not_found(nlp, text):
+    own = "We have an obligation to correct the oversight during our review process."
+    assert [r["text"] for r in run(nlp, own + " " + text)] == [own]
