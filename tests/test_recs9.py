@@ -227,3 +227,18 @@ def test_an_essential_thing_an_own_obligation_a_wish_to_see_and_a_call_are_found
 def test_a_preambles_obligation_and_a_pointing_subjects_need_are_not_found(nlp, text):
     own = "We have an obligation to correct the oversight during our review process."
     assert [r["text"] for r in run(nlp, own + " " + text)] == [own]
+
+
+@pytest.mark.parametrize("text", [
+    # UN80, session 6; svnupr g1217781; A/80/188 (gold-dev)
+    "Second, on the issue of overlapping mandate citations, while entities might cite similar mandates, a similar "
+    "citation does not necessarily mean similar implementation in practice.",
+    "Although it acknowledged that much could still be done, Bolivia (Plurinational State of) was working towards "
+    "an inclusive society without discrimination of any form.",
+    "For instance, wind turbines might require between 1 and 10 tons of copper, depending on the study.",
+])
+def test_a_conceded_or_quantified_possibility_is_no_proposal(nlp, text):
+    # pact MINUSTAH S/2005/302: the main clause's modal after a concessive clause still proposes
+    kept = ("While progress had been made in collecting and responding to intelligence, it could be further "
+            "improved to enhance security operations.")
+    assert [r["text"] for r in run(nlp, kept + " " + text)] == [kept]
