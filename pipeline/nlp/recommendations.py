@@ -64,7 +64,7 @@ DEFAULT_STATES = default_file("states")
 CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
-                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail")
+                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail", "ordinal_opener")
 RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "imperative_veto", "rec_section",
                           "addressee", "opener", "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
@@ -77,10 +77,10 @@ MAX_ACTOR_WORDS = 12
 # How far into the text we look for the State a report addresses.
 ADDRESSEE_WINDOW = 20_000
 
-# A list marker at the start of a unit: "-", "•", "(a)", "a)", "(iv)", "3.", "86.1", "86.1."
+# A list marker at the start of a unit: "-", "•", "➢", "(a)", "a)", "(iv)", "3.", "1-", "86.1", "86.1."
 MARKER_RE = re.compile(
-    r"^\s*(?:[-•●▪◦·*–—]|\((?:[a-zA-Z]|[ivxlcIVXLC]{1,5}|\d{1,3})\)|(?:[a-zA-Z]|[ivxIVX]{1,5})\)"
-    r"|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+"
+    r"^\s*(?:[-•●▪◦·*–—➢►▶■□◆❖✓]|\((?:[a-zA-Z]|[ivxlcIVXLC]{1,5}|\d{1,3})\)|(?:[a-zA-Z]|[ivxIVX]{1,5})\)"
+    r"|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|\d{1,2}-)\s+"
 )
 # Inline item markers "(a)", "(ii)", "(3)" where a list may start: after the
 # start, a colon, semicolon or comma, optionally followed by "and"/"or".
@@ -131,6 +131,7 @@ class Rules:
     lead_in: list[Cue]
     lead_in_row: list[re.Pattern]             # lead-ins that are themselves proposals (kept as rows)
     imperative_re: re.Pattern | None          # anchored at the start of a unit
+    imperative_lower_re: re.Pattern | None    # the same verbs lower case, after an ordinal ("First, strengthen")
     imperative_words: set[str]                # lower-case first words, they end an actor phrase
     rec_section: list[re.Pattern]
     addressee: list[re.Pattern]
@@ -204,6 +205,11 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
     imperative_re = re.compile("^(?:(?:" + verbs + ")" + ("|(?:" + prefixes + r")\s+(?:" + verbs + "|" + lowered + ")"
                                                          if prefixes else "") + r")\b"
                                + (f"(?!{vetoes})" if vetoes else "")) if imps else None
+    # after an ordinal opener ("Second, establish ...") the verb is lower case; an adverb may precede it
+    # (the adverb first: "further implement" is an adverb and its verb, not the verb "further")
+    imperative_lower_re = (re.compile("^(?:" + (r"(?:" + _lower_first(prefixes) + r")\s+(?:" + lowered + r")\b|"
+                                                 if prefixes else "") + "(?:" + lowered + r")\b)"
+                                      + (f"(?!{vetoes})" if vetoes else "")) if imps else None)
     imperative_words = {c.label.split()[0].lower() for c in imps if c.label}
     stops = by_kind["np_stop"]
     np_stop = re.compile("(?:" + "|".join(c.regex.pattern for c in stops) + ")", re.I) if stops else None
@@ -224,6 +230,7 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
                            frozenset(only)))
     return Rules(cues=cues, trigger_re=trigger_re, by_trigger=by_trigger, untriggered=untriggered, lead_in=by_kind["lead_in"],
                  lead_in_row=[c.regex for c in by_kind["lead_in_row"]], imperative_re=imperative_re,
+                 imperative_lower_re=imperative_lower_re,
                  imperative_words=imperative_words,
                  rec_section=[c.regex for c in by_kind["rec_section"]],
                  addressee=[c.regex for c in by_kind["addressee"]],
@@ -632,9 +639,11 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     # a list interrupted by a line that is not an item ("(j) ...", "Completed in 2023.", "(k) ...") or by
     # page furniture read as a heading: the lead, and the section, resume when its lettering continues
     interrupted: tuple | None = None
-    for block in blocks:
+    for block in _joined_items(text, blocks):
         kind, bs, be = block[0], block[1], block[2]
         btext = text[bs:be]
+        if kind == "heading" and lead is not None and _continues_list(lead, btext):
+            kind = "list_item"  # "(b) ...;" | "(c) Expand the scope ...;" read as a heading: the list goes on
         if kind == "heading":
             if lead is not None and lead.last:
                 interrupted = (lead, section, section_is_rec, section_vetoed)
@@ -693,6 +702,42 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             new_lead = _lead_of(utext, rules, block_subject)
             if new_lead is not None:
                 lead = new_lead
+    return out
+
+
+def _continues_list(lead: "_Lead", btext: str) -> bool:
+    """Whether a block read as a heading is the next item of the list a lead-in opened: its marker is the
+    letter after the latest one ("(b)" -> "(c)"), or the list's bullet ("-" after "-")."""
+    if not MARKER_RE.match(btext):
+        return False
+    return follows(lead.last, btext) or (lead.marker == "-" and marker_style(btext) == "-")
+
+
+# How a list item whose line was cut ends, and how the cut-off rest of it ends: an item with no closing
+# punctuation, then a line that closes as list items do ("- Systematically incorporate the protection of water
+# into the UN Security" | "Council’s consideration of the items on its agenda;")
+OPEN_END_RE = re.compile(r"[^.;:!?)\]”\"]\s*$")
+ITEM_REST_RE = re.compile(r";(?:\s*(?:and|or))?\s*$")
+
+
+def _joined_items(text: str, blocks: list[tuple]) -> list[tuple]:
+    """`blocks` with a list item's cut-off rest joined to it: an item (or a heading that opens with a list marker)
+    that ends with no punctuation, followed on the same page by a body block that ends as an item does (";"),
+    is one item."""
+    out: list[tuple] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (nxt is not None and b[0] in ("list_item", "heading") and nxt[0] == "body"
+                and (len(b) < 4 or len(nxt) < 4 or b[3] == nxt[3])
+                and MARKER_RE.match(text[b[1]:b[2]]) and OPEN_END_RE.search(text[b[1]:b[2]])
+                and ITEM_REST_RE.search(text[nxt[1]:nxt[2]]) and len(text[nxt[1]:nxt[2]]) < 400):
+            out.append(("list_item", b[1], nxt[2]) + tuple(b[3:]))
+            i += 2
+            continue
+        out.append(tuple(b))
+        i += 1
     return out
 
 
@@ -789,6 +834,13 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
               else _state_tail(body, rules))
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
+    # "Second, establish predictable, long-term funding ...": a step of a speaker's numbered proposals, in a
+    # body sentence as in a list item: an ordinal opener, then an imperative verb
+    ordinal = None
+    if imperative is None and rules.imperative_lower_re is not None:
+        om = rules.g("ordinal_opener").match(body)
+        if om:
+            ordinal = rules.imperative_lower_re.match(body[om.end():])
     if found:
         found, vetoed = first_allowed_cue(body, found, rules)
         if vetoed:
@@ -810,13 +862,14 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
         return
     # no cue of its own: imperative / (State) items in a recommending context
     carried = item_like and lead is not None and lead.recommending
-    in_context = carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
+    in_context = (carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
+                  or ordinal is not None)
     if not in_context:
         return
-    if not (imperative or states or carried):
+    if not (imperative or states or carried or ordinal):
         return
-    if imperative:
-        label = re.sub(r"\s+", " ", imperative.group()).strip()
+    if imperative or (ordinal and not carried):
+        label = re.sub(r"\s+", " ", (imperative or ordinal).group()).strip()
     else:
         # an item in a recommendations list with no cue word: the list is its cue
         label = (lead.cue if carried else "") or "recommended"
@@ -856,7 +909,7 @@ def marker_style(text: str) -> str:
         return "a)"
     if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", mark):
         return "1.1"
-    if re.fullmatch(r"\d{1,3}[.)]", mark):
+    if re.fullmatch(r"\d{1,3}[.)]|\d{1,2}-", mark):
         return "1."
     return "-"
 
