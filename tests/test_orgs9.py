@@ -96,3 +96,25 @@ def test_an_item_that_speaks_of_bodies_is_no_name(nlp):
     doc = nlp("Support to civil society: Provide support to civil society organizations and actors, including "
               "protection against unjustified designations and unlawful measures.")
     assert not any("civil society organizations" in o for o in orgs(doc))
+
+
+def test_a_common_word_after_a_comma_goes_on_the_name_before_it(nlp):
+    # A/HRC/14/37: "Education" and "Development" (words the note writes in lower case) are no items of
+    # their own; the name runs over the comma and the "and", and the trailing "– VIDES" is its acronym
+    doc = nlp("It also praised Angola for its progress in the field of education, social housing and for its policy "
+              "to commit the revenues from oil exploration to economic and social development.\n\n"
+              "(e) Observers for the following non-governmental organizations: Associazione Comunità Papa Giovanni "
+              "XXIII (also on behalf of the International Volunteerism Organization for Women, Education and "
+              "Development – VIDES), Cairo Institute for Human Rights Studies.")
+    found = orgs(doc)
+    assert "Education" not in found and "Development" not in found
+    assert any(o.startswith("International Volunteerism Organization for Women, Education and Development") for o in found)
+
+
+def test_a_body_the_model_reads_as_a_place_is_its_own_item(nlp):
+    # A/HRC/14/37: the model's GPE over "New Zealand Human Rights Commission" joined it to the item before
+    doc = nlp("(d) Observers for national human rights institutions: Commission on Human Rights of the Philippines, "
+              "New Zealand Human Rights Commission, Scottish Human Rights Commission;")
+    found = orgs(doc)
+    assert "Commission on Human Rights of the Philippines" in found
+    assert "New Zealand Human Rights Commission" in found

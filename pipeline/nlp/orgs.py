@@ -1090,12 +1090,15 @@ def find_led_items(doc: Doc, know: OrgKnowledge, candidates) -> list[tuple[int, 
             continue   # a rule's reading over a comma or an "and" may glue two items: the list's separators decide
         atomic[c.start] = max(atomic.get(c.start, c.start), c.end)
     found: list[list] = []
-    common = None
-    for tok in doc:
-        if tok.text == ":" and _led_list_lead(doc, tok, know):
-            if common is None:
-                common = {t.text for t in doc if t.text.islower()}
-            _read_led_items(doc, tok.i + 1, len(doc), know, atomic, found, common)
+    text = doc.text   # (built anew on each access: once here)
+    spans = (doc.char_span(m.start(), m.end()) for m in re.finditer(":", text))
+    leads = [span[0] for span in spans if span is not None and _led_list_lead(text, span[0], know)]
+    if not leads:
+        return []
+    common = {t.text for t in doc if t.is_lower}
+    places = {k for e in doc.ents if e.label_ in AREA_LABELS for k in range(e.start, e.end)}
+    for tok in leads:
+        _read_led_items(doc, tok.i + 1, len(doc), know, atomic, found, common, places)
     return [(a, b, name) for a, b, name in found]
 
 
@@ -1103,11 +1106,10 @@ def _inner_separator(span: Span, know: OrgKnowledge) -> bool:
     return any(t.text == "," or t.lower_ in know.conjunctions and t.text.islower() for t in span)
 
 
-def _led_list_lead(doc: Doc, colon, know: OrgKnowledge) -> bool:
+def _led_list_lead(text: str, colon, know: OrgKnowledge) -> bool:
     """The text from the colon's line start to the colon is a lead-in that names bodies: at most
     MAX_LEAD_WORDS words ending with a `body_list_heading` ("(e) Observers for the following
-    non-governmental organizations")."""
-    text = doc.text
+    non-governmental organizations"). `text`: the note's text."""
     line_start = text.rfind("\n", 0, colon.idx) + 1
     lead = LEAD_MARKER_RE.sub("", text[line_start:colon.idx].strip())
     words = know.articles_re.sub("", lead).lower().split()
@@ -1127,11 +1129,11 @@ def _led_item_ends(doc: Doc, j: int) -> bool:
 
 
 def _read_led_items(doc: Doc, i: int, stop: int, know: OrgKnowledge, atomic: dict, found: list,
-                    common: set[str]) -> int:
+                    common: set[str], places: set[int]) -> int:
     """Reads the items of a led list from doc[i] up to `stop` (a nested parenthesis's ")") into `found`;
     returns the index of the token that ended the list. `common`: the words the note writes in lower
     case (a one-word item among them is a common word: "Education" of "... for Women, Education and
-    Development")."""
+    Development"); `places`: the tokens of the model's places."""
     conj = know.conjunctions
     legal = know.filters["legal_suffix"]
     nested_intros = know.filters["body_list_nested_intro"]
@@ -1204,13 +1206,24 @@ def _read_led_items(doc: Doc, i: int, stop: int, know: OrgKnowledge, atomic: dic
             prev[2] = f"{prev[2]}, {text}"   # "Madre, Inc."
         elif len(item):
             name = _led_name(item, know)
-            if name and " " not in name and name.lower() in common:
+            after_separator = i > 0 and (doc[i - 1].text == "," or is_conj(i - 1))
+            lone_common = bool(name) and " " not in name and name.lower() in common
+            place = (all(k in places for k in range(i, j)) and prev is not None and prev[1] - 1 in places
+                     and not know.is_state(doc[i:j].text) and not _names_a_body(doc[i:j].text, know))
+            # (a region, not a State: "Nairobi, Kenya" names no body; nor does the model's GPE over "New
+            # Zealand Human Rights Commission" make a body a place)
+            if (lone_common or place) and prev is not None and after_separator and (joined := _led_name(doc[prev[0]:j], know)):
+                # a common word or a place after a comma goes on the name before it ("... Organization for
+                # Women, Education and Development", "... of the Peoples of Asia, Africa and Latin America")
+                prev[1], prev[2] = j, joined
                 name = None
-            if name:
+            elif lone_common:
+                name = None
+            elif name:
                 a = i + (1 if doc[i].lower_ in know.articles else 0)
                 prev = [a, j, name]
                 found.append(prev)
-            else:
+            if not name and not (prev is not None and prev[1] == j):
                 prev = None
         if j >= stop:
             return j
@@ -1218,9 +1231,9 @@ def _read_led_items(doc: Doc, i: int, stop: int, know: OrgKnowledge, atomic: dic
             close = _matching_paren(doc, j, stop)
             inner = _after_list_intro(doc, j + 1, nested_intros)
             if close is None:   # a parenthesis left open (a misprint): its items run to the list's end
-                return _read_led_items(doc, inner, stop, know, atomic, found, common) if inner is not None else j
+                return _read_led_items(doc, inner, stop, know, atomic, found, common, places) if inner is not None else j
             if inner is not None:
-                _read_led_items(doc, inner, close, know, atomic, found, common)
+                _read_led_items(doc, inner, close, know, atomic, found, common, places)
             j = close + 1
             prev = None
             if j >= stop:
@@ -1260,8 +1273,8 @@ def _led_name(item: Span, know: OrgKnowledge) -> str | None:
     if (text.lower() in filters["generic"] or first.lower().rstrip(".") in filters["honorific"]
             or text.lower().rstrip(".") in filters["legal_form"]
             or head_word(words, filters["connector"]) in filters["event"] | filters["document"]
-            | filters["person_head"] | filters["state_head"] or words[-1].lower() in filters["event"]):
-        return None
+            | filters["person_head"] | filters["state_head"]):
+        return None   # (an event word last after a head noun stays: "Friends World Committee for Consultation")
     if text.endswith(".") and len(words[-1]) > 4:
         return None
     if any(w in filters["body_list_noun"] for w in words):
@@ -1426,14 +1439,19 @@ class OrgMatcher:
         rules' readings inside it or across its bounds ("Fondation Danielle Mitterrand" in "France
         Libertés : Fondation Danielle Mitterrand", a named body glued over two items)."""
         candidates = doc.spans.get(CANDIDATES, [])
-        places = {(e.start, e.end) for e in doc.ents if e.label_ in AREA_LABELS}   # "Africa", "Latin America"
-        found = [f for f in find_led_items(doc, self.know, candidates) if (f[0], f[1]) not in places]
+        places = {k for e in doc.ents if e.label_ in AREA_LABELS for k in range(e.start, e.end)}
+        found = [f for f in find_led_items(doc, self.know, candidates)   # not "Africa", "Africa and Latin America"
+                 if _names_a_body(f[2], self.know)
+                 or not all(k in places for k in range(f[0], f[1]) if doc[k].is_alpha and not doc[k].is_lower)]
         items = [(s, e, n) for s, e, n in found if not self.gazetteer.lookup(n)]
         if not items:
             return
         spans = {(s, e) for s, e, _ in found}
+        in_item = [False] * len(doc)
+        for s, e in spans:
+            in_item[s:e] = [True] * (e - s)
         kept = [c for c in candidates if not (c.label_ == "ORG" and (c.start, c.end) not in spans and not c.id_.startswith("gazetteer:")
-                                              and any(c.start < e and s < c.end for s, e in spans))]
+                                              and any(in_item[c.start:c.end]))]
         doc.spans[CANDIDATES] = kept
         for start, end, name in items:
             if not any(c.start == start and c.end == end and c.label_ == "ORG" for c in kept):
