@@ -26,7 +26,7 @@ ORG_FILTER_KINDS = frozenset({
     "keeps_state", "tail_head", "complement_stop", "legal_form",
     "ordinal", "ordinal_suffix", "numbered_event_head", "compound_tail", "treaty_body", "instrument_head",
     "no_topic_head", "party_opening", "own_unit_head", "leading_role", "role_modifier", "institution_head",
-    "group_tail", "body_list_noun", "body_list_intro", "body_list_heading", "state_list_heading",
+    "group_tail", "body_list_noun", "body_list_intro", "body_list_heading", "body_list_nested_intro", "legal_suffix", "state_list_heading",
     "policy_opening", "period_head", "area_head", "area_compass", "unit_modifier", "leading_head", "elision", "party_preposition",
     "visit_opening", "project_head", "place_head", "portfolio_title", "class_noun", "class_determiner", "publisher_tail",
 })

@@ -56,11 +56,18 @@ NAMED_BODY = "pattern:org_filters.jsonl:named-body"
 QUOTED_NAME = "pattern:org_filters.jsonl:legal-form-quoted-name"
 OWN_UNIT = "pattern:org_filters.jsonl:own-unit"
 LISTED_BODY = "pattern:org_filters.jsonl:listed-body"
-CLASSED_NAME = "pattern:org_filters.jsonl:classed-name"
-PUBLISHER = "pattern:org_filters.jsonl:publisher"   # "Oxford University Press" (publisher_tail)   # "the Israeli company Bezeq" (class_noun)
+CLASSED_NAME = "pattern:org_filters.jsonl:classed-name"   # "the Israeli company Bezeq" (class_noun)
+PUBLISHER = "pattern:org_filters.jsonl:publisher"   # "Oxford University Press" (publisher_tail)
 CLASSED_NAME_TOKENS = 6    # a capitalised run after a class noun longer than this is no name
+LED_ITEM = "pattern:org_filters.jsonl:led-list-item"   # an item of a list after a lead-in naming bodies
 LIST_ITEM = "pattern:org_filters.jsonl:list-item"   # an item of a participants list (org_lists)
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
+MAX_LED_TOKENS = 24        # an item of a led list (find_led_items) longer than this is prose: the list ends
+MAX_LED_WORDS = 16         # ... and a name longer than this is no name
+MAX_LEAD_WORDS = 10        # a lead-in longer than this is a sentence, not a list's lead-in
+LEAD_MARKER_RE = re.compile(r"^\(?(?:[a-z]{1,3}|\d{1,3})\)\s*|^(?:[IVXLC]+|[A-Z]|\d{1,3})\.\s+")   # "(e) ", "b) ", "3. "
+FOOTNOTE_MARKS = "*†‡"
+DASHES = ("–", "—", "-")
 OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
 PLACE_LABELS = ("GPE",)   # the statistical model's label of a town or State (a region, LOC, is often part of a name: "... in West Africa")
 TOPIC_NOT_LABELS = ("PERSON", "ORG", "GPE", "NORP")   # the model's entities that open no topic of a complement
@@ -1107,10 +1114,231 @@ def _listed_name(item: Span, know: OrgKnowledge) -> str | None:
         return None
     words = text.split()
     if (text.lower() in know.filters["generic"] or words[0].lower().rstrip(".") in know.filters["honorific"]
-            or text.lower().rstrip(".") in know.filters["legal_form"]
+            or text.lower().rstrip(".") in know.filters["legal_form"] | know.filters["legal_suffix"]
             or head_word(words, know.filters["connector"]) in know.filters["event"] | know.filters["document"]
             | know.filters["person_head"] | know.filters["state_head"] or words[-1].lower() in know.filters["event"]):
         return None
+    return text
+
+
+def find_led_items(doc: Doc, know: OrgKnowledge, candidates) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the items of a led list: a lead-in line ending with a heading that names
+    bodies and a colon ("(e) Observers for the following non-governmental organizations:", "The
+    following observers were represented:", "(b) United Nations entities and international
+    organizations:"; org_filters.jsonl `body_list_heading`). Every item, with or without a head noun
+    and in any language ("Amnesty International", "Nord-Sud XXI", "Mouvement contre le racisme et pour
+    l’amitié entre les peuples"), is an organization, and so is every item of a parenthesis opened by
+    `body_list_nested_intro` ("(also on behalf of A, B and C)"). Items are split at commas and
+    semicolons, at the list's last "and" when a name follows it (an "and" followed by more commas is
+    inside a name: "Dominicans for Justice and Peace – Order of Preachers, ..."; so is one before a lone
+    common word: "Action Canada for Population and Development"), and at parentheses. A known body stays
+    whole ("United Nations Educational, Scientific and Cultural Organization"), and so does a rule's
+    reading with no comma or "and" inside (one with them may glue two items: "Centre on Housing Rights
+    and Evictions, Community and Family Services International"). A lone legal suffix joins the item
+    before it ("Madre, Inc."). The list ends at a full stop, a semicolon, a blank line or a line that
+    opens another list item; a lead-in that names States ("The following 31 States attended the Meeting
+    as observers:") opens none."""
+    if not know.filters["body_list_heading"]:
+        return []
+    atomic = {}
+    for c in candidates:
+        if c.label_ != "ORG":
+            continue
+        if not c.id_.startswith("gazetteer:") and _inner_separator(c, know):
+            continue   # a rule's reading over a comma or an "and" may glue two items: the list's separators decide
+        atomic[c.start] = max(atomic.get(c.start, c.start), c.end)
+    found: list[list] = []
+    text = doc.text   # (built anew on each access: once here)
+    spans = (doc.char_span(m.start(), m.end()) for m in re.finditer(":", text))
+    leads = [span[0] for span in spans if span is not None and _led_list_lead(text, span[0], know)]
+    if not leads:
+        return []
+    common = {t.text for t in doc if t.is_lower}
+    places = {k for e in doc.ents if e.label_ in AREA_LABELS for k in range(e.start, e.end)}
+    for tok in leads:
+        _read_led_items(doc, tok.i + 1, len(doc), know, atomic, found, common, places)
+    return [(a, b, name) for a, b, name in found]
+
+
+def _inner_separator(span: Span, know: OrgKnowledge) -> bool:
+    return any(t.text == "," or t.lower_ in know.conjunctions and t.text.islower() for t in span)
+
+
+def _led_list_lead(text: str, colon, know: OrgKnowledge) -> bool:
+    """The text from the colon's line start to the colon is a lead-in that names bodies: at most
+    MAX_LEAD_WORDS words ending with a `body_list_heading` ("(e) Observers for the following
+    non-governmental organizations"). `text`: the note's text."""
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    lead = LEAD_MARKER_RE.sub("", text[line_start:colon.idx].strip())
+    words = know.articles_re.sub("", lead).lower().split()
+    if not words or len(words) > MAX_LEAD_WORDS:
+        return False
+    states = know.filters["state_list_heading"]
+    if any(" ".join(words[a:b]) in states for a in range(len(words)) for b in range(a + 1, len(words) + 1)):
+        return False   # "The following 31 States attended the Meeting as observers:"
+    return any(" ".join(words[k:]) in know.filters["body_list_heading"] for k in range(len(words)))
+
+
+def _led_item_ends(doc: Doc, j: int) -> bool:
+    """doc[j] opens a new paragraph or list item: a blank line before it, or a line break before a
+    list marker ("(e)")."""
+    before = doc[j - 1].whitespace_ + (doc[j - 1].text if doc[j - 1].is_space else "")
+    return "\n\n" in before or "\n" in before and doc[j].text == "(" and LEAD_MARKER_RE.match(doc[j:j + 3].text) is not None
+
+
+def _read_led_items(doc: Doc, i: int, stop: int, know: OrgKnowledge, atomic: dict, found: list,
+                    common: set[str], places: set[int]) -> int:
+    """Reads the items of a led list from doc[i] up to `stop` (a nested parenthesis's ")") into `found`;
+    returns the index of the token that ended the list. `common`: the words the note writes in lower
+    case (a one-word item among them is a common word: "Education" of "... for Women, Education and
+    Development"); `places`: the tokens of the model's places."""
+    conj = know.conjunctions
+    legal = know.filters["legal_suffix"]
+    nested_intros = know.filters["body_list_nested_intro"]
+
+    first = i
+    whole = {k for a, b in atomic.items() if i <= a < stop and b - a <= MAX_LED_TOKENS for k in range(a, b)}   # tokens of names kept whole
+
+    def is_conj(k: int) -> bool:
+        return doc[k].lower_ in conj and doc[k].text.islower()
+
+    def separator(j: int) -> bool:
+        if doc[j].text in (",", ";"):
+            return True
+        if not is_conj(j):
+            return False
+        if j + 2 < stop and doc[j + 1].lower_ in know.articles and doc[j + 2].text[:1].isupper():
+            k = j + 2
+            while k < stop and not (doc[k].text in (",", ";", ".", "(", ")") or is_conj(k)):
+                k += 1
+            if _names_a_body(doc[j + 2:k].text, know):
+                return True   # "... and the Organization for the Solidarity of the Peoples of Asia, ...": a new item
+        # the list's last "and": no comma after it at this depth (but the one of ", Inc."), no other
+        # "and" since the last comma, and a name after it ("Action Canada for Population and
+        # Development" is one name); an "and" before more commas is inside a name
+        k = j - 1
+        while k >= first and doc[k].text != ",":
+            if is_conj(k) and k not in whole:
+                return False
+            k -= 1
+        depth, after = 0, []
+        for k in range(j + 1, stop):
+            t = doc[k].text
+            if t == "(":
+                depth += 1
+            elif t == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and (t in (".", ";") or _led_item_ends(doc, k)):
+                break
+            elif depth == 0 and t == ",":
+                if k + 1 < stop and doc[k + 1].text.lower().rstrip(".") in legal:
+                    continue
+                return False
+            if depth == 0 and t not in ("(", ")"):
+                after.append(doc[k].text)
+        name = strip_the(" ".join(after), know)
+        return len(name.split()) >= 2 or _names_a_body(name, know) or know.is_state(name)
+
+    prev = None
+    while i < stop:
+        while i < stop and (doc[i].text == "," or doc[i].lower_ in conj and doc[i].text.islower()):
+            i += 1
+        j = i
+        while j < stop:
+            if j > i and _led_item_ends(doc, j):
+                return j
+            if j in atomic and atomic[j] <= stop:
+                j = atomic[j]
+                continue
+            if doc[j].text in (".", "(", ")") or separator(j):
+                break
+            j += 1
+        if j - i > MAX_LED_TOKENS:
+            return j   # prose, not a name: the list has ended
+        item = doc[i:j]
+        text = " ".join(item.text.split())
+        if prev is not None and text.lower().rstrip(".") in legal and i > 0 and doc[i - 1].text == ",":
+            prev[1] = j
+            prev[2] = f"{prev[2]}, {text}"   # "Madre, Inc."
+        elif len(item):
+            name = _led_name(item, know)
+            after_separator = i > 0 and (doc[i - 1].text == "," or is_conj(i - 1))
+            lone_common = bool(name) and " " not in name and name.lower() in common
+            place = (all(k in places for k in range(i, j)) and prev is not None and prev[1] - 1 in places
+                     and not know.is_state(doc[i:j].text) and not _names_a_body(doc[i:j].text, know))
+            # (a region, not a State: "Nairobi, Kenya" names no body; nor does the model's GPE over "New
+            # Zealand Human Rights Commission" make a body a place)
+            if (lone_common or place) and prev is not None and after_separator and (joined := _led_name(doc[prev[0]:j], know)):
+                # a common word or a place after a comma goes on the name before it ("... Organization for
+                # Women, Education and Development", "... of the Peoples of Asia, Africa and Latin America")
+                prev[1], prev[2] = j, joined
+                name = None
+            elif lone_common:
+                name = None
+            elif name:
+                a = i + (1 if doc[i].lower_ in know.articles else 0)
+                prev = [a, j, name]
+                found.append(prev)
+            if not name and not (prev is not None and prev[1] == j):
+                prev = None
+        if j >= stop:
+            return j
+        if doc[j].text == "(":
+            close = _matching_paren(doc, j, stop)
+            inner = _after_list_intro(doc, j + 1, nested_intros)
+            if close is None:   # a parenthesis left open (a misprint): its items run to the list's end
+                return _read_led_items(doc, inner, stop, know, atomic, found, common, places) if inner is not None else j
+            if inner is not None:
+                _read_led_items(doc, inner, close, know, atomic, found, common, places)
+            j = close + 1
+            prev = None
+            if j >= stop:
+                return j
+        if doc[j].text in (".", ";") or doc[j].text == ")" and stop < len(doc) or _led_item_ends(doc, j) and j > i:
+            return j   # (a stray ")" outside any parenthesis, a misprint, does not end the list)
+        i = j if j > i else j + 1   # a separator (skipped above), or a word after a parenthesis: the next item
+    return stop
+
+
+def _matching_paren(doc: Doc, j: int, stop: int) -> int | None:
+    depth = 0
+    for k in range(j, stop):
+        if doc[k].text == "(":
+            depth += 1
+        elif doc[k].text == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+        elif doc[k].text in (".", ";") and not doc[k - 1].text[:1].isupper():
+            return None
+    return None
+
+
+def _led_name(item: Span, know: OrgKnowledge) -> str | None:
+    """The organization an item of a led list names, or None: no State, person, title, event or
+    document, no lowercase opening, no sentence; words in lower case are allowed (a name in another
+    language: "Union de l’action féminine")."""
+    text = strip_the(" ".join(item.text.split()), know).rstrip(FOOTNOTE_MARKS + " ")
+    words = text.split()
+    if not words or len(words) > MAX_LED_WORDS or know.is_state(text) or know.is_place(text):
+        return None
+    first = words[0]
+    if not (first[:1].isupper() or first[:1].isdigit() or any(ch.isupper() for ch in first[1:])):
+        return None
+    filters = know.filters
+    if (text.lower() in filters["generic"] or first.lower().rstrip(".") in filters["honorific"]
+            or text.lower().rstrip(".") in filters["legal_form"]
+            or head_word(words, filters["connector"]) in filters["event"] | filters["document"]
+            | filters["person_head"] | filters["state_head"]):
+        return None   # (an event word last after a head noun stays: "Friends World Committee for Consultation")
+    if text.endswith(".") and len(words[-1]) > 4:
+        return None
+    if any(w in filters["body_list_noun"] for w in words):
+        return None   # "Provide support to civil society organizations and actors": a phrase about bodies
+    if len(words) > 2 and words[-2] in DASHES and is_acronym(words[-1]):
+        text = " ".join(words[:-2])   # "International Volunteerism Organization for Women, Education and Development – VIDES"
     return text
 
 
@@ -1317,8 +1545,32 @@ class OrgMatcher:
                 if not any(covered[start:end]) and not self.gazetteer.lookup(doc[start:end].text):
                     covered[start:end] = [True] * (end - start)
                     add_candidate(doc, start, end, "ORG", " ".join(doc[start:end].text.split()), CLASSED_NAME)
+            self._led_items(doc)
             self._list_items(doc)
         return doc
+
+    def _led_items(self, doc: Doc) -> None:
+        """The items of a led list (find_led_items) are organizations: each takes the place of the
+        rules' readings inside it or across its bounds ("Fondation Danielle Mitterrand" in "France
+        Libertés : Fondation Danielle Mitterrand", a named body glued over two items)."""
+        candidates = doc.spans.get(CANDIDATES, [])
+        places = {k for e in doc.ents if e.label_ in AREA_LABELS for k in range(e.start, e.end)}
+        found = [f for f in find_led_items(doc, self.know, candidates)   # not "Africa", "Africa and Latin America"
+                 if _names_a_body(f[2], self.know)
+                 or not all(k in places for k in range(f[0], f[1]) if doc[k].is_alpha and not doc[k].is_lower)]
+        items = [(s, e, n) for s, e, n in found if not self.gazetteer.lookup(n)]
+        if not items:
+            return
+        spans = {(s, e) for s, e, _ in found}
+        in_item = [False] * len(doc)
+        for s, e in spans:
+            in_item[s:e] = [True] * (e - s)
+        kept = [c for c in candidates if not (c.label_ == "ORG" and (c.start, c.end) not in spans and not c.id_.startswith("gazetteer:")
+                                              and any(in_item[c.start:c.end]))]
+        doc.spans[CANDIDATES] = kept
+        for start, end, name in items:
+            if not any(c.start == start and c.end == end and c.label_ == "ORG" for c in kept):
+                add_candidate(doc, start, end, "ORG", strip_the(name, self.know), LED_ITEM)
 
     def _list_items(self, doc: Doc) -> None:
         """The items of an enumerated participants list or of a heading that names bodies (org_lists):
