@@ -64,7 +64,7 @@ DEFAULT_STATES = default_file("states")
 CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
-                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail")
+                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail", "item_label")
 RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "imperative_veto", "rec_section",
                           "addressee", "opener", "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
@@ -632,6 +632,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     # a list interrupted by a line that is not an item ("(j) ...", "Completed in 2023.", "(k) ...") or by
     # page furniture read as a heading: the lead, and the section, resume when its lettering continues
     interrupted: tuple | None = None
+    label_run = ""  # the marker style of a run of labelled proposals ("• Border security: Enhance ...")
     for block in blocks:
         kind, bs, be = block[0], block[1], block[2]
         btext = text[bs:be]
@@ -646,6 +647,8 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         if kind in ("table_row", "footnote"):
             continue
         item_like = kind == "list_item" or bool(MARKER_RE.match(btext))
+        if not item_like:
+            label_run = ""
         if not item_like:
             if lead is not None and lead.last:
                 interrupted = (lead, section, section_is_rec, section_vetoed)
@@ -678,17 +681,24 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             spans = spans or [(bs, be)]
         else:
             spans = [(bs, be)]
-        if item_like and (len(spans) <= 2 or lead is not None or section_is_rec):
+        labelled = item_like and bool(rules.g("item_label").match(btext[strip_marker(btext):]))
+        if item_like and (len(spans) <= 2 or lead is not None or section_is_rec or labelled):
             units = _item_units(text, spans, bs, be, rules, hits, hit_pos)
         else:
             units = [(us, ue, None) for us, ue in spans]
+        # a run of labelled items opened by a labelled proposal ("Border security: Enhance ..."): a labelled item
+        # of the same marker after it is one too, worded as a noun ("Recognition: Recognition of the State ...")
+        style = marker_style(btext) if labelled else ""
+        in_run = bool(style) and style == label_run
+        label_run = ""
         for n, (us, ue, found) in enumerate(units):
             utext = text[us:ue]
             block_subject = _Antecedent(text, [(s, e) for s, e, _ in units[:n]], rules)
             if found is None:
                 found = _cue_of(text, us, ue, rules, hits, hit_pos)
-            _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject,
-                  lead, emit, found)
+            if _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject,
+                     lead, emit, found, in_run and n == 0) and n == 0 and style:
+                label_run = style
             # a lead-in line opens a list: remember what it carries
             new_lead = _lead_of(utext, rules, block_subject)
             if new_lead is not None:
@@ -750,8 +760,11 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _L
     return _Lead(False)
 
 
-def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found):
-    """Judge one sentence or list item (its first cue `found`, or False); emit rows for it."""
+def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found,
+          in_label_run=False) -> bool:
+    """Judge one sentence or list item (its first cue `found`, or False); emit rows for it. `in_label_run`: the
+    unit is a labelled item after a labelled proposal of the same list. True when it emits as a labelled item
+    (so the run goes on)."""
     body_off = strip_marker(utext)
     body = utext[body_off:]
     found = found or None
@@ -789,6 +802,13 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
               else _state_tail(body, rules))
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
+    # "Border security: Enhance border security ...": a list item led by a label whose text (or the label itself)
+    # opens with an imperative is a proposal in its own right, in any section (grammar kind `item_label`)
+    labelled = lab = None
+    if item_like and rules.imperative_re and "item_label" in rules.grammar:
+        lab = rules.g("item_label").match(body)
+        if lab:
+            labelled = rules.imperative_re.match(body[lab.end():]) or imperative
     if found:
         found, vetoed = first_allowed_cue(body, found, rules)
         if vetoed:
@@ -807,26 +827,29 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
         if lead and lead.recommending and item_like:
             actor, by = actor or lead.actor, by or lead.by
         emit(us, ue, cue.label if cue.kind == "imperative" else cue_label(body, cue, cs, ce), actor, by)
-        return
+        return bool(labelled or lab and in_label_run)
     # no cue of its own: imperative / (State) items in a recommending context
     carried = item_like and lead is not None and lead.recommending
-    in_context = carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
+    in_context = (carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
+                  or bool(labelled) or bool(lab and in_label_run))
     if not in_context:
-        return
-    if not (imperative or states or carried):
-        return
+        return False
+    imperative = imperative or labelled
+    if not (imperative or states or carried or lab and in_label_run):
+        return False
     if imperative:
         label = re.sub(r"\s+", " ", imperative.group()).strip()
     else:
         # an item in a recommendations list with no cue word: the list is its cue
         label = (lead.cue if carried else "") or "recommended"
     if excluded(body, label, rules) or excluded(body, label, rules, kinds=("carried",)):
-        return
+        return False
     by = "; ".join(states) if states else (lead.by if carried else "")
     # an imperative or a State-attributed item addresses the State the report is about
     actor = addressee if (imperative or states) else ""
     actor = actor or (lead.actor if carried else "")
     emit(us, ue, label, actor, by)
+    return bool(labelled or lab and in_label_run)
 
 
 def _own_modal(body: str, found: tuple[Cue, int, int], rules: Rules, block_subject) -> bool:
