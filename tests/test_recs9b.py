@@ -97,3 +97,17 @@ def test_the_annex_of_the_conference_note_is_read_as_its_proposals(nlp):
     found = {r["text"][:40] for r in rows}
     hit = sum(1 for b in bullets if b[2:42] in found)
     assert len(bullets) > 150 and hit >= 150, (len(bullets), hit)
+
+
+# -- a sentence printed twice -----------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    # UNW/2025/3 (gold-dev): the executive summary repeats the recommendations of the body
+    "Fraud risk monitoring should be clarified, and a structured responsibility matrix should be established.",
+    # ICCD/COP(8)/CST/8 (gold-real): the summary and paragraph 70
+    "In order to combat land degradation, bottom-up and top-down participatory management approaches that foster "
+    "income-generating activities are required.",
+])
+def test_a_sentence_printed_twice_is_one_row(nlp, sentence):
+    text = "Summary\n\n" + sentence + "\n\nIV. Conclusions\n\n70. " + sentence + "\n"
+    assert _texts(nlp, text) == [sentence]
+

@@ -622,11 +622,20 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     section_is_rec = section_vetoed = False
     lead: _Lead | None = None
 
+    seen: set[str] = set()
+
     def emit(s: int, e: int, cue: str, actor: str, by: str) -> None:
         s += strip_marker(text[s:e])
         while e > s and text[e - 1] in " \n\t":
             e -= 1
-        out.append({"start": s, "end": e, "text": clean(text[s:e]), "actor": not_a_number(actor),
+        said = clean(text[s:e])
+        # a bare list marker ("(a)" on a line of its own) says nothing; a sentence printed twice (a summary
+        # repeating the body, "In order to combat land degradation, ... are required.") is one proposal, once
+        key = re.sub(r"\W+", " ", said.lower()).strip()
+        if not key or key in seen:
+            return
+        seen.add(key)
+        out.append({"start": s, "end": e, "text": said, "actor": not_a_number(actor),
                     "by": not_a_number(by), "cue": cue, "section": section})
 
     # a list interrupted by a line that is not an item ("(j) ...", "Completed in 2023.", "(k) ...") or by
