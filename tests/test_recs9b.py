@@ -111,3 +111,23 @@ def test_a_sentence_printed_twice_is_one_row(nlp, sentence):
     text = "Summary\n\n" + sentence + "\n\nIV. Conclusions\n\n70. " + sentence + "\n"
     assert _texts(nlp, text) == [sentence]
 
+
+
+def test_a_labelled_proposal_is_one_row_with_its_later_sentences(nlp):
+    # A/CONF.243/2025/1/Add.1: the gold item is the whole bullet; its second sentence is no row of its own
+    item = ("• Social protection: Strengthen social protection systems in Gaza by expanding universal coverage for "
+            "conflict-affected populations, prioritizing the most vulnerable groups, and addressing acute poverty and "
+            "food insecurity. Recovery efforts should focus on rebuilding social service centers.")
+    rows = run(nlp, "Gaza recovery and reconstruction plan\n\n" + item + "\n")
+    assert [(r["text"], r["cue"]) for r in rows] == [(item[2:], "Strengthen")]
+
+
+def test_under_an_imperative_label_each_proposing_sentence_stays_a_row(nlp):
+    # S/2025/420 (gold-dev), paragraph 56: the gold lists its three sentences apart
+    item = ("56. Investigate and prosecute organ trafficking crimes: Haitian judicial authorities must urgently initiate "
+            "impartial and transparent investigations into reported cases of organ trafficking, including alleged "
+            "complicity of medical institutions. International forensic and investigative assistance should be "
+            "provided to build credible cases and restore public trust. Regulations should be introduced to monitor "
+            "post-mortem procedures and control high-risk sectors.")
+    texts = _texts(nlp, item + "\n")
+    assert len(texts) == 3 and texts[2].startswith("Regulations should be introduced"), texts

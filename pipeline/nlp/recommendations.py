@@ -690,15 +690,23 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             spans = spans or [(bs, be)]
         else:
             spans = [(bs, be)]
-        labelled = item_like and bool(rules.g("item_label").match(btext[strip_marker(btext):]))
-        if item_like and (len(spans) <= 2 or lead is not None or section_is_rec or labelled):
-            units = _item_units(text, spans, bs, be, rules, hits, hit_pos)
-        else:
-            units = [(us, ue, None) for us, ue in spans]
+        item_body = btext[strip_marker(btext):]
+        lab_m = rules.g("item_label").match(item_body) if item_like else None
+        labelled = bool(lab_m)
         # a run of labelled items opened by a labelled proposal ("Border security: Enhance ..."): a labelled item
         # of the same marker after it is one too, worded as a noun ("Recognition: Recognition of the State ...")
         style = marker_style(btext) if labelled else ""
         in_run = bool(style) and style == label_run
+        if lab_m and rules.imperative_re and (in_run or rules.imperative_re.match(item_body[lab_m.end():])):
+            # a labelled proposal ("Social protection: Strengthen ... . Recovery efforts should focus on ...") is one
+            # item, its later sentences included; under a label that is itself an imperative ("Investigate and
+            # prosecute organ trafficking crimes: Haitian judicial authorities must ...") each proposing sentence
+            # stays a row
+            units = [(bs, be, None)]
+        elif item_like and (len(spans) <= 2 or lead is not None or section_is_rec or labelled):
+            units = _item_units(text, spans, bs, be, rules, hits, hit_pos)
+        else:
+            units = [(us, ue, None) for us, ue in spans]
         label_run = ""
         for n, (us, ue, found) in enumerate(units):
             utext = text[us:ue]
@@ -818,6 +826,7 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
         lab = rules.g("item_label").match(body)
         if lab:
             labelled = rules.imperative_re.match(body[lab.end():]) or imperative
+            imperative = imperative or labelled
     if found:
         found, vetoed = first_allowed_cue(body, found, rules)
         if vetoed:
