@@ -29,7 +29,11 @@ How a unit is judged (a unit is a body sentence, or a whole list item):
    that opens with an imperative verb ("Ratify ...") or ends with the
    recommending States in parentheses ("(Brazil);") is a recommendation; its
    `by` is those States and its `actor` the State the report addresses (the
-   State under review, found by the `addressee` patterns).
+   State under review, found by the `addressee` patterns);
+4. in any section, a list item led by a label (grammar kind `item_label`) whose text opens with an
+   imperative ("Border security: Enhance ...") or whose label is one is a recommendation, and so is a
+   labelled item worded as a noun after it in the same list ("Recognition: Recognition of ...");
+5. a sentence printed twice in a note (a summary repeating the body) is one row.
 
 The plain functions (`load_rules`, `find_cue`, `detect`, ...) work on text and
 offsets and are testable without a pipeline; the component only wires them to
