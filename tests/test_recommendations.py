@@ -322,9 +322,10 @@ def test_a_ninety_thousand_word_note_gives_one_row_per_recommending_sentence(nlp
     # detector stays exact on a note of the largest size we process.
     from pipeline.nlp.recommendations import detect
 
+    # each recommending sentence is worded once (a sentence printed twice is one row: tests/test_recs9b.py)
     para = ("The delegation described the national system in detail and answered questions from the floor. "
-            "Participants recommended that the Committee hold regional meetings. ")
-    text = "\n\n".join([para * 3] * 1400)  # ~ 90k words
+            "Participants recommended that the Committee hold regional meeting {}. ")
+    text = "\n\n".join("".join(para.format(3 * i + j) for j in range(3)) for i in range(1400))  # ~ 90k words
     blocks = blocks_of(text)
     sents = []
     for kind, s, e, _ in blocks:

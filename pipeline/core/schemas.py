@@ -37,7 +37,8 @@ CUE_KINDS = ("modal", "reporting", "need", "lead_in", "lead_in_row", "imperative
              "rec_section",
              "addressee", "opener", "np_stop",
              "passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
-             "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail", "ordinal_opener")
+             "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail", "ordinal_opener",
+             "item_label")
 EXCLUSION_KINDS = ("sentence", "section", "carried")
 DATE_WORD_KINDS = ("month", "weekday", "ordinal", "qualifier", "range", "and", "of", "edge", "decade", "between", "within",
                    "day_ending")

@@ -29,7 +29,11 @@ How a unit is judged (a unit is a body sentence, or a whole list item):
    that opens with an imperative verb ("Ratify ...") or ends with the
    recommending States in parentheses ("(Brazil);") is a recommendation; its
    `by` is those States and its `actor` the State the report addresses (the
-   State under review, found by the `addressee` patterns).
+   State under review, found by the `addressee` patterns);
+4. in any section, a list item led by a label (grammar kind `item_label`) whose text opens with an
+   imperative ("Border security: Enhance ...") or whose label is one is a recommendation, and so is a
+   labelled item worded as a noun after it in the same list ("Recognition: Recognition of ...");
+5. a sentence printed twice in a note (a summary repeating the body) is one row.
 
 The plain functions (`load_rules`, `find_cue`, `detect`, ...) work on text and
 offsets and are testable without a pipeline; the component only wires them to
@@ -64,7 +68,8 @@ DEFAULT_STATES = default_file("states")
 CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
-                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail", "ordinal_opener")
+                 "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail", "ordinal_opener",
+                 "item_label")
 RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "imperative_veto", "rec_section",
                           "addressee", "opener", "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
@@ -629,16 +634,26 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     section_is_rec = section_vetoed = False
     lead: _Lead | None = None
 
+    seen: set[str] = set()
+
     def emit(s: int, e: int, cue: str, actor: str, by: str) -> None:
         s += strip_marker(text[s:e])
         while e > s and text[e - 1] in " \n\t":
             e -= 1
-        out.append({"start": s, "end": e, "text": clean(text[s:e]), "actor": not_a_number(actor),
+        said = clean(text[s:e])
+        # a bare list marker ("(a)" on a line of its own) says nothing; a sentence printed twice (a summary
+        # repeating the body, "In order to combat land degradation, ... are required.") is one proposal, once
+        key = re.sub(r"\W+", " ", said.lower()).strip()
+        if not key or key in seen:
+            return
+        seen.add(key)
+        out.append({"start": s, "end": e, "text": said, "actor": not_a_number(actor),
                     "by": not_a_number(by), "cue": cue, "section": section})
 
     # a list interrupted by a line that is not an item ("(j) ...", "Completed in 2023.", "(k) ...") or by
     # page furniture read as a heading: the lead, and the section, resume when its lettering continues
     interrupted: tuple | None = None
+    label_run = ""  # the marker style of a run of labelled proposals ("• Border security: Enhance ...")
     for block in _joined_items(text, blocks):
         kind, bs, be = block[0], block[1], block[2]
         btext = text[bs:be]
@@ -655,6 +670,8 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         if kind in ("table_row", "footnote"):
             continue
         item_like = kind == "list_item" or bool(MARKER_RE.match(btext))
+        if not item_like:
+            label_run = ""
         if not item_like:
             if lead is not None and lead.last:
                 interrupted = (lead, section, section_is_rec, section_vetoed)
@@ -687,17 +704,32 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             spans = spans or [(bs, be)]
         else:
             spans = [(bs, be)]
-        if item_like and (len(spans) <= 2 or lead is not None or section_is_rec):
+        item_body = btext[strip_marker(btext):]
+        lab_m = rules.g("item_label").match(item_body) if item_like else None
+        labelled = bool(lab_m)
+        # a run of labelled items opened by a labelled proposal ("Border security: Enhance ..."): a labelled item
+        # of the same marker after it is one too, worded as a noun ("Recognition: Recognition of the State ...")
+        style = marker_style(btext) if labelled else ""
+        in_run = bool(style) and style == label_run
+        if lab_m and rules.imperative_re and (in_run or rules.imperative_re.match(item_body[lab_m.end():])):
+            # a labelled proposal ("Social protection: Strengthen ... . Recovery efforts should focus on ...") is one
+            # item, its later sentences included; under a label that is itself an imperative ("Investigate and
+            # prosecute organ trafficking crimes: Haitian judicial authorities must ...") each proposing sentence
+            # stays a row
+            units = [(bs, be, None)]
+        elif item_like and (len(spans) <= 2 or lead is not None or section_is_rec or labelled):
             units = _item_units(text, spans, bs, be, rules, hits, hit_pos)
         else:
             units = [(us, ue, None) for us, ue in spans]
+        label_run = ""
         for n, (us, ue, found) in enumerate(units):
             utext = text[us:ue]
             block_subject = _Antecedent(text, [(s, e) for s, e, _ in units[:n]], rules)
             if found is None:
                 found = _cue_of(text, us, ue, rules, hits, hit_pos)
-            _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject,
-                  lead, emit, found)
+            if _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject,
+                     lead, emit, found, in_run and n == 0) and n == 0 and style:
+                label_run = style
             # a lead-in line opens a list: remember what it carries
             new_lead = _lead_of(utext, rules, block_subject)
             if new_lead is not None:
@@ -795,8 +827,11 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _L
     return _Lead(False)
 
 
-def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found):
-    """Judge one sentence or list item (its first cue `found`, or False); emit rows for it."""
+def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found,
+          in_label_run=False) -> bool:
+    """Judge one sentence or list item (its first cue `found`, or False); emit rows for it. `in_label_run`: the
+    unit is a labelled item after a labelled proposal of the same list. True when it emits as a labelled item
+    (so the run goes on)."""
     body_off = strip_marker(utext)
     body = utext[body_off:]
     found = found or None
@@ -834,6 +869,14 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
               else _state_tail(body, rules))
     # only items and recommendations-section sentences can be imperative recommendations
     imperative = rules.imperative_re.match(body) if rules.imperative_re and (item_like or section_is_rec) else None
+    # "Border security: Enhance border security ...": a list item led by a label whose text (or the label itself)
+    # opens with an imperative is a proposal in its own right, in any section (grammar kind `item_label`)
+    labelled = lab = None
+    if item_like and rules.imperative_re and "item_label" in rules.grammar:
+        lab = rules.g("item_label").match(body)
+        if lab:
+            labelled = rules.imperative_re.match(body[lab.end():]) or imperative
+            imperative = imperative or labelled
     # "Second, establish predictable, long-term funding ...": a step of a speaker's numbered proposals, in a
     # body sentence as in a list item: an ordinal opener, then an imperative verb
     ordinal = None
@@ -859,27 +902,29 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
         if lead and lead.recommending and item_like:
             actor, by = actor or lead.actor, by or lead.by
         emit(us, ue, cue.label if cue.kind == "imperative" else cue_label(body, cue, cs, ce), actor, by)
-        return
+        return bool(labelled or lab and in_label_run)
     # no cue of its own: imperative / (State) items in a recommending context
     carried = item_like and lead is not None and lead.recommending
     in_context = (carried or ((item_like or imperative) and section_is_rec) or (item_like and states and imperative)
-                  or ordinal is not None)
+                  or ordinal is not None or bool(labelled) or bool(lab and in_label_run))
     if not in_context:
-        return
-    if not (imperative or states or carried or ordinal):
-        return
+        return False
+    imperative = imperative or labelled
+    if not (imperative or states or carried or ordinal or lab and in_label_run):
+        return False
     if imperative or (ordinal and not carried):
         label = re.sub(r"\s+", " ", (imperative or ordinal).group()).strip()
     else:
         # an item in a recommendations list with no cue word: the list is its cue
         label = (lead.cue if carried else "") or "recommended"
     if excluded(body, label, rules) or excluded(body, label, rules, kinds=("carried",)):
-        return
+        return False
     by = "; ".join(states) if states else (lead.by if carried else "")
     # an imperative or a State-attributed item addresses the State the report is about
     actor = addressee if (imperative or states) else ""
     actor = actor or (lead.actor if carried else "")
     emit(us, ue, label, actor, by)
+    return bool(labelled or lab and in_label_run)
 
 
 def _own_modal(body: str, found: tuple[Cue, int, int], rules: Rules, block_subject) -> bool:
