@@ -67,3 +67,62 @@ def test_a_state_named_like_a_unit_stays_a_state():
 def test_english_composes_nothing():
     doc = build_nlp("en")("The Bureau of the Special Committee met.")
     assert not any(e.id_.endswith("composed-unit") for e in doc.ents)
+
+
+@needs_parallel
+@pytest.mark.parametrize("lang,phrase,name", [
+    # a language's own row names the unit in full, and a State or a known body is its complement
+    ("fr", "Division de statistique du Département des affaires économiques et sociales",
+     "Statistics Division of the Department of Economic and Social Affairs"),
+    ("es", "División de Estadística del Departamento de Asuntos Económicos y Sociales",
+     "Statistics Division of the Department of Economic and Social Affairs"),
+])
+def test_a_local_unit_with_a_complement(lang, phrase, name):
+    line = parallel_line(lang, phrase)
+    assert name in orgs_of(lang, line), (line, orgs_of(lang, line))
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("es", "Transmito la declaración del Ministerio de Relaciones Exteriores de Ucrania.", "Ministry of Foreign Affairs of Ukraine"),
+    ("fr", "Je transmets la déclaration du Ministère des affaires étrangères de l'Ukraine.", "Ministry of Foreign Affairs of Ukraine"),
+])
+def test_a_local_unit_of_a_state(lang, text, name):
+    assert name in orgs_of(lang, text), orgs_of(lang, text)
+
+
+@needs_parallel
+@pytest.mark.parametrize("lang,phrase,body", [
+    # a body of the shared gazetteer stays itself: English writes "the General Assembly of the OAS" as two bodies
+    ("fr", "Assemblée générale de l'Organisation des États américains", "General Assembly"),
+    ("es", "Oficina de Asuntos del Espacio Ultraterrestre de la Secretaría", "United Nations Office for Outer Space Affairs"),
+])
+def test_a_shared_body_with_a_complement_stays_itself(lang, phrase, body):
+    line = parallel_line(lang, phrase)
+    assert body in orgs_of(lang, line), (line, orgs_of(lang, line))
+
+
+def _table_orgs(tmp_path, text: str) -> set[str]:
+    import csv
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    note = tmp_path / "note.txt"
+    note.write_text(text, encoding="utf-8")
+    exe = Path(sys.executable).with_name("unnotes")
+    subprocess.run([str(exe), "run", str(note), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-cache"],
+                   check=True, capture_output=True)
+    with (tmp_path / "out" / "organizations.csv").open(encoding="utf-8") as fh:
+        return {row["name"] for row in csv.DictReader(fh)}
+
+
+def test_conseil_d_administration_is_the_board_of_the_note_s_body(tmp_path):
+    names = _table_orgs(tmp_path, "Le Conseil d'administration d'ONU-Habitat a adopté la résolution sur les "
+                                  "établissements humains.\n\nLe Conseil d'administration se réunira en avril 2015.\n")
+    assert "Governing Council" in names and "Executive Board" not in names, names
+
+
+def test_conseil_d_administration_stays_the_executive_board_in_a_undp_note(tmp_path):
+    names = _table_orgs(tmp_path, "Le Conseil d'administration du PNUD a adopté la décision sur le programme "
+                                  "de pays.\n\nLe Conseil d'administration se réunira en juin 2015.\n")
+    assert "Executive Board" in names and "Governing Council" not in names, names

@@ -1339,10 +1339,17 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
         while j < n and (j < own or not taken[j]) and doc[j].lower_ in adjectives:
             adjs.append(adjectives[doc[j].lower_])
             j += 1
+        # a unit's whole name that a language's own row gives (local: "Ministère des affaires étrangères", "Division
+        # de statistique") before the complement: "... de l'Ukraine" -> "Ministry of Foreign Affairs of Ukraine"; a
+        # body of the shared gazetteer is a body of its own ("Assemblée générale de l'Organisation des États
+        # américains" is the OAS General Assembly, "Bureau des affaires spatiales du Secrétariat" UNOOSA)
+        whole = None
         if j < own:
-            i = own   # a known body's name goes on past the words the pairs know
-            continue
-        end, complement = j, ""
+            if not body_at[i][1].local:
+                i = own
+                continue
+            whole, english, adjs, j = body_at[i][1], [body_at[i][1].name], [], own
+        end, complement, comp_org = j, "", None
         c = j
         if c < n and doc[c].lower_ in of and not taken[c]:
             c += 1
@@ -1350,6 +1357,7 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
                 c += 1
             if c in body_at:
                 e, org = body_at[c]
+                comp_org = org
                 written = doc[c:e].text
                 complement = org.acronym if org.acronym and is_acronym(written) else "the " + org.name
                 end = e
@@ -1361,16 +1369,17 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
             if not complement:
                 i = j   # a complement the rules cannot name in English: the body is left to the other rules
                 continue
-        elif not adjs or not all(doc[a].text[:1].isupper() for a in range(head_end, j)):
+        elif whole is not None or not adjs or not all(doc[a].text[:1].isupper() for a in range(head_end, j)):
             # no complement: only adjectives written as a name's ("Subcomité Técnico"); a lowercase one is a
             # phrase as often ("le programme national", "un centre régional")
             i = j
             continue
         text = doc[i:end].text
-        # a name that goes on ("Centre régional pour le ...", "... des Nations Unies chargé de ...", "Ministère
-        # de la santé et de ..."), a State's own name ("Fédération de Russie"), a drop phrase ("Mission
+        # a name that goes on ("Centre régional pour le ...", "Comisión de las Naciones Unidas sobre ...", "... des
+        # Nations Unies chargé de ...", "Ministère de la santé et de ..."), a State's own name ("Fédération de Russie"), a drop phrase ("Mission
         # permanente de l'Argentine") or a known name is no composed unit
-        goes_on = end < n and (doc[end].lower_ in know.filters["connector"] and doc[end].text.islower()
+        before = comp_org is not None and comp_org.name.lower() in know.filters["complement_before_head"]
+        goes_on = end < n and (doc[end].lower_ in know.filters["connector"] - know.conjunctions and doc[end].text.islower()
                                or name_goes_on(doc, end, know) or doc[end].lower_ in know.filters["name_participle"]
                                or not complement and doc[end].is_alpha and doc[end].text[:1].isupper()
                                and not doc[end].is_sent_start)   # "Comité Regional Asesor de ..."
@@ -1379,8 +1388,11 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
             i = max(j, i + 1)
             continue
         named = " ".join(adjs[::-1] + english)
-        if complement.lower().removeprefix("the ") in know.filters["complement_before_head"]:
-            name = complement.removeprefix("the ") + " " + named   # "United Nations Standing Advisory Committee"
+        if whole is not None and before:
+            i = end   # "Département des affaires politiques de l'ONU": the known body itself
+            continue
+        if before:
+            name = comp_org.name + " " + named   # "United Nations Standing Advisory Committee"
         else:
             name = named + (" of " + complement if complement else "")
         found.append((i, end, name))
