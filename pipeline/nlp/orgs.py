@@ -1359,6 +1359,9 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
                 e, org = body_at[c]
                 comp_org = org
                 written = doc[c:e].text
+                if whole is not None and is_acronym(written):
+                    i = e   # "Comité d'experts de la pharmacodépendance de l'OMS": English writes the
+                    continue   # acronym before the unit ("WHO Expert Committee"), or leaves it out
                 complement = org.acronym if org.acronym and is_acronym(written) else "the " + org.name
                 end = e
             elif c < n and not taken[c]:
