@@ -1316,12 +1316,13 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
     if not heads:
         return []
     of = know.filters["of_connector"]
+    firsts = {h.split()[0].split("'")[0].split("’")[0] for h in heads}   # a head's first word, to skip the rest fast
     body_at = {s: (e, org) for s, e, org in kept}
     found = []
     i, n = 0, len(doc)
     while i < n:
         # (not a numbered meeting: "131e Assemblée de l'Union interparlamentaire", "la 131ª Asamblea de ...")
-        if (taken[i] and i not in body_at or not doc[i].text[:1].isupper()
+        if (taken[i] and i not in body_at or not doc[i].text[:1].isupper() or doc[i].lower_ not in firsts
                 or i > 0 and (_is_ordinal(doc[i - 1].text, know.filters) or doc[i - 1].text[:1].isdigit())):
             i += 1
             continue
