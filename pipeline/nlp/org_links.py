@@ -9,7 +9,7 @@ shortens. A short form two different bodies could claim stays as it is."""
 
 from __future__ import annotations
 
-from pipeline.nlp.orgs import OrgKnowledge, norm_key, strip_the
+from pipeline.nlp.orgs import COMPOSED_UNIT, OrgKnowledge, norm_key, strip_the
 
 
 def _words(name: str) -> list[str]:
@@ -52,6 +52,7 @@ def link_org_mentions(mentions: list[dict], acronyms: dict[str, str], know: OrgK
         if len(longer) == 1:
             target[norm] = longer.pop()
     _link_bare_class_words(orgs, know)
+    _link_own_board(orgs, know)
     for m in orgs:
         seen = set()
         while m["norm"] in target and m["norm"] not in seen:  # a chain of short forms ends at the longest
@@ -84,4 +85,27 @@ def _link_bare_class_words(orgs: list[dict], know: OrgKnowledge) -> None:
         owner = max(counts, key=lambda n: (counts[n], -list(counts).index(n)))
         for m in mine:
             m["norm"] = owner
+            m["source"] = m["source"] if m["source"].endswith(":linked") else m["source"] + ":linked"
+
+
+def _link_own_board(orgs: list[dict], know: OrgKnowledge) -> None:
+    """A language whose one word names two boards (French "Conseil d'administration": the Executive Board
+    of UNDP, UNICEF, ... and the Governing Council of UN-Habitat, UNEP, ...) reads it as the board of the
+    body the note names (org_filters.jsonl `own_board`: "body|board", the body's canonical name): a
+    gazetteer mention whose norm is one of the boards takes the note's board when the note names
+    bodies of one board only. A note that names none, or bodies of both, keeps the row's reading."""
+    pairs = know.filters.english.get("own_board", {})
+    if not pairs:
+        return
+    boards = {pairs[m["norm"].lower()] for m in orgs if m["norm"].lower() in pairs}
+    if len(boards) != 1:
+        return
+    board = boards.pop()
+    others = set(pairs.values()) - {board}
+    for m in orgs:
+        # (and a unit composed on the board's name: "Conseil d'administration d'ONU-Habitat", orgs.composed_units)
+        other = next((o for o in others if m["norm"] == o or m["source"].endswith(COMPOSED_UNIT)
+                      and m["norm"].startswith(o + " of ")), None)
+        if other is not None and (m["source"].startswith("gazetteer:") or m["source"].endswith(COMPOSED_UNIT)):
+            m["norm"] = board + m["norm"][len(other):]
             m["source"] = m["source"] if m["source"].endswith(":linked") else m["source"] + ":linked"

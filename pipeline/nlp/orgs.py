@@ -74,6 +74,9 @@ TOPIC_NOT_LABELS = ("PERSON", "ORG", "GPE", "NORP")   # the model's entities tha
 AREA_LABELS = ("GPE", "LOC")   # the model's places that name an administrative area ("Artibonite Department")
 GROUP_NOT_NAME_LABELS = ("GPE", "NORP", "LOC")  # the model's places and peoples: "Haitian gang" names no gang
 QUOTED_NAME_TOKENS = 8     # a quoted name longer than this is a quotation, not a name
+ENGLISH_PAIRS = ("english_head", "english_adjective", "own_board")   # org_filters.jsonl kinds of "word|English" pairs
+COMPOSED_UNIT = "pattern:org_filters.jsonl:composed-unit"
+MAX_HEAD_TOKENS = 4        # the longest class head phrase ("Conseil d'administration", "Groupe de travail")
 LEGAL_FORM_GAP = 3         # tokens allowed between a legal form and the quote ("JSC 7:15 pm “Gazprom ...”")
 
 
@@ -107,6 +110,9 @@ class OrgFilters:
     """The word lists of `org_filters.jsonl`, lowercased."""
     lists: dict[str, set[str]] = field(default_factory=dict)
     variants: list[tuple[str, str]] = field(default_factory=list)
+    # "word|English" pairs (english_head, english_adjective): a language's class heads and name
+    # adjectives with the English words a body's canonical name uses ("sous-comité" -> "Subcommittee")
+    english: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __getitem__(self, kind: str) -> set[str]:
         return self.lists.get(kind, set())
@@ -127,11 +133,14 @@ def _read_filters(path: Path, filters: OrgFilters) -> None:
         for value in obj["values"]:
             if not isinstance(value, str) or not value.strip():
                 raise ModelDataError(f"{path} line {lineno}: expected non-empty strings in 'values', got {value!r}")
-            if kind == "spelling_variants":
+            if kind in ("spelling_variants", *ENGLISH_PAIRS):
                 parts = value.split("|")
-                if len(parts) != 2 or not all(parts):
-                    raise ModelDataError(f"{path} line {lineno}: expected a variant pair 'A|B', got {value!r}")
-                filters.variants.append((parts[0], parts[1]))
+                if len(parts) != 2 or not all(p.strip() for p in parts):
+                    raise ModelDataError(f"{path} line {lineno}: expected a pair 'A|B', got {value!r}")
+                if kind == "spelling_variants":
+                    filters.variants.append((parts[0], parts[1]))
+                else:
+                    filters.english.setdefault(kind, {})[parts[0].strip().lower()] = parts[1].strip()
             else:
                 filters.lists.setdefault(kind, set()).add(value.strip().lower())
 
@@ -284,6 +293,12 @@ class OrgKnowledge:
     ordinal_suffixes: tuple[str, ...] = ()
     # org_filters.jsonl `elision`: an elided article glued to the next word ("d’Haïti")
     elisions: tuple[str, ...] = ()
+    # ISO3 -> the UN's English name of the State (un_members.tsv beside orgs.tsv): a composed unit's
+    # complement ("Assemblée nationale du Koweït" -> "National Assembly of Kuwait")
+    state_names: tuple[tuple[str, str], ...] = ()
+
+    def state_name(self, iso3: str) -> str:
+        return dict(self.state_names).get(iso3, "")
 
     def is_place(self, text: str) -> bool:
         """A State or a city of cities.tsv ("Oslo", "Kathmandu", "the Sudan")."""
@@ -324,6 +339,7 @@ def _knowledge(gazetteer: tuple, filters: tuple, states: tuple, symbols: tuple, 
     gaz = OrgGazetteer(_files(gazetteer), flt, _files(aliases))
     return OrgKnowledge(
         gazetteer=gaz, filters=flt, is_state=state_lookup(_files(states)), cities=_cities_beside(gaz.sources),
+        state_names=_state_names_beside(gaz.sources) if flt.english.get("english_head") else (),
         symbol_re=load_symbol_prefix(_files(symbols)),
         glued_re=re.compile(rf"^({glued})(\d{{2,4}})$", re.IGNORECASE),
         stop_words=words["stop_words"], name_joiners=words["name_joiners"], lexicon=words,
@@ -342,6 +358,16 @@ def _cities_beside(sources: list) -> frozenset[str]:
         if Path(source.path).name == "orgs.tsv" and path.is_file():
             names.update(row["name"].lower() for _, row in read_tsv(path, ["name"]))
     return frozenset(names)
+
+
+def _state_names_beside(sources: list) -> tuple[tuple[str, str], ...]:
+    """(ISO3, UN name) of each `un_members.tsv` beside an orgs.tsv."""
+    names = {}
+    for source in sources:
+        path = Path(source.path).with_name("un_members.tsv")
+        if Path(source.path).name == "orgs.tsv" and path.is_file():
+            names.update((row["iso3"], row["un_name"]) for _, row in read_tsv(path, ["iso3", "un_name"]))
+    return tuple(sorted(names.items()))
 
 
 def _alternation(words) -> str:
@@ -1511,6 +1537,9 @@ class OrgMatcher:
             norm = org.name if longer == doc[start:end].text else longer
             add_candidate(doc, start, end, "ORG", norm, f"gazetteer:{org.source}:{org.line}")
             self._own_unit(doc, start, end, org)
+        for start, end, norm in composed_units(doc, kept, taken, self.know):
+            taken[start:end] = [True] * (end - start)
+            add_candidate(doc, start, end, "ORG", norm, COMPOSED_UNIT)
         for start, end in find_quoted_names(doc, self.filters["legal_form"]):
             if not any(taken[start:end]):
                 taken[start:end] = [True] * (end - start)
@@ -1638,6 +1667,108 @@ class OrgMatcher:
                 if org:
                     yield tok.i, end, org
                     break
+
+
+def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) -> list[tuple[int, int, str]]:
+    """(start, end, English name) of the bodies a language names by a class head of its own, its name
+    adjectives and a known body or State as its complement, none of them listed: "Bureau du Comité
+    spécial" -> "Bureau of the Special Committee", "Sous-Comité technique" -> "Technical
+    Subcommittee", "Conseil d'administration du PNUD" -> "Executive Board of UNDP", "Asamblea
+    Nacional de Kuwait" -> "National Assembly of Kuwait". The English name is composed as English
+    notes write such a unit (org_filters.jsonl `english_head`, `english_adjective`: adjectives before
+    the head, "of the" + the body's canonical name, "of" + its acronym as written or the State's UN
+    name). A head with no adjective and no known complement, or a name that goes on with words the
+    pairs do not know, is left to the other rules. Nothing in a language without `english_head`."""
+    heads, adjectives = know.filters.english.get("english_head"), know.filters.english.get("english_adjective", {})
+    if not heads:
+        return []
+    of = know.filters["of_connector"]
+    firsts = {h.split()[0].split("'")[0].split("’")[0] for h in heads}   # a head's first word, to skip the rest fast
+    body_at = {s: (e, org) for s, e, org in kept}
+    found = []
+    i, n = 0, len(doc)
+    while i < n:
+        # (not a numbered meeting: "131e Assemblée de l'Union interparlamentaire", "la 131ª Asamblea de ...")
+        if (taken[i] and i not in body_at or not doc[i].text[:1].isupper() or doc[i].lower_ not in firsts
+                or i > 0 and (_is_ordinal(doc[i - 1].text, know.filters) or doc[i - 1].text[:1].isdigit())):
+            i += 1
+            continue
+        # the head and its adjectives are free words, or exactly a known body's name ("Conseil d'administration",
+        # "Assemblée nationale") which the complement makes a unit of its own
+        own = body_at.get(i, (i, None))[0]
+        head_end = next((i + k for k in range(min(MAX_HEAD_TOKENS, n - i), 0, -1)
+                         if doc[i:i + k].text.lower() in heads and not any(taken[own:i + k])), None)
+        if head_end is None:
+            i += 1
+            continue
+        english = [heads[doc[i:head_end].text.lower()]]
+        j = head_end
+        adjs = []
+        while j < n and (j < own or not taken[j]) and doc[j].lower_ in adjectives:
+            adjs.append(adjectives[doc[j].lower_])
+            j += 1
+        # a unit's whole name that a language's own row gives (local: "Ministère des affaires étrangères", "Division
+        # de statistique") before the complement: "... de l'Ukraine" -> "Ministry of Foreign Affairs of Ukraine"; a
+        # body of the shared gazetteer is a body of its own ("Assemblée générale de l'Organisation des États
+        # américains" is the OAS General Assembly, "Bureau des affaires spatiales du Secrétariat" UNOOSA)
+        whole = None
+        if j < own:
+            if not body_at[i][1].local:
+                i = own
+                continue
+            whole, english, adjs, j = body_at[i][1], [body_at[i][1].name], [], own
+        end, complement, comp_org = j, "", None
+        c = j
+        if c < n and doc[c].lower_ in of and not taken[c]:
+            c += 1
+            if c < n and doc[c].lower_ in know.articles and not taken[c]:
+                c += 1
+            if c in body_at:
+                e, org = body_at[c]
+                comp_org = org
+                written = doc[c:e].text
+                if whole is not None and is_acronym(written):
+                    i = e   # "Comité d'experts de la pharmacodépendance de l'OMS": English writes the
+                    continue   # acronym before the unit ("WHO Expert Committee"), or leaves it out
+                complement = org.acronym if org.acronym and is_acronym(written) else "the " + org.name
+                end = e
+            elif c < n and not taken[c]:
+                r = _run_end(doc, c, know)
+                iso3 = know.is_state(doc[c:r].text) if r > c else None
+                if iso3 and know.state_name(iso3):
+                    complement, end = know.state_name(iso3), r
+            if not complement:
+                i = j   # a complement the rules cannot name in English: the body is left to the other rules
+                continue
+        elif whole is not None or not adjs or not all(doc[a].text[:1].isupper() for a in range(head_end, j)):
+            # no complement: only adjectives written as a name's ("Subcomité Técnico"); a lowercase one is a
+            # phrase as often ("le programme national", "un centre régional")
+            i = j
+            continue
+        text = doc[i:end].text
+        # a name that goes on ("Centre régional pour le ...", "Comisión de las Naciones Unidas sobre ...", "... des
+        # Nations Unies chargé de ...", "Ministère de la santé et de ..."), a State's own name ("Fédération de Russie"), a drop phrase ("Mission
+        # permanente de l'Argentine") or a known name is no composed unit
+        before = comp_org is not None and comp_org.name.lower() in know.filters["complement_before_head"]
+        goes_on = end < n and (doc[end].lower_ in know.filters["connector"] - know.conjunctions and doc[end].text.islower()
+                               or name_goes_on(doc, end, know) or doc[end].lower_ in know.filters["name_participle"]
+                               or not complement and doc[end].is_alpha and doc[end].text[:1].isupper()
+                               and not doc[end].is_sent_start)   # "Comité Regional Asesor de ..."
+        if (goes_on or know.is_state(text) or any(p in text.lower() for p in know.filters["drop_phrase"])
+                or know.gazetteer.lookup(text) or end - i < 2):
+            i = max(j, i + 1)
+            continue
+        named = " ".join(adjs[::-1] + english)
+        if whole is not None and before:
+            i = end   # "Département des affaires politiques de l'ONU": the known body itself
+            continue
+        if before:
+            name = comp_org.name + " " + named   # "United Nations Standing Advisory Committee"
+        else:
+            name = named + (" of " + complement if complement else "")
+        found.append((i, end, name))
+        i = end
+    return found
 
 
 def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: int, know: OrgKnowledge) -> bool:
