@@ -94,3 +94,27 @@ def test_short_form_dropping_its_owner_is_linked_wherever_it_is_written(nlp):
             "tangible step toward transparency.")
     names = rows(nlp, text)
     assert "Mandate Registry" not in names
+
+
+@pytest.mark.parametrize("text, body, holder", [
+    # DP/OPS/2025/6
+    ("UNOPS saw growth and highest demand from international financial institutions, particularly the World "
+     "Bank Group.\n\nWith funding from the World Bank, the ‘community resilience and livelihoods’ project is "
+     "designed to address rural and urban areas through provision of grants for women and the most vulnerable.",
+     "World Bank Group", "World Bank"),
+    # S/2025/496
+    ("Beginning in January, the United Nations Counter-Terrorism Centre, within the Office of Counter-Terrorism, "
+     "in collaboration with the International Criminal Police Organization (INTERPOL), enhanced the capabilities "
+     "of approximately 170 officials from nine Member States in the investigation of terrorist activity on the "
+     "dark web.", "United Nations Counter-Terrorism Centre", "United Nations Office of Counter-Terrorism"),
+])
+def test_a_body_inside_another_is_a_row_of_its_own(nlp, text, body, holder):
+    names = rows(nlp, text)
+    assert body in names and holder in names
+
+
+def test_a_forum_secretariat_is_not_the_forum(nlp):
+    # UPR report of Kiribati (2010)
+    text = ("Accordingly, Kiribati was supportive of the proposal of the Pacific Islands Forum secretariat, which "
+            "was currently looking into the merits of establishing a regional human rights mechanism.")
+    assert "Pacific Islands Forum Secretariat" in rows(nlp, text)
