@@ -137,13 +137,13 @@ def _prefer_defined_acronym(orgs: list[dict], acronyms: dict[str, str]) -> None:
     # an acronym the note writes for a known body instead of the gazetteer's ("UNDSS" for the
     # Department of Safety and Security, whose gazetteer acronym "DSS" the note never writes)
     shown = {m["norm"]: m.get("acronym", "") for m in reversed(orgs) if m.get("acronym")}
+    caps: dict[str, set[str]] = {}
+    for m in orgs:
+        if _looks_like_acronym(m["text"]) and norm_key(m["text"]) not in {norm_key(w) for w in m["norm"].split()}:
+            caps.setdefault(m["norm"], set()).add(m["text"])  # (not a heading's "SECRETARIAT")
     for norm, acronym in shown.items():
-        if norm in mine or norm_key(acronym) in written[norm]:
-            continue
-        caps = {m["text"] for m in orgs if m["norm"] == norm and _looks_like_acronym(m["text"])
-                and norm_key(m["text"]) not in {norm_key(w) for w in norm.split()}}  # a heading's "SECRETARIAT"
-        if len(caps) == 1:
-            mine[norm] = caps.pop()
+        if norm not in mine and norm_key(acronym) not in written[norm] and len(caps.get(norm, ())) == 1:
+            mine[norm] = next(iter(caps[norm]))
     for m in orgs:
         if m["norm"] in mine and m.get("acronym") != mine[m["norm"]]:
             m["acronym"] = mine[m["norm"]]
