@@ -38,30 +38,124 @@ def link_org_mentions(mentions: list[dict], acronyms: dict[str, str], know: OrgK
     own norm (they are bodies of their own: "First Committee", "Group of Experts"
     rows name one body each)."""
     orgs = [m for m in mentions if m["label"] == "ORG"]
+    _unlink_early_short_forms(orgs, know)
     norms = {m["norm"] for m in orgs}
     known = {m["norm"] for m in orgs if m["source"].startswith("gazetteer:")}
     by_key = {norm_key(n): n for n in norms}
+    first = _first_named(orgs)
     target: dict[str, str] = {}
+    defined: set[str] = set()   # links an acronym's definition makes, wherever the definition is
     for norm in norms - known:
         # an acronym the note defines for a body named in it ("C-34")
         long_form = acronyms.get(norm)
         if long_form and norm_key(long_form) in by_key and by_key[norm_key(long_form)] != norm:
             target[norm] = by_key[norm_key(long_form)]
+            defined.add(norm)
             continue
         longer = {n for n in norms if n != norm and shortens(norm, n, know)}
         if len(longer) == 1:
             target[norm] = longer.pop()
-    _link_bare_class_words(orgs, know)
+    _link_bare_class_words(orgs, know, first)
     _link_own_board(orgs, know)
     for m in orgs:
         seen = set()
         while m["norm"] in target and m["norm"] not in seen:  # a chain of short forms ends at the longest
+            # a short form shortens a body the note has already named: written before the body's
+            # full name ("the Constitutional Court" of one State's paragraph, "the Constitutional
+            # Court of Angola" pages later) it names a body of its own
+            if (m["norm"] not in defined and first[target[m["norm"]]] >= _sentence_end(m)
+                    and not _owner_prefix(m["norm"], target[m["norm"]], know)):
+                break
             seen.add(m["norm"])
             m["norm"] = target[m["norm"]]
             m["source"] = m["source"] if m["source"].endswith(":linked") else m["source"] + ":linked"
+    _prefer_defined_acronym(orgs, acronyms)
 
 
-def _link_bare_class_words(orgs: list[dict], know: OrgKnowledge) -> None:
+def _unlink_early_short_forms(orgs: list[dict], know: OrgKnowledge) -> None:
+    """A short form the rule components gave a longer body's norm in the same chunk ("the Police
+    Academy" of "In Trinidad and Tobago, UNDP collaborated with the Police Academy", read as the
+    "Korean National Police Academy" named a paragraph later) is a body of its own when the note
+    writes it before it writes that body's full name: a note names a body in full, then shortens it."""
+    full_at: dict[str, int] = {}
+    for m in orgs:
+        if norm_key(m["text"]) == norm_key(m["norm"]):
+            full_at[m["norm"]] = min(full_at.get(m["norm"], m.get("start", 0)), m.get("start", 0))
+    for m in orgs:
+        if m["source"].startswith("gazetteer:") or m["norm"] not in full_at or full_at[m["norm"]] < _sentence_end(m):
+            continue
+        s, l_ = _words(strip_the(m["text"], know)), _words(strip_the(m["norm"], know))
+        if not s or len(s) >= len(l_):
+            continue
+        if l_[:len(s)] == s or l_[-len(s):] == s and not _owner_prefix(m["text"], m["norm"], know):
+            m["norm"] = strip_the(m["text"], know)
+
+
+def _owner_prefix(short: str, long: str, know: OrgKnowledge) -> bool:
+    """`long` is `short` after leading words that name another body (see `_names_an_owner`)."""
+    s, l_ = _words(strip_the(short, know)), strip_the(long, know).split()
+    return 0 < len(s) < len(l_) and _words(" ".join(l_[-len(s):])) == s and _names_an_owner(l_[:-len(s)], know)
+
+
+def _names_an_owner(dropped: list[str], know: OrgKnowledge) -> bool:
+    """The leading words a short form drops name the body that owns it, an acronym or a name ending
+    with a head noun ("HLCM" of "HLCM Procurement Network", "Princeton University" of "Princeton
+    University Program on Science and Global Security", "UN" of "UN Mandate Registry"): the short
+    form is the owner's unit wherever it is written, not a body of its own."""
+    words = [w.strip("(),.’'") for w in dropped]
+    return any(len(w) >= 2 and w.isupper() for w in words) or bool(words) and words[-1].lower() in know.filters["org_head"]
+
+
+def _sentence_end(m: dict) -> int:
+    """Where the sentence of a mention ends: a body named in full in the same sentence as its short
+    form ("Commander Hassan Zadma of the 128th Reinforced Brigade, ... to restructure the 128th
+    Reinforced Brigade") is named with it, whichever comes first."""
+    return m.get("sent_end", m.get("start", 0) + 1)
+
+
+def _first_named(orgs: list[dict]) -> dict[str, int]:
+    """{norm: where the note first names that body} (before any linking)."""
+    first: dict[str, int] = {}
+    for m in orgs:
+        first[m["norm"]] = min(first.get(m["norm"], m.get("start", 0)), m.get("start", 0))
+    return first
+
+
+def _prefer_defined_acronym(orgs: list[dict], acronyms: dict[str, str]) -> None:
+    """A body's row shows the acronym the note itself defines for it ("United Nations Development
+    Coordination Office (UNDCO)") rather than the gazetteer's ("DCO"): the note's acronym is the
+    one its reader meets. A defined acronym counts for the body its own mentions are linked to."""
+    written: dict[str, set[str]] = {}
+    for m in orgs:
+        written.setdefault(m["norm"], {norm_key(m["norm"])}).add(norm_key(m["text"]))
+    mine: dict[str, str] = {}
+    for m in orgs:
+        short = m["text"]
+        if (short in acronyms and short.isupper() and m["norm"] not in mine
+                and norm_key(acronyms[short]) in written[m["norm"]]
+                and norm_key(short) not in {norm_key(w) for w in acronyms[short].split()}):  # "(COMMITTEE)"
+            mine[m["norm"]] = short
+    # an acronym the note writes for a known body instead of the gazetteer's ("UNDSS" for the
+    # Department of Safety and Security, whose gazetteer acronym "DSS" the note never writes)
+    shown = {m["norm"]: m.get("acronym", "") for m in reversed(orgs) if m.get("acronym")}
+    caps: dict[str, set[str]] = {}
+    for m in orgs:
+        if _looks_like_acronym(m["text"]) and norm_key(m["text"]) not in {norm_key(w) for w in m["norm"].split()}:
+            caps.setdefault(m["norm"], set()).add(m["text"])  # (not a heading's "SECRETARIAT")
+    for norm, acronym in shown.items():
+        if norm not in mine and norm_key(acronym) not in written[norm] and len(caps.get(norm, ())) == 1:
+            mine[norm] = next(iter(caps[norm]))
+    for m in orgs:
+        if m["norm"] in mine and m.get("acronym") != mine[m["norm"]]:
+            m["acronym"] = mine[m["norm"]]
+
+
+def _looks_like_acronym(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return " " not in text and 2 <= len(text) <= 12 and len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _link_bare_class_words(orgs: list[dict], know: OrgKnowledge, first: dict[str, int]) -> None:
     """"The Secretariat" standing alone reads as the gazetteer's body of that class word (the
     United Nations Secretariat) only in a note that names no other body of the class: in a note
     on the OPCW's "Technical Secretariat" or the "UNAIDS Secretariat" it is that body's, and it
@@ -84,6 +178,8 @@ def _link_bare_class_words(orgs: list[dict], know: OrgKnowledge) -> None:
             continue
         owner = max(counts, key=lambda n: (counts[n], -list(counts).index(n)))
         for m in mine:
+            if first[owner] >= _sentence_end(m):
+                continue  # written before the note names the body: the gazetteer's (see `link_org_mentions`)
             m["norm"] = owner
             m["source"] = m["source"] if m["source"].endswith(":linked") else m["source"] + ":linked"
 
