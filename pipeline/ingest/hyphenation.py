@@ -19,7 +19,7 @@ LEFT_RE = re.compile(r"([^\W\d_]+)-$")
 RIGHT_RE = re.compile(r"^([^\W\d_]+)")
 TAIL_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)$")
 LOWER_HEAD_RE = re.compile(r"^([^\W\d_]+)(?![^\W\d_])")
-GAP_RE = re.compile(r"(?<=[^\W\d_]) (?=[^\W\d_])")
+GAP_RE = re.compile(r"(?<![\w-])([^\W\d_]+) (?=([^\W\d_]+))")  # two words, one space between
 
 
 class Vocabulary:
@@ -98,10 +98,14 @@ def close_word_gaps(pieces: list[Piece], vocab: Vocabulary | None) -> list[Piece
 def _close_in_src(p: Src, vocab: Vocabulary) -> list[Piece]:
     out: list[Piece] = []
     text, start, pos = p.text, p.start, 0
+    words = vocab.words
     for m in GAP_RE.finditer(text):
-        if _joins(text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40], vocab):
-            out.append(Src(text[pos:m.start()], p.page, start + pos))
-            pos = m.end()
+        a, b = m.group(1), m.group(2)
+        if (b[0].islower() and words.get(b.lower(), 0) <= 1 and words.get(a.lower(), 0) <= 1
+                and words.get((a + b).lower(), 0) > 0):
+            cut = m.start(2) - 1
+            out.append(Src(text[pos:cut], p.page, start + pos))
+            pos = cut + 1
     if not out:
         return [p]
     out.append(Src(text[pos:], p.page, start + pos))
