@@ -13,19 +13,22 @@ import re
 import statistics
 
 from pipeline.ingest.footnotes import footnote_groups, leading_marker
-from pipeline.ingest.hyphenation import Vocabulary, append_line
+from pipeline.ingest.hyphenation import Vocabulary, append_line, close_word_gaps
 from pipeline.ingest.patterns import layout_patterns, list_start
 from pipeline.ingest.page_model import Line, Page, RuledTable
 from pipeline.ingest.tables import find_table
 from pipeline.ingest.textbuild import Piece, TextBuilder, join_cells, piece_text
 
-ENDS_SENTENCE_RE = re.compile(r"(?:[.!?:;…]|\b(?:and|or))[”\"’)\]]*$")
+# a line ends a sentence with its punctuation, or ends a list item with "; and" / ", or" (a bare
+# "... of the colonial and" | "Non-Self-Governing Territories" goes on)
+ENDS_SENTENCE_RE = re.compile(r"(?:[.!?:;…]|[,;]\s+(?:and|or))[”\"’)\]]*$")
 ENDS_CLAUSE_RE = re.compile(r"[.,;:!?]$")
 PARA_GAP = 0.6         # extra space above a line (in font sizes) that starts a paragraph ...
 PARA_GAP_AFTER_SENTENCE = 0.25  # ... or less when the line above ended a sentence
 INDENT = 1.2           # first-line indent, in font sizes
 SHORT_LINE = 4.0       # a line ending this many font sizes before the right edge is short
 SIZE_CHANGE = 0.6      # points of font size change that start a new block
+FULL_LINE = 0.7       # a line spanning this share of the text width is a full line of running text
 HEADING_MAX_CHARS = 220
 HEADING_LARGER = 1.12  # a heading font at least this times the body size
 BULLET_IDS = {"bullet"}
@@ -58,12 +61,15 @@ class BlockAssembler:
         self.current: list[Line] = []
         self.footnotes: list[tuple[list[Line], int]] = []
         self.prev_page_end = False   # the next line follows a page break
+        self.text_width = 0.0        # the widest text block of the pages so far (a page of right-aligned
+        # signatures has a narrow one of its own)
 
     # -- per page -----------------------------------------------------------
     def add_page(self, page: Page) -> None:
         body = [ln for ln in page.lines if ln.role == "body"]
         body = order_columns(body, page)
         left, right = _margins(body, self.body_size, page)
+        self.text_width = max(self.text_width, right - left)
         ruled = {line_id: t for t in page.tables for line_id in t.line_ids()}
         table = find_table([ln for ln in body if id(ln) not in ruled] if ruled else body, self.pitch)
         done: list[RuledTable] = []
@@ -109,8 +115,13 @@ class BlockAssembler:
         if page_break or cur.top < prev.top - cur.size:      # next page or next column
             if _is_heading_line(prev, self.body_size) or _is_heading_line(cur, self.body_size):
                 return True
-            return ends and not cur_text[:1].islower() or marker is not None and ends
-        if abs(cur.size - prev.size) > SIZE_CHANGE or cur.bold != prev.bold:
+            return ends and not cur_text[:1].islower() or marker is not None
+        if abs(cur.size - prev.size) > SIZE_CHANGE:
+            return True
+        if cur.bold != prev.bold and not (not ends and marker is None and self._runs_on(prev, cur, right)):
+            # a bold run-in head or a bold sentence inside a paragraph does not start a block when
+            # the line before it is full and its sentence goes on ("• First-phase recovery efforts:
+            # Support urgent first-phase recovery efforts in" | "Gaza by addressing ...")
             return True
         extra = cur.top - prev.top - self.pitch
         if extra > PARA_GAP * cur.size or ends and extra > PARA_GAP_AFTER_SENTENCE * cur.size:
@@ -124,6 +135,15 @@ class BlockAssembler:
         if prev.x1 < right - SHORT_LINE * prev.size:
             return True
         return False
+
+    def _runs_on(self, prev: Line, cur: Line, right: float) -> bool:
+        """Whether `cur` goes on with the running text of `prev` across a change of font: `prev` is
+        a full line (most of the text width, and the first word of `cur` would not have fitted
+        after it), and `cur` follows at the usual line pitch, not indented."""
+        return (prev.x1 - prev.x0 >= FULL_LINE * self.text_width
+                and cur.top - prev.top - self.pitch <= PARA_GAP_AFTER_SENTENCE * cur.size
+                and cur.x0 <= prev.x0 + INDENT * cur.size
+                and _filled(prev, cur, right))
 
     # -- output ---------------------------------------------------------------
     def _flush(self) -> None:
@@ -149,11 +169,22 @@ class BlockAssembler:
         out: list[Piece] = []
         for k, ln in enumerate(lines):
             cuts = ln.markers + (first_cut or []) if k == 0 else ln.markers
-            pieces = ln.pieces_without(cuts)
+            pieces = close_word_gaps(ln.pieces_without(cuts), self.vocab)
             text = piece_text(pieces).strip()
             if text:
                 append_line(out, pieces, text, self.vocab)
         return out
+
+
+def _filled(prev: Line, cur: Line, right: float) -> bool:
+    """Whether `prev` was broken only because the first word of `cur` did not fit after it: that
+    word, at `cur`'s mean character width, would run past the right margin."""
+    text = cur.text
+    if not text:
+        return False
+    width = (cur.x1 - cur.x0) / len(text)
+    first = len(text.split(None, 1)[0])
+    return prev.x1 + (first + 1) * width > right + 0.5 * width
 
 
 def _is_heading_line(line: Line, body_size: float) -> bool:

@@ -13,6 +13,7 @@ from pipeline.ingest.page_model import Line, Page
 
 TOP_BAND = 0.10        # fraction of page height counted as header band
 BOTTOM_BAND = 0.08     # ... and as footer band
+EDGE_BAND = 0.2        # the page's last line this near the bottom counts as in the footer band
 REPEAT_MIN_PAGES = 2   # a band line on at least this many pages ...
 REPEAT_MIN_SHARE = 0.3  # ... and this share of pages is a running header/footer
 SEPARATOR_RE = re.compile(r"[_\-–—=.\s]{5,}")
@@ -20,6 +21,16 @@ SEPARATOR_RE = re.compile(r"[_\-–—=.\s]{5,}")
 
 def in_band(line: Line, page: Page) -> bool:
     return line.top < TOP_BAND * page.height or line.bottom > (1 - BOTTOM_BAND) * page.height
+
+
+def lowest_line(page: Page) -> int | None:
+    """The id of the page's lowest line when it lies in the bottom `EDGE_BAND`: a page number set
+    above the footer band (an A/HRC page with "10" at 89% of its height) is still the last thing
+    printed on the page."""
+    if not page.lines:
+        return None
+    low = max(page.lines, key=lambda ln: ln.bottom)
+    return id(low) if low.bottom > (1 - EDGE_BAND) * page.height else None
 
 
 def is_furniture_text(text: str, band: bool) -> bool:
@@ -45,9 +56,10 @@ def mark_furniture(pages: list[Page]) -> None:
     threshold = max(REPEAT_MIN_PAGES, REPEAT_MIN_SHARE * len(pages))
     repeated = {k for k, v in seen.items() if len(v) >= threshold and len(pages) >= REPEAT_MIN_PAGES}
     for page in pages:
+        lowest = lowest_line(page)
         for line in page.lines:
             text = line.text
-            band = in_band(line, page)
+            band = in_band(line, page) or id(line) == lowest
             if SEPARATOR_RE.fullmatch(text):
                 line.role = "separator"
             elif is_furniture_text(text, band) or (band and _repeat_key(text) in repeated):

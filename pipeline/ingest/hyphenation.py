@@ -17,6 +17,9 @@ from pipeline.ingest.textbuild import Piece, Src, piece_text
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 LEFT_RE = re.compile(r"([^\W\d_]+)-$")
 RIGHT_RE = re.compile(r"^([^\W\d_]+)")
+TAIL_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)$")
+LOWER_HEAD_RE = re.compile(r"^([^\W\d_]+)(?![^\W\d_])")
+GAP_RE = re.compile(r"(?<![\w-])([^\W\d_]+) (?=([^\W\d_]+))")  # two words, one space between
 
 
 class Vocabulary:
@@ -72,6 +75,49 @@ def append_line(out: list[Piece], pieces: list[Piece], text: str, vocab: Vocabul
         else:
             out.append(" ")
     out.extend(pieces)
+
+
+def close_word_gaps(pieces: list[Piece], vocab: Vocabulary | None) -> list[Piece]:
+    """Drop a space inside a word of one line (a wide gap of justified text, printed or added by
+    the line reader: "Digital Cooperation Organiz ation"): the two halves joined are a word the
+    document shows elsewhere, and neither half is ("organiz", "ation" only here)."""
+    if vocab is None:
+        return pieces
+    out: list[Piece] = []
+    for i, p in enumerate(pieces):
+        if isinstance(p, Src):
+            out.extend(_close_in_src(p, vocab))
+        elif (p == " " and out and isinstance(out[-1], Src) and i + 1 < len(pieces)
+              and isinstance(pieces[i + 1], Src) and _joins(out[-1].text[-40:], pieces[i + 1].text[:40], vocab)):
+            continue
+        else:
+            out.append(p)
+    return out
+
+
+def _close_in_src(p: Src, vocab: Vocabulary) -> list[Piece]:
+    out: list[Piece] = []
+    text, start, pos = p.text, p.start, 0
+    words = vocab.words
+    for m in GAP_RE.finditer(text):
+        a, b = m.group(1), m.group(2)
+        if (b[0].islower() and words.get(b.lower(), 0) <= 1 and words.get(a.lower(), 0) <= 1
+                and words.get((a + b).lower(), 0) > 0):
+            cut = m.start(2) - 1
+            out.append(Src(text[pos:cut], p.page, start + pos))
+            pos = cut + 1
+    if not out:
+        return [p]
+    out.append(Src(text[pos:], p.page, start + pos))
+    return [q for q in out if q.text]
+
+
+def _joins(before: str, after: str, vocab: Vocabulary) -> bool:
+    left, right = TAIL_RE.search(before), LOWER_HEAD_RE.match(after)
+    if not left or not right or not right.group(1)[0].islower():
+        return False
+    a, b = left.group(1).lower(), right.group(1).lower()
+    return vocab.words.get(a + b, 0) > 0 and vocab.words.get(a, 0) <= 1 and vocab.words.get(b, 0) <= 1
 
 
 def _drop_last_char(pieces: list[Piece]) -> None:
