@@ -31,12 +31,22 @@ def chunk_bounds(note: NoteText, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int
     """(start, end) offsets of chunks of `note.text`, cut only between blocks
     (or, for a single block longer than `limit`, at a blank line or space)."""
     text, bounds, start = note.text, [], 0
-    cuts = [b.start for b in note.blocks] + [len(text)]
+    blocks = note.blocks
+    cuts = [b.start for b in blocks] + [len(text)]
+    # each chunk is read on its own, so a cut between a lead-in and its list ("... it should be enhanced
+    # towards:" | "➢ First, improving ...") or between two items of a list leaves the items without their lead,
+    # and a cut inside a section leaves its rest without its heading: a cut before a heading in the second half
+    # of the window is taken first, then any other there but those between a lead-in or an item and an item
+    poor = {b.start for prev, b in zip(blocks, blocks[1:])
+            if text[prev.start:prev.end].rstrip().endswith(":") or prev.kind == b.kind == "list_item"}
+    headings = {b.start for b in blocks if b.kind == "heading"}
     while start < len(text):
         if len(text) - start <= limit:
             bounds.append((start, len(text)))
             break
-        end = max((c for c in cuts if start < c <= start + limit), default=None)
+        inside = [c for c in cuts if start < c <= start + limit]
+        good = [c for c in inside if c not in poor and c > start + limit // 2]
+        end = max([c for c in good if c in headings] or good or inside, default=None)
         if end is None:  # one enormous block: cut at the last space inside the limit
             end = text.rfind(" ", start + 1, start + limit) + 1 or start + limit
         bounds.append((start, end))

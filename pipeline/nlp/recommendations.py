@@ -69,7 +69,7 @@ CUE_KINDS = ("modal", "reporting", "need")
 # How actor and proposer are read around a cue (one pattern each; see the cue file's header).
 GRAMMAR_KINDS = ("passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
                  "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail", "ordinal_opener",
-                 "item_label")
+                 "item_label", "pronoun_list", "proposal_antecedent")
 RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_prefix", "imperative_veto", "rec_section",
                           "addressee", "opener", "np_stop") + GRAMMAR_KINDS
 NEVER = re.compile(r"(?!)")
@@ -633,6 +633,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     section = ""
     section_is_rec = section_vetoed = False
     lead: _Lead | None = None
+    previous = ""  # the unit before, read for what a pronoun lead-in points back to ("priorities for action")
 
     seen: set[str] = set()
 
@@ -666,6 +667,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             section_is_rec = any(r.search(section) for r in rules.rec_section)
             section_vetoed = excluded(section, "", rules, kinds=("section",)) is not None
             lead = None
+            previous = ""
             continue
         if kind in ("table_row", "footnote"):
             continue
@@ -727,14 +729,30 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             block_subject = _Antecedent(text, [(s, e) for s, e, _ in units[:n]], rules)
             if found is None:
                 found = _cue_of(text, us, ue, rules, hits, hit_pos)
+            listed = None if found else _listed_proposals(utext, previous, rules)
+            found = found or listed or False
             if _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject,
-                     lead, emit, found, in_run and n == 0) and n == 0 and style:
+                     lead, emit, found, in_run and n == 0, listed) and n == 0 and style:
                 label_run = style
             # a lead-in line opens a list: remember what it carries
-            new_lead = _lead_of(utext, rules, block_subject)
+            new_lead = _lead_of(utext, rules, block_subject, listed)
             if new_lead is not None:
                 lead = new_lead
+            previous = utext
     return out
+
+
+def _listed_proposals(utext: str, previous: str, rules: Rules) -> tuple[Cue, int, int] | None:
+    """A sentence whose pronoun lists what the sentence before it named as proposals ("... highlighted priorities
+    for action. They included: bridging ...; challenging ...", "... have put forward concrete operational guidance
+    on how states can ... . This includes:"): its cue (grammar kinds `pronoun_list`, `proposal_antecedent`)."""
+    if not previous or "pronoun_list" not in rules.grammar or "proposal_antecedent" not in rules.grammar:
+        return None
+    off = strip_marker(utext)
+    m = rules.g("pronoun_list").match(utext[off:].rstrip())
+    if not m or not rules.g("proposal_antecedent").search(previous):
+        return None
+    return Cue("pronoun-list", "need", "recommended", rules.g("pronoun_list")), m.start(), m.end()
 
 
 def _continues_list(lead: "_Lead", btext: str) -> bool:
@@ -800,15 +818,17 @@ def _item_units(text: str, spans: list[tuple[int, int]], bs: int, be: int, rules
     return [(s, e, found) for (s, found), e in zip(starts, ends)]
 
 
-def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _Lead | None:
-    """The lead a unit sets for the list items after it (None when it is no lead-in)."""
+def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str",
+             listed: tuple[Cue, int, int] | None = None) -> _Lead | None:
+    """The lead a unit sets for the list items after it (None when it is no lead-in). `listed`: the cue of a
+    pronoun listing proposals the sentence before named ("This includes:"), when the unit has no cue of its own."""
     body = utext.rstrip()
     if not (body.endswith(":") or rules.g("lead_in_end").search(body[-20:])):
         return None
     if inline_items(body):
         return None
     lead_cue = is_lead_in(body, rules)
-    found = find_cue(body, rules)
+    found = find_cue(body, rules) or listed
     if found and excluded(body, found[0].label, rules):
         found = None  # a vetoed cue ("The steps that were needed included:") proposes nothing to the items
     if lead_cue or found:
@@ -828,7 +848,7 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str") -> _L
 
 
 def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found,
-          in_label_run=False) -> bool:
+          in_label_run=False, listed=None) -> bool:
     """Judge one sentence or list item (its first cue `found`, or False); emit rows for it. `in_label_run`: the
     unit is a labelled item after a labelled proposal of the same list. True when it emits as a labelled item
     (so the run goes on)."""
@@ -837,7 +857,7 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     found = found or None
     # a lead-in line itself is not a row (its items are), unless it proposes in its own right
     # ("... recommends ... the adoption of the following draft resolution:")
-    if _lead_of(utext, rules, block_subject) is not None and not inline_items(body):
+    if _lead_of(utext, rules, block_subject, listed) is not None and not inline_items(body):
         # ... or names who is to act with a modal of its own ("In addition, members of the Council could:",
         # "the Division should develop a plan ..., including the following:")
         if found and (any(r.search(body) for r in rules.lead_in_row) or _own_modal(body, found, rules, block_subject)):
