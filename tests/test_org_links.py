@@ -137,7 +137,9 @@ def report_orgs(analysed):
 def test_a_name_ends_before_in_a_city(report_orgs, nlp):
     norms = set(report_orgs["E_C.2_2025_2_Add.8"].values())
     assert not [n for n in norms if n.endswith((" in Rome", " in Oslo"))]
-    assert "Tropical Forest Forum" in norms   # "... Tropical Forest Forum in Oslo"
+    # "... the Tropical Forest Forum in Oslo" is a meeting held there, no body (orgs9d: held_occasion; the
+    # gold of E/C.2/2025/2/Add.8 has no such body), so only its boundary is asserted
+    assert "Tropical Forest Forum in Oslo" not in norms
     assert org_names(nlp, "The Board of Governors in Kathmandu met.") == ["Board of Governors"]
 
 

@@ -30,6 +30,7 @@ ORG_FILTER_KINDS = frozenset({
     "policy_opening", "period_head", "area_head", "area_compass", "unit_modifier", "leading_head", "elision", "party_preposition",
     "visit_opening", "project_head", "place_head", "portfolio_title", "class_noun", "class_determiner", "publisher_tail",
     "english_head", "english_adjective", "of_connector", "complement_before_head", "name_participle", "own_board",
+    "occasion_head", "occasion_cue", "heading_verb", "agency_head", "known_tail_veto_ending",
 })
 STATE_NAME_KINDS = ("short", "official", "common", "un_formal", "adjective", "former")
 STATE_RULES = ("reject_next", "reject_prev", "reject_glued", "reject_in_name", "reject_after_year",

@@ -61,6 +61,7 @@ PUBLISHER = "pattern:org_filters.jsonl:publisher"   # "Oxford University Press" 
 CLASSED_NAME_TOKENS = 6    # a capitalised run after a class noun longer than this is no name
 LED_ITEM = "pattern:org_filters.jsonl:led-list-item"   # an item of a list after a lead-in naming bodies
 LIST_ITEM = "pattern:org_filters.jsonl:list-item"   # an item of a participants list (org_lists)
+KNOWN_TAIL = "pattern:org_filters.jsonl:known-tail"   # "West African Development Bank" over "African Development Bank"
 MAX_LISTED_TOKENS = 8      # an item of a list of bodies longer than this is prose: the list ends
 MAX_LED_TOKENS = 24        # an item of a led list (find_led_items) longer than this is prose: the list ends
 MAX_LED_WORDS = 16         # ... and a name longer than this is no name
@@ -471,7 +472,10 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     preps = connectors - know.name_joiners
     # the noun that says what the name is: before "of/on/for ..." if any, else the last word
     last = head_word(words, preps) if any(w.lower() in preps for w in words) else words[-1].lower()
-    if lower in filters["generic"] or last in filters["state_head"] | filters["person_head"]:
+    # ("the National Oceanic and Atmospheric Administration": a long name an agency_head ends is an
+    # agency's, not a government's: four words or more, or three with "and")
+    agency = last in filters["agency_head"] and _agency_name(words, know)
+    if lower in filters["generic"] or last in filters["state_head"] and not agency or last in filters["person_head"]:
         return None
     if len(words) == 1 and lower in filters["org_head"]:  # "International", "Centre"
         return None
@@ -579,6 +583,68 @@ def _numbered_event(words: list[str], connectors: set[str], know: OrgKnowledge) 
             and not know.gazetteer.lookup(" ".join(words)))
 
 
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def held_occasion(doc: Doc, start: int, end: int, know: OrgKnowledge, ents: "EntIndex | None" = None) -> bool:
+    """A name of a meeting that is held, not of a body: a numbered_event_head name right after an
+    ordinal the name leaves out ("the third African Business and Human Rights Forum"), an occasion_head
+    name right after a year ("the 2025 Regional Forum for Latin American ..."), or an occasion_head name followed by "held" or by
+    "in" and a place or a date ("the Tropical Forest Forum in Oslo", "the European Union-Uganda
+    Business Forum in early 2024", "..., held in Nairobi"). A name the gazetteer knows stays."""
+    filters = know.filters
+    words = doc[start:end].text.split()
+    if not words or know.gazetteer.lookup(doc[start:end].text):
+        return False
+    last = words[-1].lower()
+    head = head_word(words, filters["connector"])
+    if start > 0 and {head, last} & filters["numbered_event_head"] and _is_ordinal(doc[start - 1].text, filters):
+        return True
+    if last not in filters["occasion_head"] and head not in filters["occasion_head"]:
+        return False
+    if start > 0 and _is_year(doc[start - 1].text):
+        return True   # (not any body after a year: "2010 Australian National Advisory Council on ...", a CV line)
+    if last not in filters["occasion_head"]:
+        return False
+    c = end + (end < len(doc) and doc[end].text == ",")
+    if c < len(doc) and doc[c].lower_ in filters["occasion_cue"]:
+        return True
+    if end + 1 < len(doc) and doc[end].lower_ in know.lexicon.get("location_prepositions"):
+        ents = ents or EntIndex.of(doc)
+        nxt = doc[end + 1]
+        return (_place_at(doc, end + 1, know, ents) or ents.opens(end + 1, ("DATE",))
+                or nxt.lower_ in filters["complement_stop"] or _is_year(nxt.text))
+    return False
+
+
+def action_heading(doc: Doc, start: int, end: int, know: OrgKnowledge) -> bool:
+    """A list item's heading that is an action, not a body: a line that opens (after a bullet or a list
+    number) with a heading_verb and whose capitalised words up to a colon hold the name ("• Empower
+    Palestinian Security Forces: Provide support ...", "2. Sustain Monitoring and International Pressure:
+    Continued monitoring ...")."""
+    verbs = know.filters["heading_verb"]
+    c = end   # the heading's colon, after the name or a place it names ("Restore Basic Services in Gaza:")
+    while (c < len(doc) and c - end < 4 and doc[c].text != ":" and "\n" not in doc[c - 1].text_with_ws
+           and (doc[c].text[:1].isupper() or doc[c].lower_ in know.filters["connector"])):
+        c += 1
+    if not (doc[end - 1].text == ":" or c < len(doc) and doc[c].text == ":"):
+        return False
+    k = start
+    while k < end - 1 and (doc[k].is_lower or not doc[k].is_alpha):   # "the", "•"
+        k += 1
+    if not (k < end and doc[k].lower_ in verbs and doc[k].text[:1].isupper()):
+        k = start - 1
+        if k < 0 or doc[k].lower_ not in verbs or not doc[k].text[:1].isupper():
+            return False
+    m = k
+    while m > 0 and "\n" not in doc[m - 1].text_with_ws and k - m < 3:
+        if doc[m - 1].is_alpha and len(doc[m - 1]) > 1:
+            return False      # a word before the verb: no heading of its own
+        m -= 1
+    return m == 0 or "\n" in doc[m - 1].text_with_ws
+
+
 def modifies_next_word(doc: Doc, end: int, know: OrgKnowledge) -> bool:
     """A name right before a lowercase compound_tail noun ("Scientific Network subgroup", "the
     Seventh Ministerial Council meeting") is a modifier of that thing, not a body named on its own."""
@@ -647,6 +713,9 @@ def clean_model_org(span: Span | str, know: OrgKnowledge | None = None) -> str |
         # "the 5th Global Forum": the model left the ordinal out of its span
         if span.start > 0 and _numbered_event([span.doc[span.start - 1].text] + name.split(),
                                               know.filters["connector"], know):
+            return None
+        if (held_occasion(span.doc, span.start + (span[0].lower_ in know.articles), span.end, know)
+                or action_heading(span.doc, span.start, span.end, know)):
             return None
     words = name.split()
     # the model's one-word "ORG"s are mostly places and headings ("Gonaïves", "Interior");
@@ -723,10 +792,19 @@ def _without_leading_role(text: str, know: OrgKnowledge) -> str:
     return " ".join(rest) if len(rest) >= 2 else text
 
 
+def _agency_name(words: list[str], know: OrgKnowledge) -> bool:
+    """Four naming words or more, or three with "and": a long name that an agency_head can end."""
+    naming = [w for w in words if w.lower() not in know.filters["connector"]]
+    return len(naming) >= 4 or len(naming) >= 3 and any(w.lower() in know.conjunctions for w in words)
+
+
 def _names_a_body(name: str, know: OrgKnowledge) -> bool:
-    """A name that says what kind of body it is ("... Centre", "Ministry of ...") or is known."""
+    """A name that says what kind of body it is ("... Centre", "Ministry of ...", "National Oceanic and
+    Atmospheric Administration": agency_head) or is known."""
     heads = know.filters["org_head"]
-    return bool(know.gazetteer.lookup(name)) or any(w.strip("(),.’'").lower() in heads for w in name.split())
+    words = name.split()
+    return (bool(know.gazetteer.lookup(name)) or any(w.strip("(),.’'").lower() in heads for w in words)
+            or bool(words) and words[-1].lower() in know.filters["agency_head"] and _agency_name(words, know))
 
 
 def _strip_trailing_state(name: str, know: OrgKnowledge) -> str:
@@ -1524,7 +1602,15 @@ class OrgMatcher:
             taken[start:end] = [True] * (end - start)
             kept.append((start, end, org))
         named = [(doc[s:e].text.lower(), o.name) for s, e, o in kept if not o.local]
+        model_orgs = {e.end: e.start for e in doc.ents if e.label_ == "ORG" and not e.id_}
         for start, end, org in kept:
+            longer = self._known_tail_of(doc, start, end, model_orgs.get(end))
+            if longer is not None:
+                # "West African Development Bank", "Baz Taliban", "National Food Security Council": the model's
+                # longer name, the known one its last words, is another body
+                taken[longer[0]:start] = [True] * (start - longer[0])
+                add_candidate(doc, longer[0], end, "ORG", longer[1], KNOWN_TAIL)
+                continue
             if (end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in self.filters["publisher_tail"]
                     and not org.local):
                 # "Oxford University Press": a publisher, a body of its own, not the university
@@ -1552,7 +1638,9 @@ class OrgMatcher:
                         or _unit_of_known_body(doc, kept, taken, start, end, self.know))
                 name = (clean_org_name(doc[start:end].text, self.filters, know=self.know)
                         if free and not modifies_next_word(doc, end, self.know) else None)
-                if name and administrative_area(name.split(), self.know, lambda: _model_place(ents, start)):
+                if name and (administrative_area(name.split(), self.know, lambda: _model_place(ents, start))
+                             or held_occasion(doc, start, end, self.know, ents)
+                             or action_heading(doc, start, end, self.know)):
                     name = None
                 if name and not self.gazetteer.lookup(name):
                     bodies.append((start, end, name))
@@ -1651,6 +1739,37 @@ class OrgMatcher:
             return False
         # the lexicon's class_word_complements: "of", "for" ("Secretariat of the Convention"), "de", "del"
         return after is None or after.lower_ not in self.know.lexicon["class_word_complements"]
+
+    def _known_tail_of(self, doc: Doc, start: int, end: int, model_start: int | None) -> tuple[int, str] | None:
+        """The model's ORG that ends where a gazetteer name ends and adds capitalised words before it,
+        on its line (after an article), is a longer name of another body whose last words are the known
+        name ("the West African Development Bank", "the 400 Mawozo and Baz Taliban factions", "a National
+        Food Security Council", "Kenya National Commission on Human Rights"): its start and name, or None.
+        Not when the added words are a known body or hold an acronym ("UNICEF Executive Board" is a unit of a
+        known body, the known one a mention in it as before), a word with a known_tail_veto_ending (a
+        preamble's "..., Recalling General Assembly resolution" run on by the layout), a place or a State ("Slovenia Constitutional
+        Court"; "... Commission of Nigeria National Human Rights Committee of Qatar", names run together in an
+        annex), nor when the longer name is known or the filters drop it."""
+        if model_start is None or model_start >= start:
+            return None
+        know = self.know
+        s = model_start + doc[model_start].is_lower   # "the", "a"
+        added = doc[s:start]
+        # "Multiple United Nations agencies", "Recalling General Assembly resolution": the first word of a
+        # sentence or a line is capitalised anyway
+        if (not len(added) or len(added) > 3 or "\n" in doc[s:end].text or added[0].is_sent_start
+                or s > 0 and "\n" in doc[s - 1].text_with_ws):
+            return None
+        if not all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in know.stop_words for t in added):
+            return None
+        if (is_acronym(added.text) or self.gazetteer.lookup(added.text) or know.is_place(added.text)
+                or any(is_acronym(t.text) or know.is_state(t.text)
+                       or t.lower_.endswith(tuple(self.filters["known_tail_veto_ending"])) for t in added)):
+            return None
+        name = clean_org_name(doc[s:end].text, self.filters, know=know)
+        if not name or self.gazetteer.lookup(name):
+            return None
+        return s, name
 
     def _name_goes_on(self, doc: Doc, end: int) -> bool:
         return name_goes_on(doc, end, self.know)
