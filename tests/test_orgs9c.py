@@ -5,10 +5,10 @@ defines for a body rather than the gazetteer's. Sentences quoted from ../shared 
 
 import pytest
 
-from pipeline.core.note import Block, NoteText
 from pipeline.findings import analyse
 from pipeline.nlp.build import build_nlp
 from pipeline.tables import org_rows
+from tests.test_org_links import note_of   # one paragraph a block, as test_org_links reads notes
 
 
 @pytest.fixture(scope="module")
@@ -16,12 +16,6 @@ def nlp():
     return build_nlp("en")
 
 
-def note_of(text: str) -> NoteText:
-    blocks, start = [], 0
-    for part in text.split("\n\n"):
-        blocks.append(Block("body", start, start + len(part), 1))
-        start += len(part) + 2
-    return NoteText(text=text, pages=1, spans=[], blocks=blocks)
 
 
 def rows(nlp, text: str) -> dict[str, str]:
