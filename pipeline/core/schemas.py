@@ -29,6 +29,7 @@ ORG_FILTER_KINDS = frozenset({
     "group_tail", "body_list_noun", "body_list_intro", "body_list_heading", "body_list_nested_intro", "legal_suffix", "state_list_heading",
     "policy_opening", "period_head", "area_head", "area_compass", "unit_modifier", "leading_head", "elision", "party_preposition",
     "visit_opening", "project_head", "place_head", "portfolio_title", "class_noun", "class_determiner", "publisher_tail",
+    "portfolio_joint", "class_name_joiner", "name_particle",
     "english_head", "english_adjective", "of_connector", "complement_before_head", "name_participle", "own_board",
     "occasion_head", "occasion_cue", "heading_verb", "agency_head", "known_tail_veto_ending",
 })

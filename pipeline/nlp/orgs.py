@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -298,8 +298,12 @@ class OrgKnowledge:
     # complement ("Assemblée nationale du Koweït" -> "National Assembly of Kuwait")
     state_names: tuple[tuple[str, str], ...] = ()
 
+    @cached_property
+    def _state_name_of(self) -> dict[str, str]:
+        return dict(self.state_names)
+
     def state_name(self, iso3: str) -> str:
-        return dict(self.state_names).get(iso3, "")
+        return self._state_name_of.get(iso3, "")
 
     def is_place(self, text: str) -> bool:
         """A State or a city of cities.tsv ("Oslo", "Kathmandu", "the Sudan")."""
@@ -753,7 +757,7 @@ def _in_portfolio(span: Span, know: OrgKnowledge) -> bool:
     ("and", "of", "for", a comma) reaches a portfolio_title word; an article or any other word stops
     the walk ("the Minister of Health and the Ministry of Education" keeps the Ministry)."""
     doc, titles = span.doc, know.filters["portfolio_title"]
-    joints = {"and", "of", "for", ",", "&"}
+    joints = know.filters["portfolio_joint"]
     i = span.start - 1
     if i < 0 or doc[i].lower_ not in joints:
         return False
@@ -1490,7 +1494,8 @@ def find_classed_names(doc: Doc, know: OrgKnowledge, ents: "EntIndex") -> list[t
     filters = know.filters
     nouns, dets = filters["class_noun"], filters["class_determiner"]
     months = filters["complement_stop"]
-    inner = {"of", "the", "al", "el", "wal", "ul", "wa", "-", "‑", "’s", "'s"}
+    inner = filters["class_name_joiner"] | filters["name_particle"]
+    glued_particle = re.compile(rf"\b(?:{_alternation(filters['name_particle'])})[-‑]")
     spans = []
     for k, tok in enumerate(doc):
         if tok.text not in nouns or k + 1 >= len(doc):
@@ -1521,7 +1526,7 @@ def find_classed_names(doc: Doc, know: OrgKnowledge, ents: "EntIndex") -> list[t
             continue   # "a company, Activa, ..." only as an apposition closed by a comma
         text = doc[start:end].text
         if (doc[start].lower_ in know.stop_words or doc[start].lower_ in months or know.is_place(text)
-                or ents.opens(start, ("GPE", "DATE", "NORP", "LOC")) or not clean_org_name(re.sub(r"\b(?:al|el|wal|ul|wa)[-‑]", "", text), know=know)):
+                or ents.opens(start, ("GPE", "DATE", "NORP", "LOC")) or not clean_org_name(glued_particle.sub("", text), know=know)):
             continue
         spans.append((start, end))
     return spans
