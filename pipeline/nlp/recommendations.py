@@ -674,7 +674,6 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         item_like = kind == "list_item" or bool(MARKER_RE.match(btext))
         if not item_like:
             label_run = ""
-        if not item_like:
             if lead is not None and lead.last:
                 interrupted = (lead, section, section_is_rec, section_vetoed)
             lead = None
@@ -864,7 +863,7 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
             cue, cs, ce = found
             actor, by = _who(body, cue, cs, ce, rules, block_subject)
             emit(us, ue, cue_label(body, cue, cs, ce), actor, by)
-        return
+        return False
     # inline "(a) ...; (b) ..." items after a recommending lead-in
     items = inline_items(body)
     if items:
@@ -884,7 +883,7 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
                     continue
                 a, b = (_who(item, own[0], own[1], own[2], rules, block_subject) if own else ("", ""))
                 emit(us + body_off + s, us + body_off + e, own[0].label if own else label, a or actor, b or by)
-            return
+            return False
     states = (trailing_states(body, rules.is_state, rules.grammar.get("state_part_end")) if item_like or section_is_rec
               else _state_tail(body, rules))
     # only items and recommendations-section sentences can be imperative recommendations
@@ -907,7 +906,7 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     if found:
         found, vetoed = first_allowed_cue(body, found, rules)
         if vetoed:
-            return
+            return False
     if found:
         cue, cs, ce = found
         actor, by = _who(body, cue, cs, ce, rules, block_subject)
