@@ -7,12 +7,8 @@ from collections import defaultdict
 ROOT = __import__('pathlib').Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from pipeline.report.evaluate import norm_org
-HEADS = set()
-for line in open(ROOT / 'models/en/patterns/org_filters.jsonl'):
-    if not line.strip() or line.lstrip().startswith(('//','#')): continue
-    r = json.loads(line)
-    if r.get('kind') == 'org_head' or r.get('list') == 'org_head':
-        HEADS.update(w.lower() for w in r['values'])
+from pipeline.nlp.orgs import load_filters
+HEADS = load_filters()['org_head']   # the English head nouns (models/en/patterns/org_filters.jsonl)
 def toks(s):
     s = re.sub(r'^the\s+', '', s.strip(), flags=re.I)
     return [w.lower() for w in re.findall(r"[^\W_]+", s)]
