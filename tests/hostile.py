@@ -28,6 +28,19 @@ def good_pdf(path: Path, lines=GOOD_TEXT, encrypt: str | None = None) -> Path:
     return path
 
 
+def long_pdf(path: Path, pages: int) -> Path:
+    """A note of many full pages of running text."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for page in range(pages):
+        c.setFont("Helvetica", 11)
+        for i in range(40):
+            c.drawString(72, 780 - i * 18, f"Participants from Peru and Chile met in Lima on {i % 28 + 1} March 2024"
+                                           f" and discussed item {page * 40 + i}.")
+        c.showPage()
+    c.save()
+    return path
+
+
 def image_only_pdf(path: Path) -> Path:
     """A 'scan': pages with drawing but no text layer."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from tests.conftest import read_rows
-from tests.hostile import build_hostile_folder, good_pdf
+from tests.hostile import build_hostile_folder, good_pdf, long_pdf
 
 runner = CliRunner()
 
@@ -106,12 +106,17 @@ def test_nothing_readable_exits_non_zero(tmp_path):
 
 
 def test_a_killed_run_leaves_the_previous_tables_and_the_next_run_resumes(tmp_path):
+    # Notes run one after another in name order (--jobs 1). The last is long
+    # (seconds of work), so a kill sent as soon as the first note is cached
+    # lands mid-run on a fast machine too; eleven one-line notes alone could
+    # all finish between two polls.
     notes = tmp_path / "notes"
     notes.mkdir()
-    for i in range(12):
+    for i in range(11):
         good_pdf(notes / f"note-{i:02}.pdf", lines=["Information note",
                                                       f"The Government of Peru met on {i + 1} March 2024.",
                                                       "Participants recommended that States should act."])
+    long_pdf(notes / "note-11.pdf", pages=40)
     out = tmp_path / "out"
     before = "document,sha256,pages,status,error,title\nprevious.pdf,x,1,ok,,complete\n"
     out.mkdir()
