@@ -41,6 +41,7 @@ from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER
 from pipeline.nlp.common import CANDIDATES, add_candidate
 from pipeline.nlp.lexicon import Lexicon, load_lexicon
 from pipeline.nlp.org_lists import find_list_items
+from pipeline.nlp.org_portfolios import Portfolios, english_list, learn_portfolios, portfolio_list
 
 DEFAULT_GAZETTEER = default_file("orgs")
 DEFAULT_FILTERS = default_file("org_filters")
@@ -301,6 +302,12 @@ class OrgKnowledge:
     @cached_property
     def _state_name_of(self) -> dict[str, str]:
         return dict(self.state_names)
+
+    @cached_property
+    def portfolios(self) -> Portfolios:
+        """The complements and "<Head> of X" heads the language's gazetteer rows give (org_portfolios)."""
+        return learn_portfolios(self.gazetteer.orgs, self.filters.english.get("english_head") or {},
+                                self.filters["of_connector"], self.articles)
 
     def state_name(self, iso3: str) -> str:
         return self._state_name_of.get(iso3, "")
@@ -1826,6 +1833,11 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
             i += 1
             continue
         english = [heads[doc[i:head_end].text.lower()]]
+        listed = _portfolio_unit(doc, i, head_end, own, taken, know)
+        if listed is not None:
+            found.append(listed)
+            i = listed[1]
+            continue
         j = head_end
         adjs = []
         while j < n and (j < own or not taken[j]) and doc[j].lower_ in adjectives:
@@ -1893,6 +1905,31 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
         found.append((i, end, name))
         i = end
     return found
+
+
+def _portfolio_unit(doc: Doc, i: int, head_end: int, own: int, taken: list[bool], know: OrgKnowledge):
+    """(start, end, English name) of a head and a list of portfolios ("Ministerio de Educación,
+    Universidades e Investigación" -> "Ministry of Education, Universities and Research"), the first
+    of them maybe a language's own row's ("Ministerio de Relaciones Exteriores" + "y Cooperación
+    Internacional"); None when the head is no "<Head> of X" head or no list follows (org_portfolios)."""
+    portfolios = know.portfolios
+    head = doc[i:head_end].text.lower()
+    of = know.filters["of_connector"]
+    if head not in portfolios.heads or head_end >= len(doc) or doc[head_end].lower_ not in of:
+        return None
+    c = head_end + 1
+    if c < len(doc) and doc[c].lower_ in know.articles:
+        c += 1
+    free = [t and not (i <= k < own) for k, t in enumerate(taken)]   # the own row's words may be read again
+    listed = portfolio_list(doc, c, free, portfolios, of, know.articles, know.conjunctions)
+    if listed is None:
+        return None
+    end, parts = listed
+    if end < own or end < len(doc) and (name_goes_on(doc, end, know) or doc[end].lower_ in know.filters["name_participle"]):
+        return None
+    if know.gazetteer.lookup(doc[i:end].text):
+        return None
+    return i, end, f"{know.filters.english['english_head'][head]} of {english_list(parts)}"
 
 
 def _after_known_body(doc: Doc, kept: list, taken: list[bool], start: int, end: int, know: OrgKnowledge) -> bool:
