@@ -48,6 +48,8 @@ FOOTNOTE_MARKS_RE = re.compile(r"[\s*∗†‡]+$")
 # A trailing "(New York, 17 February–14 March 2025)": where and when, not what
 PLACE_DATE_PAREN_RE = re.compile(r"\s*\([^()]*\b(?:19|20)\d{2}\)\s*$")
 # A title broken over lines: the first part ends with a word that cannot end a title
+LATER_PAGES = 3          # a note whose page 1 gives no title: its subject is looked for up to this page
+SENTENCE_END_RE = re.compile(r"[.:;!?]$")
 OPEN_END_RE = re.compile(r"(?:\b(?:and|or|of|on|the|for|to|in|with|by|its|their|a|an)|[,;–-])$", re.IGNORECASE)
 
 
@@ -338,7 +340,7 @@ def find_title(note: NoteText) -> str:
         doc_types = [text for _, text, kind in page if kind == "doc_type"]
         report_line = next((t for t in doc_types if _is_cue(t)), "")
         if k is not None:
-            title = units[k].full
+            title = _with_lead(units[k], page)
         elif len(skipped) > 1 and report_line:
             # a note on several agenda items is named by its report line, not by one of the
             # items ("Report of the Special Political and Decolonization Committee")
@@ -347,7 +349,36 @@ def find_title(note: NoteText) -> str:
             title = skipped[-1].text   # the agenda item's title is all the note has
         else:
             title = doc_types[0] if doc_types else ""
+    if not title.strip():
+        title = _later_heading(note)
     return title.strip()[:TITLE_MAX_CHARS]
+
+
+def _with_lead(unit: _Unit, page: list[tuple[Block, str, str]]) -> str:
+    """A resolution's or decision's numbered title with the line printed right before it that
+    says who adopted it, as the note prints its subject ("Decision adopted by the Human Rights
+    Council on 12 March 2020" | "43/112. Outcome of the universal periodic review: Slovenia")."""
+    if unit.first > 0 and _whole("numbered_title", unit.text) and _whole("title_lead", page[unit.first - 1][1]):
+        return f"{page[unit.first - 1][1]} {unit.full}"
+    return unit.full
+
+
+def _later_heading(note: NoteText) -> str:
+    """The subject of a note whose page 1 gives none (a covering letter that opens with its
+    salutation, its subject the heading of the annex on the next page): the first title-like
+    line of pages 2 to LATER_PAGES, before running text; a line ending as a sentence ends is
+    text, not a heading."""
+    for b in note.blocks:
+        if not 1 < b.page <= LATER_PAGES or b.kind == "footnote":
+            continue
+        text = note.text[b.start:b.end]
+        kind = _classify(text, b)
+        if kind == "stop":
+            return ""
+        clean = _clean(text)
+        if kind == "text" and not SENTENCE_END_RE.search(clean):
+            return clean
+    return ""
 
 
 # -- language --------------------------------------------------------------------------

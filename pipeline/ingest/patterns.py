@@ -17,7 +17,7 @@ from pipeline.ingest.data_files import FURNITURE, HYPHEN_PREFIXES, LAYOUT, METAD
 FURNITURE_WHERE = ("any", "band")
 LAYOUT_KINDS = ("list_item", "heading")
 METADATA_KINDS = ("symbol", "date", "title_cue", "title_continues", "masthead", "doc_type", "agenda", "title_stop",
-                  "citation", "months", "file_name_tail")
+                  "citation", "months", "file_name_tail", "title_lead", "numbered_title")
 
 
 @dataclass(frozen=True)
