@@ -14,7 +14,8 @@
   a body whose head comes after "and" ("... Limited in Uganda and RAAS Micro Finance Institution", "EAPC and
   European Palliative Care Academy"; not "Women's Peace and Humanitarian Fund").
 
-The first two read `org_filters.jsonl` (a language without the kinds has no such names)."""
+The first two read `org_filters.jsonl` (a language without their kinds has no such names); the third
+reads the place and State names."""
 
 from __future__ import annotations
 
@@ -29,14 +30,18 @@ def _acronym(text: str) -> bool:
 
 def lowercase_compound_part(doc: Doc, j: int, know) -> bool:
     """doc[j] is a hyphen glued between the name's word doc[j-1] and a lowercase word doc[j+1], and a
-    capitalised word of the name follows that word ("High" "-" "level" "Committee")."""
+    capitalised word of the name follows that word ("High" "-" "level" "Committee"). A language whose
+    filters have no hyphen_modifier_ending reads no such compounds (French and Spanish today)."""
+    endings = tuple(know.filters["hyphen_modifier_ending"])
+    if not endings:
+        return False
     if not (j >= 1 and j + 2 < len(doc) and doc[j].text in HYPHENS and not doc[j].whitespace_
             and not doc[j - 1].whitespace_ and doc[j + 1].is_alpha and doc[j + 1].is_lower
             and doc[j + 1].whitespace_ and "\n" not in doc[j + 1].whitespace_):
         return False
     first = doc[j - 1].text
     if (_acronym(first) or know.is_place(first) or first.lower() in know.filters["hyphen_modifier_opening"]
-            or doc[j + 1].lower_.endswith(tuple(know.filters["hyphen_modifier_ending"]))):
+            or doc[j + 1].lower_.endswith(endings)):
         return False
     nxt = doc[j + 2].text
     return nxt[:1].isupper() and not _acronym(nxt) and nxt.lower() not in know.stop_words
