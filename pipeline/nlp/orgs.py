@@ -40,6 +40,7 @@ from pipeline.core.models import default_file
 from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS, ORG_LEXICONS
 from pipeline.nlp.common import CANDIDATES, add_candidate
 from pipeline.nlp.lexicon import Lexicon, load_lexicon
+from pipeline.nlp.org_bounds import lowercase_compound_part, names_itself, region_pair_goes_on
 from pipeline.nlp.org_lists import find_list_items
 from pipeline.nlp.org_portfolios import Portfolios, english_list, learn_portfolios, portfolio_list
 
@@ -867,6 +868,8 @@ def _run_end(doc: Doc, i: int, know: OrgKnowledge) -> int:
         elif (j > i and _glued_hyphen(doc, j) and j + 3 < len(doc) and _glued_hyphen(doc, j + 2)
               and _capitalised(doc[j + 3], know)):
             j += 4   # "Peer-to-Peer": a lowercase middle part, not "PEPFAR-supported Ministry"
+        elif j > i and lowercase_compound_part(doc, j, know):
+            j += 2   # "High-level Committee", "Co-ordinating Committee" (org_bounds)
         else:
             break
     return j
@@ -960,7 +963,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         # Royal College ...", nor a generic phrase: "Member States and Down Syndrome International")
         if (j + 1 < n and doc[j].lower_ in conjunctions and not _is_head(doc[j - 1], heads) and _capitalised(doc[j + 1], know)
                 and not (j - i >= 2 and _is_head(doc[j - 2], heads) and know.is_place(doc[j - 1].text))
-                and doc[i:j].text.lower() not in filters["generic"]):
+                and doc[i:j].text.lower() not in filters["generic"] and not names_itself(doc[i:j], know)):
             j2 = _run_end(doc, j + 1, know)
             if _is_head(doc[j2 - 1], heads) and j2 - (j + 1) >= 2:
                 j = j2
@@ -1001,13 +1004,18 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             joint = {t.lower_ for t in doc[m:c]}
             if doc[c].lower_ in filters["person_head"] and joint & (conjunctions | {","}):
                 break
+            # "Ministry of Gender, Child and Social Welfare and Ministry of Peacebuilding": after "and", the
+            # name's own head noun opens a second body of the same kind
+            if joint & conjunctions and doc[c].lower_ == doc[k].lower_ and not leading:
+                break
             # the first complement opens with a preposition ("Group of Experts"); a later "and" joins
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")
             # (unless what "and the" adds is no body, person or place but a topic of the same complement:
             # "Institute for Justice and the Rule of Law", "... for Asia and the Pacific")
             if m == k + 1 and not joint - conjunctions - articles - {","} or (
                     joint & conjunctions and joint & articles
-                    and not (m > k + 1 and "," not in joint and _topic_goes_on(doc, c, know, ents))):
+                    and not (m > k + 1 and "," not in joint and (_topic_goes_on(doc, c, know, ents)
+                                                               or region_pair_goes_on(doc, m, c, know)))):
                 break
             # "Department of Sociology Ludwig Maximilian University": the complement is one word and a
             # second body, named by its own institution_head, is glued on after it

@@ -1,0 +1,65 @@
+"""Where a body's name goes on past a word the named-body pattern would stop at.
+
+- `lowercase_compound_part`: a word of the name joined by a glued hyphen to a lowercase part, with the
+  name going on after it ("High-level Committee on Management", "International Co-ordinating Committee"),
+  is one word of the name; not a modifier made of a body's acronym ("PEPFAR-supported Ministry"), a State
+  or a place ("Jordan-run Jerusalem Awqaf ... Department"), a `hyphen_modifier_opening` word ("the
+  State-level Ombudsman": a scope, not a name) nor one whose lowercase part has a `hyphen_modifier_ending`
+  ("Israeli-led Coalition", "Geneva-based Institute": "-led", "-based" say who leads or where).
+- `region_pair_goes_on`: a complement's "X and the Y" that is one region (`region_pair`: "Latin America
+  and the Caribbean", "Asia and the Pacific") goes on, though the model tags "the Caribbean" as a place or
+  body of its own ("Forum of the Countries of Latin America and the Caribbean on Sustainable Development").
+
+- `names_itself`: a run that is a State, a place or an acronym is a name of its own, not the first words of
+  a body whose head comes after "and" ("... Limited in Uganda and RAAS Micro Finance Institution", "EAPC and
+  European Palliative Care Academy"; not "Women's Peace and Humanitarian Fund").
+
+The first two read `org_filters.jsonl` (a language without their kinds has no such names); the third
+reads the place and State names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+HYPHENS = ("-", "–", "‑")
+
+
+def _acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isupper()
+
+
+def lowercase_compound_part(doc: Doc, j: int, know) -> bool:
+    """doc[j] is a hyphen glued between the name's word doc[j-1] and a lowercase word doc[j+1], and a
+    capitalised word of the name follows that word ("High" "-" "level" "Committee"). A language whose
+    filters have no hyphen_modifier_ending reads no such compounds (French and Spanish today)."""
+    endings = tuple(know.filters["hyphen_modifier_ending"])
+    if not endings:
+        return False
+    if not (j >= 1 and j + 2 < len(doc) and doc[j].text in HYPHENS and not doc[j].whitespace_
+            and not doc[j - 1].whitespace_ and doc[j + 1].is_alpha and doc[j + 1].is_lower
+            and doc[j + 1].whitespace_ and "\n" not in doc[j + 1].whitespace_):
+        return False
+    first = doc[j - 1].text
+    if (_acronym(first) or know.is_place(first) or first.lower() in know.filters["hyphen_modifier_opening"]
+            or doc[j + 1].lower_.endswith(endings)):
+        return False
+    nxt = doc[j + 2].text
+    return nxt[:1].isupper() and not _acronym(nxt) and nxt.lower() not in know.stop_words
+
+
+def region_pair_goes_on(doc: Doc, m: int, c: int, know) -> bool:
+    """The words around the joint doc[m:c] ("and the") are one region_pair: its first part ends at m and
+    its second part opens at c ("Latin America | and the | Caribbean")."""
+    for pair in know.filters["region_pair"]:
+        words = pair.split()
+        size = len(words)
+        for a in range(max(0, m - size + 1), m):
+            if a + size > c and a + size <= len(doc) and [t.lower_ for t in doc[a:a + size]] == words:
+                return True
+    return False
+
+
+def names_itself(run, know) -> bool:
+    """The capitalised run (a Span) is a State, a place the data knows or one acronym ("Uganda", "EAPC")."""
+    text = run.text
+    return bool(know.is_place(text)) or len(run) == 1 and _acronym(text)
