@@ -85,8 +85,9 @@ def test_committee_members_one_a_line():
 
 def test_page_map_points_at_the_annex_page():
     note = _note(*ANNEX)
-    start = note.text.index("Indian Movement Tupaj Amaru")
-    assert note.page_at(start) == 167
+    block = next(b for b in note.blocks if note.text[b.start:b.end] == "Indian Movement Tupaj Amaru")
+    start = block.start
+    assert block.page == 167 and note.page_at(start) == 167
     page, offset = note.source_at(start)
     assert page == 167 and offset >= 0
 

@@ -163,10 +163,10 @@ def _name_item(item: list[Line], text_width: float, rules: ListRules) -> bool:
 
 def _ragged(items: list[list[Line]], rules: ListRules) -> bool:
     """Whether the names are a ragged list at one left edge (or a few: columns), not a paragraph wrapped in a
-    narrow column nor a chart's scattered labels: most names start where two others start, and few of their
+    narrow column nor a chart's scattered labels: most names start where another one starts, and few of their
     lines end at one right edge (a justified column of running text)."""
     starts = [item[0].x0 for item in items]
-    aligned = sum(1 for x in starts if sum(1 for y in starts if abs(x - y) <= rules.same_edge) >= 3)
+    aligned = sum(1 for x in starts if sum(1 for y in starts if abs(x - y) <= rules.same_edge) >= 2)
     if aligned < rules.min_aligned_share * len(items):
         return False   # centred or scattered labels (a chart's), not names at one left edge
     lines = [ln for item in items for ln in item]
