@@ -133,7 +133,7 @@ SCHEMAS: "MappingProxyType[str, JsonlSchema | TsvSchema]" = MappingProxyType({
 # language (and so its pipeline and overlay) is known, and its output is cached
 # by a key that covers the shipped files. An overlay copy is refused with this reason.
 INGEST_FILES = ("ingest/furniture.jsonl", "ingest/layout.jsonl", "ingest/doc_metadata.jsonl",
-                "ingest/hyphen_prefixes.tsv")
+                "ingest/hyphen_prefixes.tsv", "ingest/name_lists.jsonl")
 INGEST_REASON = ("ingestion files are read from models/shared/ingest/ only (ingestion runs before the "
                  "note's language and overlay apply, and the text cache is keyed on the shipped files): "
                  "edit models/shared/ingest/ in place")

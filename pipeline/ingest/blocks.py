@@ -14,6 +14,7 @@ import statistics
 
 from pipeline.ingest.footnotes import footnote_groups, leading_marker
 from pipeline.ingest.hyphenation import Vocabulary, append_line, close_word_gaps
+from pipeline.ingest.name_lists import split_name_lists
 from pipeline.ingest.patterns import layout_patterns, list_start
 from pipeline.ingest.page_model import Line, Page, RuledTable
 from pipeline.ingest.tables import find_table
@@ -149,7 +150,14 @@ class BlockAssembler:
     def _flush(self) -> None:
         if self.current:
             lines, self.current = self.current, []
-            self._emit(_kind(lines, self.body_size), lines)
+            kind = _kind(lines, self.body_size)
+            if kind != "body":
+                self._emit(kind, lines)
+                return
+            # a one-name-per-line list (an attendance annex): each name its own block (name_lists.py)
+            parts = split_name_lists(lines, self.text_width)
+            for name, part in parts:
+                self._emit("body" if name or len(parts) == 1 else _kind(part, self.body_size), part)
 
     def _emit(self, kind: str, lines: list[Line]) -> None:
         pieces = self._join(lines)
@@ -229,11 +237,19 @@ def order_columns(body: list[Line], page: Page) -> list[Line]:
     crossing = [ln for ln in body if ln.x0 < mid - 5 and ln.x1 > mid + 5]
     if len(left) < 5 or len(right) < 5 or len(crossing) > 0.2 * len(body):
         return body
-    lo = min(ln.top for ln in left + right)
-    above = sorted((ln for ln in crossing if ln.top < lo), key=lambda l: l.top)
-    below = sorted((ln for ln in crossing if ln.top >= lo), key=lambda l: l.top)
-    in_left = set(map(id, left))
-    cross_ids = set(map(id, crossing))
-    lcol = sorted((ln for ln in body if id(ln) in in_left), key=lambda l: l.top)
-    rcol = sorted((ln for ln in body if id(ln) not in cross_ids and id(ln) not in in_left), key=lambda l: l.top)
-    return above + lcol + rcol + below
+    # the right column starts at its leftmost line; a line running past that edge spans both columns (a
+    # heading over a two-column list, a full-width paragraph): it closes the band of columns above it, which
+    # is read left column first ("Non-governmental organizations" | its names, left then right | the next
+    # heading), and a left-column line that only passes the page middle stays in its column
+    edge = min(ln.x0 for ln in right)
+    spanning = sorted((ln for ln in body if ln.x0 < edge - 5 and ln.x1 > edge + 1), key=lambda l: l.top)
+    span_ids = set(map(id, spanning))
+    out: list[Line] = []
+    rest = sorted((ln for ln in body if id(ln) not in span_ids), key=lambda l: l.top)
+    for cut in spanning + [None]:
+        band = [ln for ln in rest if cut is None or ln.top < cut.top]
+        rest = rest[len(band):]
+        out += [ln for ln in band if ln.x0 < edge - 1] + [ln for ln in band if ln.x0 >= edge - 1]
+        if cut is not None:
+            out.append(cut)
+    return out

@@ -9,4 +9,5 @@ FURNITURE = "furniture.jsonl"
 LAYOUT = "layout.jsonl"
 METADATA = "doc_metadata.jsonl"
 HYPHEN_PREFIXES = "hyphen_prefixes.tsv"
-INGEST_DATA_FILES = (FURNITURE, LAYOUT, METADATA, HYPHEN_PREFIXES)
+NAME_LISTS = "name_lists.jsonl"
+INGEST_DATA_FILES = (FURNITURE, LAYOUT, METADATA, HYPHEN_PREFIXES, NAME_LISTS)
