@@ -18,7 +18,7 @@ A body is a capitalised run that opens with a `natbody_head` and its
 complement ("Ministry of Peacebuilding", "High Council of State") or ends with
 one after two naming words or more ("National Cancer Institute"); a State or
 city is none. The words are data (org_filters.jsonl `natbody_head`,
-`split_joint`, `seat_preposition`); a language without them splits nothing.
+`split_joint`, `seat_preposition`, `natbody_complement`); a language without them splits nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from pipeline.nlp import orgs
 from pipeline.nlp.resolve import NESTED
 
 SPLIT = "pattern:org_filters.jsonl:natbody-split"
-COMPLEMENT = ("of", "for", "on")   # a head-led body's complement ("Ministry of ...", "Council for ...")
 
 
 @Language.factory(
@@ -51,6 +50,7 @@ class BodySplitter:
         self.know = know or orgs.default_knowledge()
         f = self.know.filters
         self.heads, self.joints, self.seats = f["natbody_head"], f["split_joint"], f["seat_preposition"]
+        self.complement = f["natbody_complement"]   # "Ministry of ...", "Council for ..."
         self.connectors = f["connector"]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -117,7 +117,7 @@ class BodySplitter:
         for i, t in enumerate(toks):
             if not self._word(t):
                 break
-            if t.lower_ in self.heads and i + 2 < len(toks) and toks[i + 1].lower_ in COMPLEMENT \
+            if t.lower_ in self.heads and i + 2 < len(toks) and toks[i + 1].lower_ in self.complement \
                     and self._word(toks[i + 2]):
                 return True
         # head-final: two naming words or more and no preposition before the head ("National Cancer
