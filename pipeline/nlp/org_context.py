@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.org_acronyms_used import names_no_body
+
 GAZETTEER = "gazetteer:"
 
 
@@ -74,5 +76,7 @@ def before_tool_noun(doc: Doc, ent: Span, know) -> bool:
 
 
 def not_a_body_here(doc: Doc, ent: Span, know) -> bool:
-    """The ORG mention `ent` names no body in its context (a treaty, a tool or document)."""
-    return after_treaty_cue(doc, ent.start, ent.end, know) or before_tool_noun(doc, ent, know)
+    """The ORG mention `ent` names no body in its context (a treaty, a tool or document), or its note's
+    definition or its case show it names none (org_acronyms_used: "ICCPR", "Afro", "Tax Agencies")."""
+    return (after_treaty_cue(doc, ent.start, ent.end, know) or before_tool_noun(doc, ent, know)
+            or names_no_body(ent, know))
