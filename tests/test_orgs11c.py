@@ -95,3 +95,33 @@ def test_real_notes(analysed):
     names = {m["norm"] for m in found["mentions"] if m["label"] == "ORG"}
     assert "international humanitarian law" not in names
     assert "International Committee of the Red Cross" in names
+
+
+@pytest.mark.parametrize("sentence, body", [
+    # g1217781 (gold-real)
+    ("The Secretary-General to ensure that the Working Group on Enforced or Voluntary Disappearances received all "
+     "the assistance and resources it required to perform its mandate;",
+     "Working Group on Enforced or Voluntary Disappearances"),
+    ("The International Federation of Action by Christians for the Abolition of Torture noted with satisfaction the "
+     "commitments made by Madagascar.", "International Federation of Action by Christians for the Abolition of Torture"),
+    # DP/2025/18 (gold-dev)
+    ("In the Democratic Republic of the Congo, UNCDF has been working as part of a joint programme with funding from "
+     "the National Fund for Reducing Emissions from Deforestation and Forest Degradation.",
+     "National Fund for Reducing Emissions from Deforestation and Forest Degradation"),
+    # S/2025/453 (gold-real): and a State after ", and" is no word of the name
+    ("The Philippines spoke on behalf of the Global Alliance to Spare Water from Armed Conflicts, and Finland spoke "
+     "on behalf of the Nordic Group.", "Global Alliance to Spare Water from Armed Conflicts"),
+])
+def test_a_complement_goes_on_through_from_by_or(nlp, sentence, body):
+    assert body in orgs(nlp(sentence))
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("The Group of Experts from Africa met in Geneva.", "Group of Experts"),
+    ("The report was welcomed by the Committee on the Rights of the Child by the Government.",
+     "Committee on the Rights of the Child"),
+    ("The Special Committee on Peacekeeping Operations by Member States was briefed.",
+     "Special Committee on Peacekeeping Operations"),
+])
+def test_a_joiner_before_a_place_an_article_or_a_generic_phrase_ends_the_name(nlp, sentence, body):
+    assert body in orgs(nlp(sentence))

@@ -40,7 +40,7 @@ from pipeline.core.models import default_file
 from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS, ORG_LEXICONS
 from pipeline.nlp.common import CANDIDATES, add_candidate
 from pipeline.nlp.lexicon import Lexicon, load_lexicon
-from pipeline.nlp.org_bounds import lowercase_compound_part, names_itself, region_pair_goes_on
+from pipeline.nlp.org_bounds import joiner_goes_on, lowercase_compound_part, names_itself, region_pair_goes_on
 from pipeline.nlp.org_lists import find_list_items
 from pipeline.nlp.org_portfolios import Portfolios, english_list, learn_portfolios, portfolio_list
 
@@ -477,7 +477,9 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     # language that capitalises a name's first word only (the lexicon's name_case "first_word":
     # "Organisation mondiale de la Santé"), not when the gazetteer knows the name (an unknown one
     # with an organization head costs more precision than it brings: benchmarks/README.md)
-    if any(w[0].islower() and w.lower() not in connectors | filters["group_tail"] for w in words if w[0].isalpha()) and not (
+    # (a complement_joiner inside a complement is a name's word: "... on Enforced or Voluntary Disappearances")
+    if any(w[0].islower() and w.lower() not in connectors | filters["group_tail"] | filters["complement_joiner"]
+           for w in words if w[0].isalpha()) and not (
             "first_word" in know.lexicon.get("name_case") and know.gazetteer.lookup(name)):
         return None
     connectors = filters["connector"]
@@ -994,7 +996,10 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         # complements: (connectors | ", ") + capitalised words
         while m < n:
             c = m
-            while c < n and (doc[c].lower_ in connectors and doc[c].text.islower() or doc[c].text == ","):
+            while c < n and (doc[c].lower_ in connectors and doc[c].text.islower() or doc[c].text == ","
+                             or c == m and m > k + 1 and joiner_goes_on(
+                                 doc, c, know, lambda t: _capitalised(t, know), lambda x: _run_end(doc, x, know),
+                                 lambda x: _place_at(doc, x, know, ents) or _model_place(ents, x) or _person_at(ents, x))):
                 c += 1
             if (c == m or c >= n or not _capitalised(doc[c], know) or "\n" in doc[m:c].text
                     or doc[c].lower_.rstrip(".") in filters["honorific"]):
@@ -1003,6 +1008,9 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             # person's ("Group of Experts" keeps its complement)
             joint = {t.lower_ for t in doc[m:c]}
             if doc[c].lower_ in filters["person_head"] and joint & (conjunctions | {","}):
+                break
+            # "... from Armed Conflicts, and Finland spoke": a State after a comma and "and" is a name of its own
+            if "," in joint and joint & conjunctions and know.is_state(doc[c:_run_end(doc, c, know)].text):
                 break
             # "Ministry of Gender, Child and Social Welfare and Ministry of Peacebuilding": after "and", the
             # name's own head noun opens a second body of the same kind
