@@ -125,3 +125,22 @@ def test_a_complement_goes_on_through_from_by_or(nlp, sentence, body):
 ])
 def test_a_joiner_before_a_place_an_article_or_a_generic_phrase_ends_the_name(nlp, sentence, body):
     assert body in orgs(nlp(sentence))
+
+
+@pytest.mark.parametrize("sentence, glued, body", [
+    # un80 session 3 (gold-real): an abbreviated honorific opens a person's name
+    ("I'd like to start by recognizing the presence of Mr. Ayaka Suzuki, Director in the Executive Office of The "
+     "Secretary General Mr. Christophe Monnier, Director of the Program Planning and Budget Division.",
+     "Executive Office of The Secretary General Mr. Christophe Monnier", "Program Planning and Budget Division"),
+])
+def test_a_person_after_a_body_is_no_word_of_its_name(nlp, sentence, glued, body):
+    found = orgs(nlp(sentence))
+    assert glued not in found and body in found
+
+
+def test_a_spelled_out_title_stays_a_word_of_the_name(nlp):
+    assert "Office of the Vice President" in orgs(nlp("The Office of the Vice President issued a statement."))
+    # MINUJUSTH S/2019/563: the model reads "Administrative Disputes" as a person; the name holds it
+    assert "Superior Court of Auditors and Administrative Disputes" in orgs(nlp(
+        "According to the report of the Superior Court of Auditors and Administrative Disputes, the total value of "
+        "the PetroCaribe agreement was $4.2 billion."))

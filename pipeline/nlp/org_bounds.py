@@ -22,7 +22,11 @@
   nor after a State ("Armed Forces of the Russian Federation or ..."), nor before a run ending with a body's
   head noun (a second body), nor a place the model tagged ("Group of Experts from Africa").
 
-The first two and the last read `org_filters.jsonl` (a language without their kinds has no such names); the third
+- `abbreviated_honorific`: an honorific written with its full stop ("Mr.", "Ms.", "H.E.") inside a run of
+  capitalised words opens a person's name, and the body's name ends before it ("Executive Office of The
+  Secretary General Mr. Christophe Monnier"); a spelled-out title ("Vice President") stays a name's word.
+
+The first two, the last two read `org_filters.jsonl` (a language without their kinds has no such names); the third
 reads the place and State names."""
 
 from __future__ import annotations
@@ -99,3 +103,8 @@ def joiner_goes_on(doc: Doc, c: int, know, capitalised, run_end, elsewhere) -> b
             or nxt.lower_.rstrip(".") in know.filters["honorific"] | know.filters["complement_stop"]):
         return False
     return True
+
+
+def abbreviated_honorific(token, know) -> bool:
+    """"Mr.", "Dr.", "H.E.": an honorific with its abbreviation's full stop."""
+    return token.text.endswith(".") and token.lower_.rstrip(".") in know.filters["honorific"]

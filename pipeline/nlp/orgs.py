@@ -40,7 +40,7 @@ from pipeline.core.models import default_file
 from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS, ORG_LEXICONS
 from pipeline.nlp.common import CANDIDATES, add_candidate
 from pipeline.nlp.lexicon import Lexicon, load_lexicon
-from pipeline.nlp.org_bounds import joiner_goes_on, lowercase_compound_part, names_itself, region_pair_goes_on
+from pipeline.nlp.org_bounds import abbreviated_honorific, joiner_goes_on, lowercase_compound_part, names_itself, region_pair_goes_on
 from pipeline.nlp.org_lists import find_list_items
 from pipeline.nlp.org_portfolios import Portfolios, english_list, learn_portfolios, portfolio_list
 
@@ -860,6 +860,8 @@ def _run_end(doc: Doc, i: int, know: OrgKnowledge) -> int:
     apostrophe (the lexicon's plural_possessives: "Human and Peoples’ Rights")."""
     j = i
     while j < len(doc):
+        if j > i and abbreviated_honorific(doc[j], know):
+            break   # "... of The Secretary General Mr. Christophe Monnier": a person follows (org_bounds)
         if _capitalised(doc[j], know) and doc[j].text != "I" or (
                 j > i and doc[j].lower_ in know.possessives and not doc[j - 1].whitespace_):
             j += 1
