@@ -94,3 +94,22 @@ def numbering_jumps(last: str, btext: str) -> bool:
     a = re.fullmatch(r"(\d{1,3})[.)]", last or "")
     b = _NUMBER.match(btext)
     return bool(a and b) and int(b.group(1)) != int(a.group(1)) + 1
+
+
+# The next numbered item of a UPR list run into the item before it by the layout: "... (Brazil); 63.16. Consider
+# ..." (the split is made after the ";" and its spaces)
+_EMBEDDED_ITEM = re.compile(r"\)\s*;?\s+(?=\d{1,3}\.\d{1,3}\.?\s+[A-Z])")
+
+
+def split_embedded_items(text: str, units: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """`units` (start, end, first cue or None) with each one cut where a sub-numbered UPR item starts inside it
+    after a closing parenthesis ("(Brazil); 63.16. Consider ..."); a cut unit's cue is found again."""
+    out: list[tuple[int, int, object]] = []
+    for s, e, found in units:
+        cuts = [m.end() for m in _EMBEDDED_ITEM.finditer(text, s, e)]
+        if not cuts:
+            out.append((s, e, found))
+            continue
+        bounds = [s] + cuts + [e]
+        out += [(a, b, None) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return out

@@ -60,7 +60,7 @@ from pipeline.core.numbering import roman_value
 from pipeline.core.validate import compile_regex
 from pipeline.nlp.lexicon import load_lexicon
 from pipeline.nlp.rec_context import (heading_is_item, item_with_states_colon, numbering_jumps, silenced_cues,
-                                      skip_silenced)
+                                      skip_silenced, split_embedded_items)
 
 DEFAULT_CUES = default_file("cues")
 DEFAULT_EXCLUSIONS = default_file("exclusions")
@@ -727,6 +727,8 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             units = _item_units(text, spans, bs, be, rules, hits, hit_pos)
         else:
             units = [(us, ue, None) for us, ue in spans]
+        if item_like:
+            units = split_embedded_items(text, units)  # "... (Brazil); 63.16. Consider ...": two items
         label_run = ""
         for n, (us, ue, found) in enumerate(units):
             utext = text[us:ue]
@@ -943,7 +945,10 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     else:
         # an item in a recommendations list with no cue word: the list is its cue
         label = (lead.cue if carried else "") or "recommended"
-    if excluded(body, label, rules) or excluded(body, label, rules, kinds=("carried",)):
+    # an item its closing States make a recommendation is vetoed only by what vetoes any cue, not by what vetoes
+    # a cue word ("... as recommended by the Committee against Torture (Israel);")
+    if excluded(body, "" if states and not carried else label, rules) or excluded(body, label, rules,
+                                                                                    kinds=("carried",)):
         return False
     by = "; ".join(states) if states else (lead.by if carried else "")
     # an imperative or a State-attributed item addresses the State the report is about
