@@ -461,7 +461,7 @@ def trailing_states(text: str, is_state=None, part_end: re.Pattern | None = None
     Verde);" -> ["Algeria", "Cabo Verde"]. Acronyms and numbers are not names.
     `part_end`: how a State closes an earlier part of the item (default `MID_STATE_RE`)."""
     names = []
-    t = text.rstrip(" \t\n;.,")
+    t = text.rstrip(" \t\n;.,:")  # "... and health (Chile):" (an item the layout ends with a colon)
     if t.endswith((" and", " or")):
         t = t.rsplit(" ", 1)[0].rstrip(" ;.,")
     while t.endswith(")"):
