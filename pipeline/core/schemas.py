@@ -44,7 +44,7 @@ CUE_KINDS = ("modal", "reporting", "need", "lead_in", "lead_in_row", "imperative
              "passive", "passive_auxiliary", "agent", "need_agent", "complementizer", "proposer_verb",
              "actor_lead", "actor_infinitive", "lead_in_end", "state_part_end", "state_tail", "ordinal_opener",
              "item_label", "pronoun_list", "proposal_antecedent")
-EXCLUSION_KINDS = ("sentence", "section", "carried", "section_cue")
+EXCLUSION_KINDS = ("sentence", "section", "carried")
 DATE_WORD_KINDS = ("month", "weekday", "ordinal", "qualifier", "range", "and", "of", "edge", "decade", "between", "within",
                    "day_ending")
 DATE_WORD_FORMS = ("", "full", "short", "foreign")

@@ -7,7 +7,8 @@
   read as a heading it would end the recommendations section, so that every later item not opening with a known
   imperative ("Cognizant of ..., consider", "Narrow the definition ...") was lost.
 - A UPR item that ends with its States and a colon ("... health (Chile):") is an item, not a lead-in.
-- Under some headings a cue is no cue (exclusion kind `section_cue`, its `cues` the labels it silences): in the
+- Under some headings a cue is no cue (an exclusion of kind `section` with `cues`: it silences those cue labels
+  under a matching heading, where one without `cues` vetoes everything there): in the
   State under review's presentation and the interactive dialogue of a UPR report, "could"/"might" describe what a
   law allows or a plan will bring ("prisoners could be separated in groups", "Courts could reduce sentences"),
   while the States' proposals there are worded "recommended"/"encouraged"/"should".
@@ -63,12 +64,12 @@ def item_with_states_colon(body: str, rules) -> bool:
 
 
 def silenced_cues(section: str, rules) -> frozenset[str]:
-    """The cue labels that are no cue under the heading `section` (exclusions of kind `section_cue`)."""
+    """The cue labels that are no cue under the heading `section` (exclusions of kind `section` with `cues`)."""
     if not section:
         return frozenset()
     out: set[str] = set()
     for _, kind, regex, only in rules.exclusions:
-        if kind == "section_cue" and regex.search(section):
+        if kind == "section" and only and regex.search(section):
             out |= only
     return frozenset(out)
 

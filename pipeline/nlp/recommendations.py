@@ -77,7 +77,7 @@ RULE_KINDS = CUE_KINDS + ("lead_in", "lead_in_row", "imperative", "imperative_pr
 NEVER = re.compile(r"(?!)")
 # How far before a trigger word a cue may start ("it is essential", "there is a need").
 TRIGGER_LOOKBACK = 60
-EXCLUSION_KINDS = ("sentence", "section", "carried", "section_cue")
+EXCLUSION_KINDS = ("sentence", "section", "carried")
 
 # Longest actor/by phrase we accept, in words: longer runs are clauses, not names.
 MAX_ACTOR_WORDS = 12
