@@ -14,6 +14,12 @@ Two kinds, each from `org_filters.jsonl` data (a language without the kinds keep
   Organization's Information, Counselling and Referral Service model"). A known body or a name holding
   an acronym before such a noun ("the OHCHR website", "the UNFPA Executive Board website") stays.
 
+A third kind needs no data: a one-word mention written as a word (one capital: "Afro") that the
+gazetteer reads as a row's acronym, glued by a hyphen to the next word, is the first part of a
+compound ("Afro-descendants", "Afro-Colombian"), not the body whose acronym the word spells (AFRO,
+the WHO Regional Office for Africa); an acronym written as one ("UN-led") and a body's own name
+("Hamas-affiliated") stay.
+
 Only the mention is dropped: a body named elsewhere in the note keeps its row."""
 
 from __future__ import annotations
@@ -73,6 +79,22 @@ def before_tool_noun(doc: Doc, ent: Span, know) -> bool:
     return any(words[:len(n)] == n and all(t.text.islower() for t in after[:len(n)]) for n in nouns)
 
 
+def compound_prefix(doc: Doc, ent: Span, know) -> bool:
+    """A one-word mention with one capital, read as a gazetteer row's acronym ("Afro" as AFRO), glued
+    by a hyphen to the next word ("Afro-descendants"): a compound's first part, not the acronym (a
+    body's own name stays: "Hamas-affiliated")."""
+    if len(ent) != 1 or ent.end + 1 >= len(doc) or ent[0].whitespace_:
+        return False
+    word, hyphen, nxt = ent[0].text, doc[ent.end], doc[ent.end + 1]
+    if not (hyphen.text in ("-", "\u2010", "\u2011") and not hyphen.whitespace_ and nxt.is_alpha
+            and sum(ch.isupper() for ch in word) == 1 and word[:1].isupper()):
+        return False
+    org = know.gazetteer.lookup(word)
+    return bool(org and org.acronym and word != org.acronym and word.casefold() == org.acronym.casefold())
+
+
 def not_a_body_here(doc: Doc, ent: Span, know) -> bool:
-    """The ORG mention `ent` names no body in its context (a treaty, a tool or document)."""
-    return after_treaty_cue(doc, ent.start, ent.end, know) or before_tool_noun(doc, ent, know)
+    """The ORG mention `ent` names no body in its context (a treaty, a tool or document, a
+    compound's first part)."""
+    return (after_treaty_cue(doc, ent.start, ent.end, know) or before_tool_noun(doc, ent, know)
+            or compound_prefix(doc, ent, know))
