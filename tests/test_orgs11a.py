@@ -150,3 +150,18 @@ def test_a_unit_of_a_head_final_parent_stays_whole(nlp):
 ])
 def test_a_body_holding_a_law_word_stays(nlp, sentence, body):
     assert body in orgs(nlp(sentence))
+
+
+@pytest.mark.parametrize("sentence, body", [
+    # yemen2014, netherlands2012 (gold-real): a legislature's house
+    ("The House of Representatives was discussing a draft law that would criminalize early marriage.",
+     "House of Representatives"),
+    # iceland2011 (gold-real): a centre named "House", a church
+    ("Also, the Government Agency for Child Protection operated The Children’s House, which has become a model "
+     "internationally for a child-friendly justice environment.", "Children’s House"),
+    ("It noted that article 62 of the Constitution determined that the Government should support and protect the "
+     "Lutheran Evangelical Church while article 65 established the equal treatment of all persons.",
+     "Lutheran Evangelical Church"),
+])
+def test_a_house_and_a_church_are_bodies(nlp, sentence, body):
+    assert body in orgs(nlp(sentence))
