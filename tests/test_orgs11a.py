@@ -165,3 +165,15 @@ def test_a_body_holding_a_law_word_stays(nlp, sentence, body):
 ])
 def test_a_house_and_a_church_are_bodies(nlp, sentence, body):
     assert body in orgs(nlp(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    # iceland2011 (2011), svnupr g1217781 (2010): the ICC before it became GANHRI in 2016
+    "Establish a National Human Rights Institute accredited by the International Coordinating Committee of National "
+    "Institutions for the Promotion and Protection of Human Rights (ICC) and take the necessary measures (Hungary);",
+    "The representative of the International Coordinating Committee of National Institutions in Geneva spoke.",
+])
+def test_the_coordinating_committee_is_not_its_successor(nlp, sentence):
+    norms = {e.kb_id_ for e in nlp(sentence).ents if e.label_ == "ORG"}
+    assert "International Coordinating Committee of National Human Rights Institutions" in norms
+    assert "Global Alliance of National Human Rights Institutions" not in norms
