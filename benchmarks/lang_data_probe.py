@@ -33,7 +33,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import parallel_agreement as pa  # noqa: E402
 from pipeline.core.datafiles import read_tsv  # noqa: E402
 from pipeline.nlp.datenorm import DateGrammar  # noqa: E402
-from pipeline.nlp.orgs import OrgGazetteer, OrgMatcher, load_filters  # noqa: E402
+from pipeline.nlp.org_matcher import OrgMatcher  # noqa: E402
+from pipeline.nlp.orgs import OrgGazetteer, load_filters  # noqa: E402
 from pipeline.nlp.recommendations import detect, load_rules  # noqa: E402
 from pipeline.nlp.states import StateMatcher  # noqa: E402
 

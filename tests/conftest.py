@@ -56,7 +56,7 @@ def orgs_pipeline():
     """A blank English pipeline with the organization and acronym components."""
     import spacy
 
-    from pipeline.nlp import acronyms, orgs  # noqa: F401  (register the factories)
+    from pipeline.nlp import acronyms, org_matcher  # noqa: F401  (register the factories)
 
     nlp = spacy.blank("en")
     nlp.add_pipe("unnotes_orgs")

@@ -1,6 +1,6 @@
 """French and Spanish organizations, ninth round of issue 11 (branch fres9): a body that no gazetteer
 lists, named by a class head of the language, its name adjectives and a known body or State as its
-complement, gets the English name English notes give such a unit (`orgs.composed_units`, the pairs
+complement, gets the English name English notes give such a unit (`composed_units.composed_units`, the pairs
 `english_head` / `english_adjective` of models/{fr,es}/patterns/org_filters.jsonl). Sentences of the
 UN Parallel Corpus sample (../shared/corpus/parallel), whose English line names the body as the test
 expects; plain sentences check what must not become a unit."""

@@ -14,7 +14,8 @@ import spacy
 from pipeline.core.datafiles import read_jsonl, read_tsv
 from pipeline.nlp import states as states_module
 from pipeline.nlp.datenorm import DateGrammar
-from pipeline.nlp.orgs import OrgGazetteer, OrgMatcher, load_filters, norm_key
+from pipeline.nlp.org_matcher import OrgMatcher
+from pipeline.nlp.orgs import OrgGazetteer, load_filters, norm_key
 from pipeline.nlp.recommendations import detect, load_rules
 from pipeline.nlp.states import KINDS, StateMatcher, load_context, load_gazetteer
 

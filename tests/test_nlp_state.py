@@ -58,7 +58,7 @@ def test_two_pipelines_with_different_org_files_do_not_share_an_active_gazetteer
     import spacy
 
     from pipeline.core.models import sources
-    from pipeline.nlp import acronyms, orgs  # noqa: F401  (register the factories)
+    from pipeline.nlp import acronyms, org_matcher, orgs  # noqa: F401  (register the factories)
 
     mine = tmp_path / "mine" / "gazetteers"
     mine.mkdir(parents=True)

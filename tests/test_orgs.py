@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.nlp import orgs
+from pipeline.nlp import named_bodies, orgs
 from tests.conftest import orgs_pipeline
 from pipeline.nlp.common import CANDIDATES
 from pipeline.core.errors import ModelDataError
@@ -201,7 +201,7 @@ def test_model_org_naming_a_body_is_kept_and_a_trailing_state_goes_to_its_own_me
 ])
 def test_named_bodies_need_a_naming_word_and_stop_before_a_person(text, found):
     doc = spacy.blank("en")(text)
-    names = [doc[a:b].text for a, b in orgs.find_named_bodies(doc, orgs.default_knowledge().filters)]
+    names = [doc[a:b].text for a, b in named_bodies.find_named_bodies(doc, orgs.default_knowledge().filters)]
     for name in found:
         assert any(name in n for n in names), names
     assert not any("Pallical" in n or n in ("West Bank", "Twelfth Forum", "Trust Fund") for n in names)

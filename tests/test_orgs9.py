@@ -1,7 +1,7 @@
 """Organizations in led lists (branch orgs9, issue 12): a lead-in line ending with a heading that names
 bodies and a colon ("(e) Observers for the following non-governmental organizations:", "(d) Other
 non-governmental organizations:") makes each of its items an organization, with or without a head noun,
-and so are the items of an "(also on behalf of ...)" parenthesis (orgs.find_led_items). Sentences of
+and so are the items of an "(also on behalf of ...)" parenthesis (listed_bodies.find_led_items). Sentences of
 A/HRC/14/37 (gold-real) and E/HLPF/2025/6 (gold-dev)."""
 
 import pytest

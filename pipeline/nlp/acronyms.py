@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp import orgs
 from pipeline.nlp.common import CANDIDATES, add_candidate
+from pipeline.nlp.named_bodies import find_named_bodies
 
 SOURCE = "acronym:defined-in-text"
 MAX_SHORT_CHARS = 12     # S&H use 10; "CITS/UGA", "UN-Habitat" need a little more
@@ -126,7 +127,7 @@ def find_abbreviations(doc: Doc, know: orgs.OrgKnowledge | None = None) -> list[
     know = know or orgs.default_knowledge()
     filters, gazetteer, is_state = know.filters, know.gazetteer, know.is_state
     not_acronym = filters["not_acronym"]
-    named_end = {end: start for start, end in orgs.find_named_bodies(doc, filters, know.stop_words, know)}
+    named_end = {end: start for start, end in find_named_bodies(doc, filters, know.stop_words, know)}
     found = []
     for tok in doc:
         if tok.text != "(":

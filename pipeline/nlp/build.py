@@ -40,7 +40,7 @@ def read_config(folder: Path) -> "Config":
 def _register_components() -> None:
     # Importing a component module registers its factory with spaCy.
     from pipeline.nlp import (  # noqa: F401
-        acronyms, blocks, dates, model_ents, natbodies, orgs, recommendations, resolve, sentences, states,
+        acronyms, blocks, dates, model_ents, natbodies, org_matcher, recommendations, resolve, sentences, states,
     )
 
 

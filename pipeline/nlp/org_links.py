@@ -199,7 +199,7 @@ def _link_own_board(orgs: list[dict], know: OrgKnowledge) -> None:
     board = boards.pop()
     others = set(pairs.values()) - {board}
     for m in orgs:
-        # (and a unit composed on the board's name: "Conseil d'administration d'ONU-Habitat", orgs.composed_units)
+        # (and a unit composed on the board's name: "Conseil d'administration d'ONU-Habitat", composed_units.composed_units)
         other = next((o for o in others if m["norm"] == o or m["source"].endswith(COMPOSED_UNIT)
                       and m["norm"].startswith(o + " of ")), None)
         if other is not None and (m["source"].startswith("gazetteer:") or m["source"].endswith(COMPOSED_UNIT)):
