@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.natbodies import BodySplitter
 from pipeline.nlp.org_posts import portfolio_of_post
 
 GAZETTEER = "gazetteer:"
@@ -139,6 +140,5 @@ def not_a_body_here(doc: Doc, ent: Span, know) -> bool:
         return True
     if inside_law_title(doc, ent, know) or class_after_indefinite(doc, ent, know):
         return True
-    from pipeline.nlp.natbodies import BodySplitter   # natbodies reads orgs, which this module must not
-
-    return portfolio_of_post(doc, ent, know, BodySplitter(know).names_body)
+    # the splitter's head test, built only for a mention on a post line
+    return portfolio_of_post(doc, ent, know, lambda d, s, e: BodySplitter(know).names_body(d, s, e))
