@@ -177,3 +177,17 @@ def test_the_coordinating_committee_is_not_its_successor(nlp, sentence):
     norms = {e.kb_id_ for e in nlp(sentence).ents if e.label_ == "ORG"}
     assert "International Coordinating Committee of National Human Rights Institutions" in norms
     assert "Global Alliance of National Human Rights Institutions" not in norms
+
+
+@pytest.mark.parametrize("line, field, body", [
+    # guinea2010 (A/HRC/15/4), the French lines of the delegation annex
+    ("• M. Ibrahima Kalil Toure, Chef Section études juridiques au Ministère d’Etat, Chargé des Affaires "
+     "Etrangères, de l’Intégration Africaine et de la Francophonie ;", "Chef Section", None),
+    ("• M. Mohamed Aly Thiam, Membre du Conseil National de Transition, Conseiller Chargé de Mission au Ministère "
+     "de la Justice, Garde des Sceaux;", "Mission au Ministère de la Justice", "Conseil National de Transition"),
+])
+def test_a_french_post_line(nlp, line, field, body):
+    found = orgs(nlp(line))
+    assert field not in found
+    if body:
+        assert body in found   # "Membre du ...": a member of a body, not a post's field

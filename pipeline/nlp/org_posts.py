@@ -15,8 +15,8 @@ Director General of International Legal Affairs, Ministry of Foreign Affairs;").
   when the parent is named in full by its head and complement; "Human Rights Commission of the National
   Congress" stays one name.
 
-The words are data (org_filters.jsonl `honorific`, `leading_role`, `person_head`, `role_modifier`,
-`post_role`, `natbody_head`, `natbody_complement`); a language without `post_role` reads no post lines."""
+The words are data (org_filters.jsonl `honorific`, `role_modifier`,
+`post_role`, `post_of`, `post_honorific`, `natbody_head`, `natbody_complement`); a language without `post_role` reads no post lines."""
 
 from __future__ import annotations
 
@@ -26,8 +26,10 @@ GAZETTEER = "gazetteer:"
 
 
 def _role_words(know) -> set[str]:
+    """A post's words: the heads of a unit or a field (`post_role`: "Director", "Chef", not "Member" of a
+    body) and their modifiers ("Acting", "Deputy", "General")."""
     f = know.filters
-    return f["leading_role"] | f["person_head"] | f["role_modifier"] | f["post_role"]
+    return f["post_role"] | f["role_modifier"]
 
 
 def post_line(doc: Doc, start: int, know) -> bool:
@@ -42,35 +44,40 @@ def post_line(doc: Doc, start: int, know) -> bool:
     first = 0
     if not words[0].text[:1].isalnum():   # "•", "-", "–"
         first = 1
-    if first >= len(words) or words[first].lower_.rstrip(".") not in know.filters["honorific"]:
+    if first >= len(words) or words[first].lower_.rstrip(".") not in (
+            know.filters["honorific"] | know.filters["post_honorific"]):
         return False
     return any(t.text == "," for t in words[first + 1:])
 
 
 def _post_of(doc: Doc, ent: Span, know) -> int | None:
-    """Where the post's "of (the)" complement opens, if the post's role words and "of" come right before the
-    mention or open it ("Director General Of International Organizations"); None otherwise."""
-    roles, articles = _role_words(know), know.articles
-    # the "of" right before the mention (an article between), or inside its first words after role words
+    """Where the post's field opens: after the post's role words and its "of (the)" (`post_of`: "of", French
+    "de"), right before the mention or opening it ("Director General Of International Organizations"), or
+    after role words opening the mention with no "of" ("Chef Section"); None when no post of a post line's
+    name comes before it."""
+    roles, articles, ofs = _role_words(know), know.articles, know.filters["post_of"]
     i = ent.start
     while i < ent.end and doc[i].lower_ in roles:
         i += 1
-    if i < ent.end and doc[i].lower_ == "of" and i > ent.start:
-        k = i
+    if i > ent.start and i < ent.end and doc[i].lower_ not in ofs:
+        k, c = i, i   # "Chef Section": the role opens the mention, the field follows it
     else:
-        k = ent.start - 1
-        if k >= 0 and doc[k].lower_ in articles:
-            k -= 1
-        if k < 0 or doc[k].lower_ != "of":
-            return None
+        if i < ent.end and doc[i].lower_ in ofs and i > ent.start:
+            k = i
+        else:
+            k = ent.start - 1
+            if k >= 0 and doc[k].lower_ in articles:
+                k -= 1
+            if k < 0 or doc[k].lower_ not in ofs:
+                return None
+        c = k + 1
+        if c < ent.end and doc[c].lower_ in articles:
+            c += 1
     r = k - 1
     while r >= 0 and doc[r].lower_ in roles:
         r -= 1
-    if r == k - 1 or r < 0 or doc[r].text != ",":
-        return None   # no role word, or the role does not follow the name's comma
-    c = k + 1
-    if c < ent.end and doc[c].lower_ in articles:
-        c += 1
+    if r < 0 or doc[r].text != "," or not any(t.lower_ in know.filters["post_role"] for t in doc[r + 1:k]):
+        return None   # no post word, or the post does not follow the name's comma
     return max(c, ent.start)
 
 
@@ -85,7 +92,7 @@ def portfolio_of_post(doc: Doc, ent: Span, know, named_by_head) -> bool:
     # a head names the unit, alone or before its parent ("Study and Analysis Unit of the ... Commission")
     heads = know.filters["natbody_head"]
     return not any(named_by_head(doc, c, p) or doc[p - 1].lower_ in heads
-                   and sum(t.text[:1].isupper() for t in doc[c:p - 1]) >= 2 for p in range(c + 2, ent.end + 1))
+                   and sum(t.text[:1].isupper() for t in doc[c:p - 1]) >= 2 for p in range(c + 1, ent.end + 1))
 
 
 def parent_of_post_unit(doc: Doc, s: int, e: int, know, named_by_head) -> tuple[int, int] | None:
