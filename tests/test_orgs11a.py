@@ -191,3 +191,14 @@ def test_a_french_post_line(nlp, line, field, body):
     assert field not in found
     if body:
         assert body in found   # "Membre du ...": a member of a body, not a post's field
+
+
+@pytest.mark.parametrize("line", [
+    # guinea2010, nicaragua2010 (gold-real): a Permanent Representative's stock title in a French or Spanish line
+    "• Mohamed Camara, Ambassadeur/Représentant permanent de la République de Guinée auprès de l’Office des Nations "
+    "Unies et des autres Organisations internationales à Genève;",
+    "• Néstor Abraham Cruz Toruño, Representante Permanente Alterno de la República de Nicaragua ante la Oficina de "
+    "las Naciones Unidas y Otros Organismos Internacionales con sede en Ginebra, Suiza;",
+])
+def test_the_geneva_office_in_a_french_or_spanish_title(nlp, line):
+    assert "United Nations Office at Geneva" in {e.kb_id_ for e in nlp(line).ents if e.label_ == "ORG"}
