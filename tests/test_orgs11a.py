@@ -206,3 +206,18 @@ def test_a_french_post_line(nlp, line, field, body):
 ])
 def test_the_geneva_office_in_a_french_or_spanish_title(nlp, line):
     assert "United Nations Office at Geneva" in {e.kb_id_ for e in nlp(line).ents if e.label_ == "ORG"}
+
+
+def test_a_division_named_by_its_head_stays_on_a_post_line(nlp):
+    # estonia2011 (A/HRC/17/17, no gold; read to check the rules on a report nobody tuned on)
+    found = orgs(nlp("• Ms. Dea Hannust, Director of the Human Rights Division, Ministry of Foreign Affairs;"))
+    assert "Human Rights Division" in found and "Ministry of Foreign Affairs" in found
+    found = orgs(nlp("• Ms. Eva-Maria Liimets, Director of International Organisations, Ministry of Foreign Affairs;"))
+    assert "International Organisations" not in found
+
+
+def test_a_motion_of_a_house_is_a_document(nlp):
+    # canada2009 (A/HRC/11/17, no gold)
+    found = orgs(nlp("Denmark asked how the Government views the open letter from legal scholars arguing against "
+                     "the House of Commons Motion on the matter."))
+    assert "House of Commons Motion" not in found

@@ -90,7 +90,7 @@ def portfolio_of_post(doc: Doc, ent: Span, know, named_by_head) -> bool:
     if c is None or c >= ent.end or not post_line(doc, ent.start, know):
         return False
     # a head names the unit, alone or before its parent ("Study and Analysis Unit of the ... Commission")
-    heads = know.filters["natbody_head"]
+    heads = know.filters["natbody_head"] | know.filters["org_head"]   # "Human Rights Division"
     return not any(named_by_head(doc, c, p) or doc[p - 1].lower_ in heads
                    and sum(t.text[:1].isupper() for t in doc[c:p - 1]) >= 2 for p in range(c + 1, ent.end + 1))
 
