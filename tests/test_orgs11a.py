@@ -14,7 +14,7 @@
 Sentences quoted from gold-real UPR reports (../shared/corpus/upr, ../shared/corpus/real), and the whole
 Ethiopia 2014 report read as a run reads it; each finding test fails on the branch start (0e91dd6), the guards
 (a unit named by its head, a unit of a head-final parent, a body holding a law word, a unit outside a post
-line) pass on both.
+line) pass on both."""
 
 import pytest
 
