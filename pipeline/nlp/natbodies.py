@@ -13,6 +13,8 @@ not a gazetteer match) that glues two bodies is read as the two:
 - "L at/in the R", a unit seated in another body, both named by a head noun:
   "Center for Global Health at the National Cancer Institute", "Unit on
   Trafficking of Persons in the Public Prosecutor's Office".
+- "L of the R" on a list of persons' post line, a post's unit and its parent
+  ("Directorate of ... of the Ministry of Justice": `nlp/org_posts.py`).
 
 A body is a capitalised run that opens with a `natbody_head` and its
 complement ("Ministry of Peacebuilding", "High Council of State") or ends with
@@ -27,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import orgs
+from pipeline.nlp.org_posts import parent_of_post_unit
 from pipeline.nlp.resolve import NESTED
 
 SPLIT = "pattern:org_filters.jsonl:natbody-split"
@@ -82,6 +85,10 @@ class BodySplitter:
             s += 1
         if any(t.text in "()[]" or "\n" in t.text for t in doc[s:e]):
             return None
+        # a post's unit and its parent on a list of persons ("Directorate of ... of the Ministry of Justice")
+        parent = parent_of_post_unit(doc, s, e, self.know, self._body)
+        if parent is not None:
+            return [(s, parent[0] - 2), parent]
         for k in range(e - 2, s, -1):
             low = doc[k].lower_
             if low in self.joints and self._body(doc, k + 1, e):
@@ -99,6 +106,10 @@ class BodySplitter:
                     and self._body(doc, s, k) and self._body(doc, k + 2, e)):
                 return [(s, k), (k + 2, e)]
         return None
+
+    def names_body(self, doc: Doc, s: int, e: int) -> bool:
+        """doc[s:e] names a body by a head noun of its own (`_body`)."""
+        return self._body(doc, s, e)
 
     def _word(self, t) -> bool:
         return orgs._capitalised(t, self.know) and t.is_alpha or t.text.replace("-", "").isalpha() and t.text[:1].isupper()

@@ -475,7 +475,10 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     if any(p in _without_trailing_state(name, know).lower() for p in filters["drop_phrase"]):
         return None
     head = head_word(words, connectors)
-    if head in filters["event"] or head in filters["document"] or words[-1].lower() in filters["event"]:
+    # "Vital Events and National Identity Card Registration Agency": an "and" inside the name's first
+    # chunk joins two modifiers of the organization head that ends it, not an event and a body
+    joined = last != head and last in filters["org_head"] and any(w.lower() in know.name_joiners for w in words)
+    if (head in filters["event"] or head in filters["document"]) and not joined or words[-1].lower() in filters["event"]:
         return None
     # "Disengagement of Forces Agreement": the last chunk is headed by a document noun and the first
     # by no organization noun (not "Secretariat of the Convention", "Institute of International Law")
