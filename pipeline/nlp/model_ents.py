@@ -61,17 +61,16 @@ class ModelEntityFilter:
         kept = []
         rejected = {i for s in doc.spans.get(REJECTED, []) for i in range(s.start, s.end)}
         for ent in doc.ents:
-            if ent.label_ == "ORG" and not_a_body_here(doc, ent, self.know):
-                continue  # "ratify the CERD", "the Unified Court Records database": a treaty, a tool (org_context)
+            # each ORG, a rule's or the model's once mapped, is judged once in its context: "ratify the
+            # CERD", "the Unified Court Records database" are a treaty, a tool (org_context)
             if ent.id_:  # a rule found it
-                kept.append(ent)
+                if not (ent.label_ == "ORG" and not_a_body_here(doc, ent, self.know)):
+                    kept.append(ent)
                 continue
             if ent.label_ in self.state_labels and rejected.intersection(range(ent.start, ent.end)):
                 continue  # a State reading the context rules turned down ("Mexico City")
             mapped = self.map_model_entity(doc, ent)
-            if mapped is not None and mapped.label_ == "ORG" and not_a_body_here(doc, mapped, self.know):
-                continue
-            if mapped is not None:
+            if mapped is not None and not (mapped.label_ == "ORG" and not_a_body_here(doc, mapped, self.know)):
                 kept.append(mapped)
         doc.set_ents(kept, default="outside")
         return doc
