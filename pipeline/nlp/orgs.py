@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Callable
 
 from spacy.tokens import Doc, Span
@@ -283,6 +284,12 @@ class OrgKnowledge:
         """The complements and "<Head> of X" heads the language's gazetteer rows give (org_portfolios)."""
         return learn_portfolios(self.gazetteer.orgs, self.filters.english.get("english_head") or {},
                                 self.filters["of_connector"], self.articles)
+
+    @cached_property
+    def context_cues(self) -> MappingProxyType:
+        """org_filters.jsonl `treaty_cue` and `tool_noun` (org_context), each cue as its words, split once."""
+        return MappingProxyType({kind: tuple(tuple(c.split()) for c in self.filters[kind])
+                                 for kind in ("treaty_cue", "tool_noun")})
 
     def state_name(self, iso3: str) -> str:
         return self._state_name_of.get(iso3, "")
