@@ -29,11 +29,10 @@ REJECTED = "states_rejected"  # set by unnotes_states
 @Language.factory(
     "unnotes_model_ents",
     assigns=["doc.ents"],
-    default_config={"states": str(orgs.DEFAULT_STATES), "orgs": str(orgs.DEFAULT_GAZETTEER),
-                    "org_filters": str(orgs.DEFAULT_FILTERS), "symbols": str(orgs.DEFAULT_SYMBOLS),
+    default_config={**orgs.knowledge_config("orgs", "org_filters"),
                     "dates": str(datenorm.DEFAULT_PATTERNS), "references": str(datenorm.DEFAULT_REFERENCES),
-                    "date_words": str(datenorm.DEFAULT_WORDS), "lexicon": str(orgs.DEFAULT_LEXICON),
-                    "model": MODEL, "aliases": [], "state_labels": list(STATE_LABELS),
+                    "date_words": str(datenorm.DEFAULT_WORDS),
+                    "model": MODEL, "state_labels": list(STATE_LABELS),
                     "org_labels": list(ORG_LABELS), "date_labels": list(DATE_LABELS)},
 )
 def make_model_ents(nlp: Language, name: str, states, orgs, org_filters, symbols, dates, references,

@@ -36,9 +36,7 @@ SPLIT = "pattern:org_filters.jsonl:natbody-split"
 @Language.factory(
     "unnotes_natbodies",
     assigns=["doc.ents"],
-    default_config={"orgs": str(orgs.DEFAULT_GAZETTEER), "org_filters": str(orgs.DEFAULT_FILTERS),
-                    "states": str(orgs.DEFAULT_STATES), "symbols": str(orgs.DEFAULT_SYMBOLS),
-                    "lexicon": str(orgs.DEFAULT_LEXICON), "aliases": []},
+    default_config=orgs.knowledge_config("orgs", "org_filters"),
 )
 def make_natbodies(nlp: Language, name: str, orgs, org_filters, states, symbols, lexicon, aliases):
     from pipeline.nlp import orgs as org_module

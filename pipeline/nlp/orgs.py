@@ -307,6 +307,13 @@ class OrgKnowledge:
         return self.lexicon["articles"]
 
 
+def knowledge_config(gazetteer: str = "gazetteer", filters: str = "filters") -> dict:
+    """The default config of a component that loads an `OrgKnowledge` (`org_knowledge`): the shipped
+    files, the gazetteer's and the filters' under the keys the component's pipeline.cfg section names."""
+    return {gazetteer: str(DEFAULT_GAZETTEER), filters: str(DEFAULT_FILTERS), "states": str(DEFAULT_STATES),
+            "symbols": str(DEFAULT_SYMBOLS), "lexicon": str(DEFAULT_LEXICON), "aliases": []}
+
+
 def org_knowledge(gazetteer=DEFAULT_GAZETTEER, filters=DEFAULT_FILTERS, states=DEFAULT_STATES,
                   symbols=DEFAULT_SYMBOLS, lexicon=DEFAULT_LEXICON, aliases=()) -> OrgKnowledge:
     """The knowledge of these files; loaded once per process and set of files, so
