@@ -273,9 +273,7 @@ def _drop_other_readings(doc: Doc, start: int, end: int, norm: str) -> None:
 @Language.factory(
     "unnotes_acronyms",
     assigns=["doc.spans", "doc._.acronyms"],
-    default_config={"gazetteer": str(orgs.DEFAULT_GAZETTEER), "filters": str(orgs.DEFAULT_FILTERS),
-                    "states": str(orgs.DEFAULT_STATES), "symbols": str(orgs.DEFAULT_SYMBOLS),
-                    "lexicon": str(orgs.DEFAULT_LEXICON), "aliases": []},
+    default_config=orgs.knowledge_config(),
 )
 def make_acronyms(nlp: Language, name: str, gazetteer, filters, states, symbols, lexicon, aliases):
     return AcronymDetector(orgs.org_knowledge(gazetteer, filters, states, symbols, lexicon, aliases))

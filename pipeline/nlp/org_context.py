@@ -54,13 +54,9 @@ def _words_before(doc: Doc, start: int, n: int) -> list[str]:
     return words[::-1]
 
 
-def _cues(filters, kind: str) -> list[list[str]]:
-    return [c.split() for c in filters[kind]]
-
-
 def after_treaty_cue(doc: Doc, start: int, end: int, know) -> bool:
     """doc[start:end] follows a treaty_cue (after an optional article), or opens with one."""
-    cues = _cues(know.filters, "treaty_cue")
+    cues = know.context_cues["treaty_cue"]
     if not cues:
         return False
     longest = max(len(c) for c in cues)
@@ -68,7 +64,7 @@ def after_treaty_cue(doc: Doc, start: int, end: int, know) -> bool:
     if before and before[-1] in know.articles:
         before = before[:-1]
     for cue in cues:
-        if len(before) >= len(cue) and before[-len(cue):] == cue:
+        if len(before) >= len(cue) and tuple(before[-len(cue):]) == cue:
             return True
     words = ["#" if t.like_num else t.lower_ for t in doc[start:end]]
     if words and words[0] in know.articles:
@@ -81,14 +77,14 @@ def after_treaty_cue(doc: Doc, start: int, end: int, know) -> bool:
 def before_tool_noun(doc: Doc, ent: Span, know) -> bool:
     """A name no gazetteer row gave, right before a lowercase tool_noun ("... database", "... technical
     note"): the name of that tool or document, not of a body."""
-    nouns = _cues(know.filters, "tool_noun")
+    nouns = know.context_cues["tool_noun"]
     if not nouns or ent.id_.startswith(GAZETTEER) or any(len(t.text) >= 2 and t.text.isupper() for t in ent):
         return False   # a known body, or a name holding an acronym ("the UNFPA Executive Board website")
     after = [t for t in doc[ent.end:ent.end + max(len(n) for n in nouns)]]
     if not after or not after[0].text.islower() or "\n" in ent[-1].text_with_ws:
         return False
     words = [t.lower_ for t in after]
-    return any(words[:len(n)] == n and all(t.text.islower() for t in after[:len(n)]) for n in nouns)
+    return any(tuple(words[:len(n)]) == n and all(t.text.islower() for t in after[:len(n)]) for n in nouns)
 
 
 def compound_prefix(doc: Doc, ent: Span, know) -> bool:
