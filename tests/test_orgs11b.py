@@ -52,7 +52,7 @@ def _note(path: Path):
 
 def test_the_spanish_annex_of_an_english_report_is_a_foreign_run():
     from pipeline.core.models import pipeline_language
-    from pipeline.foreign_orgs import foreign_runs
+    from pipeline.nlp.foreign_orgs import foreign_runs
 
     note = _note(UPR_DIR / "nicaragua2010.pdf")
     runs = foreign_runs(note, pipeline_language)
@@ -65,7 +65,7 @@ def test_the_spanish_annex_of_an_english_report_is_a_foreign_run():
 
 def test_the_french_delegation_list_of_an_english_report_is_a_foreign_run():
     from pipeline.core.models import pipeline_language
-    from pipeline.foreign_orgs import foreign_runs
+    from pipeline.nlp.foreign_orgs import foreign_runs
 
     note = _note(UPR_DIR / "guinea2010.pdf")
     runs = foreign_runs(note, pipeline_language)
@@ -76,14 +76,14 @@ def test_the_french_delegation_list_of_an_english_report_is_a_foreign_run():
 def test_a_list_of_ngos_named_in_several_languages_stays_the_notes():
     # TPNW/MSP/2025/11: "9. Alliance pour l'Observatoire ..." among English NGO names is no French run
     from pipeline.core.models import pipeline_language
-    from pipeline.foreign_orgs import foreign_runs
+    from pipeline.nlp.foreign_orgs import foreign_runs
 
     note = _note(REAL / "aiun__TPNW_MSP_2025_11.en.pdf")
     assert foreign_runs(note, pipeline_language) == []
 
 
 def test_the_foreign_runs_organizations_replace_the_notes_own_inside_the_run():
-    from pipeline.foreign_orgs import merge_foreign_orgs
+    from pipeline.nlp.foreign_orgs import merge_foreign_orgs
 
     findings = {"mentions": [
         {"label": "ORG", "text": "Chef Section", "norm": "Chef Section", "start": 110, "end": 122,

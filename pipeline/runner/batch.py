@@ -174,7 +174,7 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions,
             return result
         from pipeline.ingest.metadata import reading_parts
 
-        from pipeline.foreign_orgs import foreign_runs
+        from pipeline.nlp.foreign_orgs import foreign_runs
 
         parts = reading_parts(note, pipeline_language)
         if len(parts) > 1:
@@ -207,7 +207,7 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions,
                 cache.put_bytes("statistical", skey, data)
             findings = analyse(note, nlp, docs)
             if foreign:
-                from pipeline.foreign_orgs import add_foreign_orgs
+                from pipeline.nlp.foreign_orgs import add_foreign_orgs
 
                 findings = add_foreign_orgs(note, findings, foreign,
                                             lambda p: build_nlp(p, overlay=options.overlay))
