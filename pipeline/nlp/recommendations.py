@@ -59,7 +59,7 @@ from pipeline.core.models import default_file
 from pipeline.core.numbering import roman_value
 from pipeline.core.validate import compile_regex
 from pipeline.nlp.lexicon import load_lexicon
-from pipeline.nlp.word_classes import expand
+from pipeline.nlp.word_classes import expand, lexicon_beside
 
 DEFAULT_CUES = default_file("cues")
 DEFAULT_EXCLUSIONS = default_file("exclusions")
@@ -165,7 +165,8 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
     name file and line. `states`: the State gazetteer trailing States are checked against."""
     from pipeline.nlp.states import state_lookup
 
-    lex = load_lexicon(lexicon or DEFAULT_LEXICON)  # its word classes (`<@name>`) are read by the patterns
+    # the word classes (`<@name>`) of the patterns: the given lexicon, else the one of the cue file's language
+    lex = load_lexicon(lexicon or lexicon_beside(cues) or DEFAULT_LEXICON)
     by_kind: dict[str, list[Cue]] = {k: [] for k in RULE_KINDS}
     triggers: dict[int, list[str]] = {}
     cue_lines = [(s.path, lineno, obj) for s in as_sources(cues or DEFAULT_CUES)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pathlib import Path
+
 from pipeline.core.errors import ModelDataError
 
 CLASS_RE = re.compile(r"<@([a-z][a-z0-9_]*)>")
@@ -35,3 +37,13 @@ def expand(pattern: str, lexicon, where: str) -> str:
         return "(?:" + "|".join(_word_regex(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
 
     return CLASS_RE.sub(alternation, pattern)
+
+
+def lexicon_beside(patterns) -> Path | None:
+    """The language's lexicon of a pattern file given as a path (`models/fr/patterns/x.jsonl` ->
+    `models/fr/lexicon.jsonl`), where its classes are looked up when no lexicon is given."""
+    if isinstance(patterns, (str, Path)):
+        candidate = Path(patterns).parent.parent / "lexicon.jsonl"
+        if candidate.is_file():
+            return candidate
+    return None
