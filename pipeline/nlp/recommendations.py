@@ -61,6 +61,7 @@ from pipeline.core.validate import compile_regex
 from pipeline.nlp.lexicon import load_lexicon
 from pipeline.nlp.rec_context import (heading_is_item, item_with_states_colon, numbering_jumps, silenced_cues,
                                       skip_silenced, split_embedded_items)
+from pipeline.nlp.word_classes import expand, lexicon_beside
 
 DEFAULT_CUES = default_file("cues")
 DEFAULT_EXCLUSIONS = default_file("exclusions")
@@ -155,8 +156,9 @@ class Rules:
 
 
 # -- loading ------------------------------------------------------------------
-def _compile(path: Path, lineno: int, pattern: str) -> re.Pattern:
-    return compile_regex(pattern, f"{path} line {lineno}", "pattern")
+def _compile(path: Path, lineno: int, pattern: str, lexicon=None) -> re.Pattern:
+    where = f"{path} line {lineno}"
+    return compile_regex(expand(pattern, lexicon, where) if lexicon is not None else pattern, where, "pattern")
 
 
 def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
@@ -165,6 +167,8 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
     name file and line. `states`: the State gazetteer trailing States are checked against."""
     from pipeline.nlp.states import state_lookup
 
+    # the word classes (`<@name>`) of the patterns: the given lexicon, else the one of the cue file's language
+    lex = load_lexicon(lexicon or lexicon_beside(cues) or DEFAULT_LEXICON)
     by_kind: dict[str, list[Cue]] = {k: [] for k in RULE_KINDS}
     triggers: dict[int, list[str]] = {}
     cue_lines = [(s.path, lineno, obj) for s in as_sources(cues or DEFAULT_CUES)
@@ -176,7 +180,7 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
         label = obj.get("label", obj["id"])
         if not isinstance(label, str):
             raise ModelDataError(f"{cues_path} line {lineno}: expected a string for 'label', got {label!r}")
-        regex = _compile(cues_path, lineno, obj["pattern"])
+        regex = _compile(cues_path, lineno, obj["pattern"], lex)
         trigger = obj.get("trigger")
         if trigger is not None and (not isinstance(trigger, list) or not trigger
                                     or not all(isinstance(t, str) and t for t in trigger)):
@@ -233,7 +237,7 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
         if not isinstance(only, list) or not all(isinstance(c, str) for c in only):
             raise ModelDataError(f"{exclusions_path} line {lineno}: expected a list of cue labels for 'cues', "
                                  f"got {only!r}")
-        exclusions.append((obj["id"], obj["kind"], _compile(exclusions_path, lineno, obj["pattern"]),
+        exclusions.append((obj["id"], obj["kind"], _compile(exclusions_path, lineno, obj["pattern"], lex),
                            frozenset(only)))
     return Rules(cues=cues, trigger_re=trigger_re, by_trigger=by_trigger, untriggered=untriggered, lead_in=by_kind["lead_in"],
                  lead_in_row=[c.regex for c in by_kind["lead_in_row"]], imperative_re=imperative_re,
