@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.org_bounds import names_itself, region_pair_goes_on
+from pipeline.nlp.org_bounds import joiner_goes_on, names_itself, region_pair_goes_on
 from pipeline.nlp.orgs import (
-    EntIndex, OrgFilters, OrgKnowledge, _capitalised, _glued_hyphen, _heading_marker, _is_head, _place_at,
+    EntIndex, OrgFilters, OrgKnowledge, _capitalised, _glued_hyphen, _heading_marker, _is_head, _model_place, _place_at,
     _run_end, default_knowledge,
 )
 
@@ -88,7 +88,10 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
         # complements: (connectors | ", ") + capitalised words
         while m < n:
             c = m
-            while c < n and (doc[c].lower_ in connectors and doc[c].text.islower() or doc[c].text == ","):
+            while c < n and (doc[c].lower_ in connectors and doc[c].text.islower() or doc[c].text == ","
+                             or c == m and m > k + 1 and joiner_goes_on(
+                                 doc, c, know, lambda t: _capitalised(t, know), lambda x: _run_end(doc, x, know),
+                                 lambda x: _place_at(doc, x, know, ents) or _model_place(ents, x) or _person_at(ents, x))):
                 c += 1
             if (c == m or c >= n or not _capitalised(doc[c], know) or "\n" in doc[m:c].text
                     or doc[c].lower_.rstrip(".") in filters["honorific"]):
@@ -97,6 +100,9 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             # person's ("Group of Experts" keeps its complement)
             joint = {t.lower_ for t in doc[m:c]}
             if doc[c].lower_ in filters["person_head"] and joint & (conjunctions | {","}):
+                break
+            # "... from Armed Conflicts, and Finland spoke": a State after a comma and "and" is a name of its own
+            if "," in joint and joint & conjunctions and know.is_state(doc[c:_run_end(doc, c, know)].text):
                 break
             # "Ministry of Gender, Child and Social Welfare and Ministry of Peacebuilding", "Ministry of Health
             # and Department of Education": after "and", the name's own head noun, or a natbody_head after a

@@ -14,7 +14,19 @@
   a body whose head comes after "and" ("... Limited in Uganda and RAAS Micro Finance Institution", "EAPC and
   European Palliative Care Academy"; not "Women's Peace and Humanitarian Fund").
 
-The first two read `org_filters.jsonl` (a language without their kinds has no such names); the third
+- `joiner_goes_on`: inside a complement, a `complement_joiner` word ("from", "by", "or") and a capitalised
+  word of no State, place, person, known body or generic phrase go on with the name ("Working Group on
+  Enforced or Voluntary Disappearances", "National Fund for Reducing Emissions from Deforestation and Forest
+  Degradation", "Global Alliance to Spare Water from Armed Conflicts", "International Federation of Action
+  by Christians for the Abolition of Torture"); not an article after the joiner ("... by the Government"),
+  nor after a State ("Armed Forces of the Russian Federation or ..."), nor before a run ending with a body's
+  head noun (a second body), nor a place the model tagged ("Group of Experts from Africa").
+
+- `abbreviated_honorific`: an honorific written with its full stop ("Mr.", "Ms.", "H.E.") inside a run of
+  capitalised words opens a person's name, and the body's name ends before it ("Executive Office of The
+  Secretary General Mr. Christophe Monnier"); a spelled-out title ("Vice President") stays a name's word.
+
+The first two, the last two read `org_filters.jsonl` (a language without their kinds has no such names); the third
 reads the place and State names."""
 
 from __future__ import annotations
@@ -63,3 +75,36 @@ def names_itself(run, know) -> bool:
     """The capitalised run (a Span) is a State, a place the data knows or one acronym ("Uganda", "EAPC")."""
     text = run.text
     return bool(know.is_place(text)) or len(run) == 1 and _acronym(text)
+
+
+def joiner_goes_on(doc: Doc, c: int, know, capitalised, run_end, elsewhere) -> bool:
+    """doc[c] is a lowercase complement_joiner and the name's words go on right after it; `capitalised`
+    and `run_end` are the named-body pattern's reading of a word and of a run, `elsewhere(i)` says a
+    place or a person opens at doc[i]. A language without complement_joiner joins nothing."""
+    joiners = know.filters["complement_joiner"]
+    if not joiners or doc[c].lower_ not in joiners or not doc[c].text.islower() or c + 1 >= len(doc):
+        return False
+    if "\n" in doc[c].text_with_ws or "\n" in doc[c - 1].text_with_ws:
+        return False
+    nxt = doc[c + 1]
+    if not capitalised(nxt) or _acronym(nxt.text) or nxt.lower_ in know.articles:
+        return False
+    run = doc[c + 1:run_end(c + 1)]
+    text = run.text
+    b = c
+    while b > 0 and capitalised(doc[b - 1]):
+        b -= 1
+    if b < c and know.is_state(doc[b:c].text):
+        return False   # "Armed Forces of the Russian Federation or ...": a State closes the complement
+    if len(run) and run[-1].lower_ in know.filters["org_head"]:
+        return False   # "... or National Guard": a second body
+    if (not len(run) or names_itself(run, know) or know.gazetteer.lookup(text) or know.is_state(text)
+            or text.lower() in know.filters["generic"] or elsewhere(c + 1)
+            or nxt.lower_.rstrip(".") in know.filters["honorific"] | know.filters["complement_stop"]):
+        return False
+    return True
+
+
+def abbreviated_honorific(token, know) -> bool:
+    """"Mr.", "Dr.", "H.E.": an honorific with its abbreviation's full stop."""
+    return token.text.endswith(".") and token.lower_.rstrip(".") in know.filters["honorific"]

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.natbodies import BodySplitter
 from pipeline.nlp.org_posts import portfolio_of_post
+from pipeline.nlp.org_acronyms_used import names_no_body
 
 GAZETTEER = "gazetteer:"
 
@@ -151,11 +152,12 @@ def class_after_indefinite(doc: Doc, ent: Span, know) -> bool:
 
 def not_a_body_here(doc: Doc, ent: Span, know) -> bool:
     """The ORG mention `ent` names no body in its context (a treaty, a tool or document, a law's title,
-    a class of bodies, a compound's first part, a post's field)."""
+    a class of bodies, a compound's first part, a post's field), or its note's definition or its case
+    show it names none (org_acronyms_used: "ICCPR", "Tax Agencies")."""
     if after_treaty_cue(doc, ent.start, ent.end, know) or before_tool_noun(doc, ent, know):
         return True
     if (inside_law_title(doc, ent, know) or class_after_indefinite(doc, ent, know)
-            or compound_prefix(doc, ent, know)):
+            or compound_prefix(doc, ent, know) or names_no_body(ent, know)):
         return True
     # the splitter's head test, built only for a mention on a post line
     return portfolio_of_post(doc, ent, know, lambda d, s, e: BodySplitter(know).names_body(d, s, e))

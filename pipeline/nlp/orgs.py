@@ -35,7 +35,7 @@ from pipeline.core.errors import ModelDataError
 from pipeline.core.models import default_file
 from pipeline.core.schemas import ORG_KINDS as KINDS, ORG_FILTER_KINDS as FILTER_KINDS, ORG_LEXICONS
 from pipeline.nlp.lexicon import Lexicon, load_lexicon
-from pipeline.nlp.org_bounds import lowercase_compound_part
+from pipeline.nlp.org_bounds import abbreviated_honorific, lowercase_compound_part
 from pipeline.nlp.org_portfolios import Portfolios, learn_portfolios
 
 DEFAULT_GAZETTEER = default_file("orgs")
@@ -465,7 +465,9 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     # language that capitalises a name's first word only (the lexicon's name_case "first_word":
     # "Organisation mondiale de la Santé"), not when the gazetteer knows the name (an unknown one
     # with an organization head costs more precision than it brings: benchmarks/README.md)
-    if any(w[0].islower() and w.lower() not in connectors | filters["group_tail"] for w in words if w[0].isalpha()) and not (
+    # (a complement_joiner inside a complement is a name's word: "... on Enforced or Voluntary Disappearances")
+    if any(w[0].islower() and w.lower() not in connectors | filters["group_tail"] | filters["complement_joiner"]
+           for w in words if w[0].isalpha()) and not (
             "first_word" in know.lexicon.get("name_case") and know.gazetteer.lookup(name)):
         return None
     connectors = filters["connector"]
@@ -849,6 +851,8 @@ def _run_end(doc: Doc, i: int, know: OrgKnowledge) -> int:
     apostrophe (the lexicon's plural_possessives: "Human and Peoples’ Rights")."""
     j = i
     while j < len(doc):
+        if j > i and abbreviated_honorific(doc[j], know):
+            break   # "... of The Secretary General Mr. Christophe Monnier": a person follows (org_bounds)
         if _capitalised(doc[j], know) and doc[j].text != "I" or (
                 j > i and doc[j].lower_ in know.possessives and not doc[j - 1].whitespace_):
             j += 1
