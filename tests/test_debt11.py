@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import pipeline
 from tests.conftest import orgs_pipeline
 
@@ -63,3 +65,28 @@ def test_the_component_registered_by_org_matcher_tags_a_note_as_before():
                      ("UNICEF", "gazetteer"),
                      ("Elsevier", "pattern:org_filters.jsonl:listed-body"),
                      ("Max Factor", "pattern:org_filters.jsonl:listed-body")}
+
+
+# -- one split of two head-led bodies: the named-body pattern's, before acronyms read their long forms --------
+@pytest.fixture(scope="module")
+def en():
+    from pipeline.nlp.build import build_nlp
+
+    return build_nlp("en")
+
+
+@pytest.mark.parametrize("sentence, bodies, acronym, long_form", [
+    ("Staff of the Ministry of Health and Ministry of Education (MoE) met. The MoE agreed.",
+     ["Ministry of Health", "Ministry of Education"], "MoE", "Ministry of Education"),
+    # two heads of their own (natbody_head): on the start commit the pattern glued them and only natbodies split
+    # them afterwards, so the acronym took the glued name as its long form
+    ("Staff of the Ministry of Health and Department of Education (DoE) met. The DoE agreed.",
+     ["Ministry of Health", "Department of Education"], "DoE", "Department of Education"),
+])
+def test_two_head_led_bodies_are_split_by_the_named_body_pattern(en, sentence, bodies, acronym, long_form):
+    doc = en(sentence)
+    orgs = [(e.text.removeprefix("the "), e.id_) for e in doc.ents if e.label_ == "ORG"]
+    for body in bodies:
+        assert (body, "pattern:org_filters.jsonl:named-body") in orgs
+    assert {e.kb_id_ for e in doc.ents if e.text == acronym} == {long_form}
+

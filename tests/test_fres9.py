@@ -101,28 +101,42 @@ def test_a_shared_body_with_a_complement_stays_itself(lang, phrase, body):
     assert body in orgs_of(lang, line), (line, orgs_of(lang, line))
 
 
-def _table_orgs(tmp_path, text: str) -> set[str]:
+BOARD_NOTES = {
+    "habitat.txt": "Le Conseil d'administration d'ONU-Habitat a adopté la résolution sur les établissements humains."
+                   "\n\nLe Conseil d'administration se réunira en avril 2015.\n",
+    "undp.txt": "Le Conseil d'administration du PNUD a adopté la décision sur le programme de pays.\n\n"
+                "Le Conseil d'administration se réunira en juin 2015.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def board_tables(tmp_path_factory) -> dict[str, set[str]]:
+    """{note: organization names of its rows}: one CLI run of both notes, as a user runs it (a subprocess,
+    --no-cache), shared by the tests of the module (each run loads the models: one run, not one per note)."""
     import csv
     import subprocess
     import sys
     from pathlib import Path
 
-    note = tmp_path / "note.txt"
-    note.write_text(text, encoding="utf-8")
+    folder = tmp_path_factory.mktemp("boards")
+    for name, text in BOARD_NOTES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("boards-out")
     exe = Path(sys.executable).with_name("unnotes")
-    subprocess.run([str(exe), "run", str(note), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-cache"],
+    subprocess.run([str(exe), "run", str(folder), "--out", str(out), "--jobs", "1", "--no-cache"],
                    check=True, capture_output=True)
-    with (tmp_path / "out" / "organizations.csv").open(encoding="utf-8") as fh:
-        return {row["name"] for row in csv.DictReader(fh)}
+    names: dict[str, set[str]] = {name: set() for name in BOARD_NOTES}
+    with (out / "organizations.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            names[Path(row["document"]).name].add(row["name"])
+    return names
 
 
-def test_conseil_d_administration_is_the_board_of_the_note_s_body(tmp_path):
-    names = _table_orgs(tmp_path, "Le Conseil d'administration d'ONU-Habitat a adopté la résolution sur les "
-                                  "établissements humains.\n\nLe Conseil d'administration se réunira en avril 2015.\n")
+def test_conseil_d_administration_is_the_board_of_the_note_s_body(board_tables):
+    names = board_tables["habitat.txt"]
     assert "Governing Council" in names and "Executive Board" not in names, names
 
 
-def test_conseil_d_administration_stays_the_executive_board_in_a_undp_note(tmp_path):
-    names = _table_orgs(tmp_path, "Le Conseil d'administration du PNUD a adopté la décision sur le programme "
-                                  "de pays.\n\nLe Conseil d'administration se réunira en juin 2015.\n")
+def test_conseil_d_administration_stays_the_executive_board_in_a_undp_note(board_tables):
+    names = board_tables["undp.txt"]
     assert "Executive Board" in names and "Governing Council" not in names, names

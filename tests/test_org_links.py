@@ -295,14 +295,13 @@ SIXTH = ("A_80_188", "E_2025_15", "S_2025_496", "DP_2025_18", "UNW_2025_3", "S_2
 
 
 @pytest.fixture(scope="module")
-def sixth_orgs(nlp):
-    """{report: set of ORG norms} of the sixth round's real reports (skipped where ../shared is absent)."""
-    from pipeline.ingest import read_note
-
+def sixth_orgs(analysed):
+    """{report: set of ORG norms} of the sixth round's real reports (skipped where ../shared is absent); the
+    findings are the session's (conftest.analysed: UNW/2025/3 and E/2025/15 are read by the recommendation
+    tests too)."""
     if not all((DEV / f"{r}.pdf").is_file() for r in SIXTH):
         pytest.skip("../shared/corpus/dev is absent")
-    return {r: {m["norm"] for m in analyse(read_note(DEV / f"{r}.pdf"), nlp)["mentions"] if m["label"] == "ORG"}
-            for r in SIXTH}
+    return {r: {m["norm"] for m in analysed(DEV / f"{r}.pdf")["mentions"] if m["label"] == "ORG"} for r in SIXTH}
 
 
 def test_a_plurals_possessive_does_not_end_a_name(sixth_orgs, nlp):

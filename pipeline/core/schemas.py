@@ -31,9 +31,12 @@ ORG_FILTER_KINDS = frozenset({
     "visit_opening", "project_head", "place_head", "portfolio_title", "class_noun", "class_determiner", "publisher_tail",
     "portfolio_joint", "class_name_joiner", "name_particle",
     "english_head", "english_adjective", "of_connector", "complement_before_head", "name_participle", "own_board",
+    "english_state_article",
     "occasion_head", "occasion_cue", "heading_verb", "agency_head", "known_tail_veto_ending",
     "natbody_head", "split_joint", "seat_preposition", "natbody_complement",
-    "treaty_cue", "tool_noun", "class_plural", "complement_joiner", "region_pair", "hyphen_modifier_ending", "hyphen_modifier_opening",
+    "treaty_cue", "tool_noun", "class_plural", "complement_joiner", "region_pair", "hyphen_modifier_ending",
+    "hyphen_modifier_opening", "law_title_end", "class_name", "indefinite_article", "post_role", "post_of",
+    "post_honorific",
 })
 STATE_NAME_KINDS = ("short", "official", "common", "un_formal", "adjective", "former")
 STATE_RULES = ("reject_next", "reject_prev", "reject_glued", "reject_in_name", "reject_after_year",

@@ -389,6 +389,12 @@ def _stop_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(read_words(language_dir(lang) / STOP_WORDS_FILE)) for lang in LANGUAGES}
 
 
+def stop_word_counts(words: list[str]) -> Counter:
+    """{language: how many of the lowercased `words` are its stop words}."""
+    stops = _stop_words()
+    return Counter({lang: sum(1 for w in words if w in stops[lang]) for lang in LANGUAGES})
+
+
 def guess_language(text: str, is_list: bool = False) -> tuple[str, float]:
     """(language code or "other", share of words that are its stop words).
     Single letters are not counted: in lists they are initials ("H.E.", "Mr. A."),
@@ -397,8 +403,7 @@ def guess_language(text: str, is_list: bool = False) -> tuple[str, float]:
     words = [w.lower() for w in WORD_RE.findall(text[:LANGUAGE_SAMPLE]) if len(w) > 1]
     if not words:
         return "other", 0.0
-    stops = _stop_words()
-    counts = Counter({lang: sum(1 for w in words if w in stops[lang]) for lang in LANGUAGES})
+    counts = stop_word_counts(words)
     lang, hits = counts.most_common(1)[0]
     if lang != "en" and counts["en"] * 2 >= hits:
         lang, hits = "en", counts["en"]  # a bilingual note with a good share of English is read as English

@@ -37,6 +37,8 @@ from pipeline.nlp.named_bodies import find_named_bodies
 SOURCE = "acronym:defined-in-text"
 MAX_SHORT_CHARS = 12     # S&H use 10; "CITS/UGA", "UN-Habitat" need a little more
 MAX_INNER_TOKENS = 20    # a parenthesis longer than this holds prose, not a name
+# a roman numeral ("(ii)", "(XIV)"), not any run of its letters: "ICC", "CCL" are acronyms
+ROMAN_RE = re.compile(r"(?=[ivxlc]+$)(?:l?x{0,3}|xc|xl)(?:ix|iv|v?i{0,3})", re.IGNORECASE)
 
 
 # -- Schwartz & Hearst (2003) ---------------------------------------------------------
@@ -49,7 +51,7 @@ def is_short_form(text: str, not_acronym: set[str] = frozenset(), symbol_re: re.
         return False
     if not text[0].isalnum() or not any(ch.isupper() for ch in text) or text.lower() in not_acronym:
         return False
-    if re.fullmatch(r"[\d\s.,/-]+", text) or re.fullmatch(r"[ivxlcIVXLC]+", text):
+    if re.fullmatch(r"[\d\s.,/-]+", text) or ROMAN_RE.fullmatch(text):
         return False
     symbol_re = symbol_re or orgs.default_knowledge().symbol_re
     if symbol_re.match(text) and any(ch.isdigit() for ch in text):
@@ -261,13 +263,17 @@ def _drop_named_tail(doc: Doc, start: int, end: int, norm: str) -> None:
                              if c.id_ == orgs.NAMED_BODY and (c.text in tails or c.kb_id_ in tails) else c for c in kept]
 
 
+def _drop_other_readings(doc: Doc, start: int, end: int, norm: str) -> None:
+    """Remove the ORG candidates of exactly doc[start:end] whose norm is not `norm`."""
+    doc.spans[CANDIDATES] = [c for c in doc.spans.get(CANDIDATES, [])
+                             if not (c.start == start and c.end == end and c.label_ == "ORG" and c.kb_id_ != norm)]
+
+
 # -- the component ---------------------------------------------------------------------
 @Language.factory(
     "unnotes_acronyms",
     assigns=["doc.spans", "doc._.acronyms"],
-    default_config={"gazetteer": str(orgs.DEFAULT_GAZETTEER), "filters": str(orgs.DEFAULT_FILTERS),
-                    "states": str(orgs.DEFAULT_STATES), "symbols": str(orgs.DEFAULT_SYMBOLS),
-                    "lexicon": str(orgs.DEFAULT_LEXICON), "aliases": []},
+    default_config=orgs.knowledge_config(),
 )
 def make_acronyms(nlp: Language, name: str, gazetteer, filters, states, symbols, lexicon, aliases):
     return AcronymDetector(orgs.org_knowledge(gazetteer, filters, states, symbols, lexicon, aliases))
@@ -290,11 +296,19 @@ class AcronymDetector:
             acronyms.setdefault(short.text, long.text)
             if not abbr.org_like or orgs.names_a_period(long.text, self.know):
                 continue
-            known = gazetteer.lookup(long.text) or gazetteer.lookup(short.text)
+            named, spelt = gazetteer.lookup(long.text), gazetteer.lookup(short.text)
+            known = named or spelt
             norm = known.name if known else orgs.strip_the(long.text, self.know)
+            # a long form naming another body than the gazetteer's row for its acronym: in this note the
+            # acronym is the defined body's ("International Coordinating Committee of National
+            # Institutions ... (ICC)" is not the International Criminal Court)
+            redefined = (named is not None and spelt is not None and named.name != spelt.name
+                         and find_best_long_form(short.text, long.text) is not None)
             _drop_named_tail(doc, long.start, long.end, norm)
             add_candidate(doc, long.start, long.end, "ORG", norm, SOURCE)
             for start, end, part_norm in self._uses(doc, [t.text for t in short], norm):
+                if redefined:
+                    _drop_other_readings(doc, start, end, part_norm)
                 add_candidate(doc, start, end, "ORG", part_norm, SOURCE)
         # what an earlier chunk of the note defined carries over; this chunk's own definitions win
         doc._.acronyms = {**(doc._.acronyms or {}), **acronyms}

@@ -7,6 +7,8 @@ English notes write (org_filters.jsonl `english_head`, `english_adjective`,
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from pipeline.nlp.org_portfolios import english_list, portfolio_list
@@ -68,7 +70,7 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
                 i = own
                 continue
             whole, english, adjs, j = body_at[i][1], [body_at[i][1].name], [], own
-        end, complement, comp_org = j, "", None
+        end, complement, comp_org, of_state = j, "", None, False
         c = j
         if c < n and doc[c].lower_ in of and not taken[c]:
             c += 1
@@ -84,10 +86,12 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
                 complement = org.acronym if org.acronym and is_acronym(written) else "the " + org.name
                 end = e
             elif c < n and not taken[c]:
-                r = _run_end(doc, c, know)
-                iso3 = know.is_state(doc[c:r].text) if r > c else None
+                # the State the State rules found there ("Federación de Rusia"), or a capitalised run naming one
+                state = next((s for s in doc.spans.get("candidates", []) if s.start == c and s.label_ == "STATE"), None)
+                r = state.end if state is not None else _run_end(doc, c, know)
+                iso3 = (state.kb_id_ if state is not None else know.is_state(doc[c:r].text)) if r > c else None
                 if iso3 and know.state_name(iso3):
-                    complement, end = know.state_name(iso3), r
+                    complement, end, of_state = english_state(know.state_name(iso3), know), r, True
             if not complement:
                 i = j   # a complement the rules cannot name in English: the body is left to the other rules
                 continue
@@ -102,6 +106,7 @@ def composed_units(doc: Doc, kept: list, taken: list[bool], know: OrgKnowledge) 
         # permanente de l'Argentine") or a known name is no composed unit
         before = comp_org is not None and comp_org.name.lower() in know.filters["complement_before_head"]
         goes_on = end < n and (doc[end].lower_ in know.filters["connector"] - know.conjunctions and doc[end].text.islower()
+                               and not (of_state and not _capital_after(doc, end + 1, know))
                                or name_goes_on(doc, end, know) or doc[end].lower_ in know.filters["name_participle"]
                                or not complement and doc[end].is_alpha and doc[end].text[:1].isupper()
                                and not doc[end].is_sent_start)   # "Comité Regional Asesor de ..."
@@ -145,3 +150,23 @@ def _portfolio_unit(doc: Doc, i: int, head_end: int, own: int, taken: list[bool]
     if know.gazetteer.lookup(doc[i:end].text):
         return None
     return i, end, f"{know.filters.english['english_head'][head]} of {english_list(parts)}"
+
+
+def english_state(un_name: str, know: OrgKnowledge) -> str:
+    """A State's UN name as English writes it after "of" in a body's name: "Ukraine", "the Russian
+    Federation" (a first word of org_filters.jsonl `english_state_article`), "the Plurinational State
+    of Bolivia" for "Bolivia (Plurinational State of)"."""
+    m = re.fullmatch(r"(.+?) \((.+ of(?: the)?)\)", un_name)
+    if m:
+        return f"the {m.group(2)} {m.group(1)}"
+    first = un_name.split()[0] if un_name.split() else ""
+    return f"the {un_name}" if first.lower() in know.filters["english_state_article"] else un_name
+
+
+def _capital_after(doc: Doc, k: int, know: OrgKnowledge) -> bool:
+    """doc[k], or the word after an article there, is capitalised: a State complement's name goes on
+    only with a name ("... de l'Ukraine pour la Paix"), not with a phrase ("... de Ucrania sobre el
+    bombardeo")."""
+    if k < len(doc) and doc[k].lower_ in know.articles:
+        k += 1
+    return k < len(doc) and doc[k].text[:1].isupper()

@@ -29,11 +29,10 @@ REJECTED = "states_rejected"  # set by unnotes_states
 @Language.factory(
     "unnotes_model_ents",
     assigns=["doc.ents"],
-    default_config={"states": str(orgs.DEFAULT_STATES), "orgs": str(orgs.DEFAULT_GAZETTEER),
-                    "org_filters": str(orgs.DEFAULT_FILTERS), "symbols": str(orgs.DEFAULT_SYMBOLS),
+    default_config={**orgs.knowledge_config("orgs", "org_filters"),
                     "dates": str(datenorm.DEFAULT_PATTERNS), "references": str(datenorm.DEFAULT_REFERENCES),
-                    "date_words": str(datenorm.DEFAULT_WORDS), "lexicon": str(orgs.DEFAULT_LEXICON),
-                    "model": MODEL, "aliases": [], "state_labels": list(STATE_LABELS),
+                    "date_words": str(datenorm.DEFAULT_WORDS),
+                    "model": MODEL, "state_labels": list(STATE_LABELS),
                     "org_labels": list(ORG_LABELS), "date_labels": list(DATE_LABELS)},
 )
 def make_model_ents(nlp: Language, name: str, states, orgs, org_filters, symbols, dates, references,
@@ -61,17 +60,16 @@ class ModelEntityFilter:
         kept = []
         rejected = {i for s in doc.spans.get(REJECTED, []) for i in range(s.start, s.end)}
         for ent in doc.ents:
-            if ent.label_ == "ORG" and not_a_body_here(doc, ent, self.know):
-                continue  # "ratify the CERD", "the Unified Court Records database": a treaty, a tool (org_context)
+            # each ORG, a rule's or the model's once mapped, is judged once in its context: "ratify the
+            # CERD", "the Unified Court Records database" are a treaty, a tool (org_context)
             if ent.id_:  # a rule found it
-                kept.append(ent)
+                if not (ent.label_ == "ORG" and not_a_body_here(doc, ent, self.know)):
+                    kept.append(ent)
                 continue
             if ent.label_ in self.state_labels and rejected.intersection(range(ent.start, ent.end)):
                 continue  # a State reading the context rules turned down ("Mexico City")
             mapped = self.map_model_entity(doc, ent)
-            if mapped is not None and mapped.label_ == "ORG" and not_a_body_here(doc, mapped, self.know):
-                continue
-            if mapped is not None:
+            if mapped is not None and not (mapped.label_ == "ORG" and not_a_body_here(doc, mapped, self.know)):
                 kept.append(mapped)
         doc.set_ents(kept, default="outside")
         return doc

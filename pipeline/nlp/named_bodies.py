@@ -38,6 +38,7 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
     know = know or default_knowledge()
     stop_words = know.stop_words if stop_words is None else stop_words
     conjunctions, articles = know.conjunctions, know.articles
+    natbody_heads = filters["natbody_head"]
     # "Mechanism in Rome", "Forces on the Bravo line": the lexicon's words for where a body sits
     # and for what it is about (empty in a language whose lexicon has none)
     located, topical = know.lexicon.get("location_prepositions"), know.lexicon.get("topic_prepositions")
@@ -103,9 +104,13 @@ def find_named_bodies(doc: Doc, filters: OrgFilters, stop_words: frozenset[str] 
             # "... from Armed Conflicts, and Finland spoke": a State after a comma and "and" is a name of its own
             if "," in joint and joint & conjunctions and know.is_state(doc[c:_run_end(doc, c, know)].text):
                 break
-            # "Ministry of Gender, Child and Social Welfare and Ministry of Peacebuilding": after "and", the
-            # name's own head noun opens a second body of the same kind
-            if joint & conjunctions and doc[c].lower_ == doc[k].lower_ and not leading:
+            # "Ministry of Gender, Child and Social Welfare and Ministry of Peacebuilding", "Ministry of Health
+            # and Department of Education": after "and", the name's own head noun, or a natbody_head after a
+            # name led by one and no article, opens a second body (the one place this split is made:
+            # natbodies.py splits only a State or an acronym glued before a body, and a seated unit)
+            if joint & conjunctions and not leading and (doc[c].lower_ == doc[k].lower_ or (
+                    doc[c].lower_ in natbody_heads and doc[k].lower_ in natbody_heads
+                    and not any(t.lower_ in articles for t in doc[i:c]))):
                 break
             # the first complement opens with a preposition ("Group of Experts"); a later "and" joins
             # words inside it ("Trade and Security") but never a second body ("... and the Working Group")

@@ -3,16 +3,19 @@
 A chosen organization (after `unnotes_model_ents`, from the model or a rule,
 not a gazetteer match) that glues two bodies is read as the two:
 
-- "L and R" where R is a body of its own and L a State, an acronym or a
-  head-led name with no "of the" complement R could share: "Ministry of
-  Gender, Child and Social Welfare and Ministry of Peacebuilding" is two
-  ministries; "Uganda and RAAS Micro Finance Institution" is a State (a
-  mention of its own already, in `doc.spans["nested"]`) and a body; "6+6
-  Committee of the House of Representatives and High Council of State" and
-  "Department of Economic and Social Affairs" stay one.
+- "L and R" where R is a body of its own and L a State or an acronym:
+  "Uganda and RAAS Micro Finance Institution" is a State (a mention of its
+  own already, in `doc.spans["nested"]`) and a body; "EAPC and European
+  Palliative Care Academy" an acronym and a body. Two head-led bodies
+  ("Ministry of Gender, Child and Social Welfare and Ministry of
+  Peacebuilding") are split earlier, where the named-body pattern reads the
+  name (`named_bodies.find_named_bodies`), so that an acronym defined after
+  them takes the second body as its long form.
 - "L at/in the R", a unit seated in another body, both named by a head noun:
   "Center for Global Health at the National Cancer Institute", "Unit on
   Trafficking of Persons in the Public Prosecutor's Office".
+- "L of the R" on a list of persons' post line, a post's unit and its parent
+  ("Directorate of ... of the Ministry of Justice": `nlp/org_posts.py`).
 
 A body is a capitalised run that opens with a `natbody_head` and its
 complement ("Ministry of Peacebuilding", "High Council of State") or ends with
@@ -27,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import orgs
+from pipeline.nlp.org_posts import parent_of_post_unit
 from pipeline.nlp.resolve import NESTED
 
 SPLIT = "pattern:org_filters.jsonl:natbody-split"
@@ -35,9 +39,7 @@ SPLIT = "pattern:org_filters.jsonl:natbody-split"
 @Language.factory(
     "unnotes_natbodies",
     assigns=["doc.ents"],
-    default_config={"orgs": str(orgs.DEFAULT_GAZETTEER), "org_filters": str(orgs.DEFAULT_FILTERS),
-                    "states": str(orgs.DEFAULT_STATES), "symbols": str(orgs.DEFAULT_SYMBOLS),
-                    "lexicon": str(orgs.DEFAULT_LEXICON), "aliases": []},
+    default_config=orgs.knowledge_config("orgs", "org_filters"),
 )
 def make_natbodies(nlp: Language, name: str, orgs, org_filters, states, symbols, lexicon, aliases):
     from pipeline.nlp import orgs as org_module
@@ -82,23 +84,29 @@ class BodySplitter:
             s += 1
         if any(t.text in "()[]" or "\n" in t.text for t in doc[s:e]):
             return None
+        # a post's unit and its parent on a list of persons ("Directorate of ... of the Ministry of Justice")
+        parent = parent_of_post_unit(doc, s, e, self.know, self._body)
+        if parent is not None:
+            return [(s, parent[0] - 2), parent]
         for k in range(e - 2, s, -1):
             low = doc[k].lower_
             if low in self.joints and self._body(doc, k + 1, e):
                 left = doc[s:k].text
                 if self.know.is_state(orgs.strip_the(left, self.know)):
                     return [(k + 1, e)]
-                # a head-led L coordinates its complement's words ("Ministry of Finance and Public Service"):
-                # R then opens with a head of its own ("... and Ministry of Peacebuilding")
-                if (k - s == 1 and orgs.is_acronym(left)) or (
-                        doc[k + 1].lower_ in self.heads and self._body(doc, s, k)
-                        and not any(t.lower_ in self.know.articles for t in doc[s:k])):
+                # (two head-led bodies, "... and Ministry of Peacebuilding", are split where the named-body
+                # pattern reads the name: named_bodies.find_named_bodies)
+                if k - s == 1 and orgs.is_acronym(left):
                     return [(s, k), (k + 1, e)]
                 return None
             if (low in self.seats and doc[k + 1].lower_ in self.know.articles and k + 2 < e
                     and self._body(doc, s, k) and self._body(doc, k + 2, e)):
                 return [(s, k), (k + 2, e)]
         return None
+
+    def names_body(self, doc: Doc, s: int, e: int) -> bool:
+        """doc[s:e] names a body by a head noun of its own (`_body`)."""
+        return self._body(doc, s, e)
 
     def _word(self, t) -> bool:
         return orgs._capitalised(t, self.know) and t.is_alpha or t.text.replace("-", "").isalpha() and t.text[:1].isupper()

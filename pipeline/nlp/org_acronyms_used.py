@@ -22,22 +22,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from pipeline.nlp.orgs import head_word
+
 GAZETTEER = "gazetteer:"
 HYPHENS = ("-", "‑", "–")
 
 
 def _acronym(text: str) -> bool:
     return len(text) >= 2 and text.isupper()
-
-
-def _head(words: list[str], connectors) -> str:
-    """The last word before the first connector ("Covenant" in "International Covenant on ...")."""
-    head = words[0]
-    for w in words:
-        if w.lower() in connectors:
-            break
-        head = w
-    return head.lower()
 
 
 def defined_as_no_body(ent: Span, know) -> bool:
@@ -51,7 +43,7 @@ def defined_as_no_body(ent: Span, know) -> bool:
     if not any(w[:1].isupper() for w in words):
         return True   # "international humanitarian law (IHL)"
     filters = know.filters
-    return _head(words, filters["connector"]) in filters["document"] | filters["event"]
+    return head_word(words, filters["connector"]) in filters["document"] | filters["event"]
 
 
 def _known_as(short: str, long_form: str, know) -> bool:

@@ -25,11 +25,10 @@ from pipeline.nlp.listed_bodies import find_led_items, find_listed_bodies
 from pipeline.nlp.named_bodies import find_named_bodies
 from pipeline.nlp.org_lists import find_list_items
 from pipeline.nlp.orgs import (
-    AREA_LABELS, COMPOSED_UNIT, DEFAULT_FILTERS, DEFAULT_GAZETTEER, DEFAULT_LEXICON, DEFAULT_STATES,
-    DEFAULT_SYMBOLS, EntIndex, NAMED_BODY, Org, OrgKnowledge, _capitalised, _is_head, _model_place,
+    AREA_LABELS, COMPOSED_UNIT, EntIndex, NAMED_BODY, Org, OrgKnowledge, _capitalised, _is_head, _model_place,
     _names_a_body, action_heading, administrative_area, clean_org_name, find_classed_names, find_quoted_names,
-    held_occasion, inside_symbol, is_acronym, modifies_next_word, name_goes_on, org_knowledge, shortened_from,
-    strip_the,
+    held_occasion, inside_symbol, is_acronym, knowledge_config, modifies_next_word, name_goes_on, org_knowledge,
+    shortened_from, strip_the,
 )
 
 CLASSED_NAME = "pattern:org_filters.jsonl:classed-name"   # "the Israeli company Bezeq" (class_noun)
@@ -46,9 +45,7 @@ KNOWN_TAIL = "pattern:org_filters.jsonl:known-tail"   # "West African Developmen
 @Language.factory(
     "unnotes_orgs",
     assigns=["doc.spans"],
-    default_config={"gazetteer": str(DEFAULT_GAZETTEER), "filters": str(DEFAULT_FILTERS),
-                    "states": str(DEFAULT_STATES), "symbols": str(DEFAULT_SYMBOLS),
-                    "lexicon": str(DEFAULT_LEXICON), "named_bodies": True, "aliases": []},
+    default_config={**knowledge_config(), "named_bodies": True},
 )
 def make_orgs(nlp: Language, name: str, gazetteer, filters, states, symbols, lexicon, named_bodies: bool, aliases):
     return OrgMatcher(nlp, org_knowledge(gazetteer, filters, states, symbols, lexicon, aliases), named_bodies)

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Callable
 
 from spacy.tokens import Doc, Span
@@ -284,6 +285,12 @@ class OrgKnowledge:
         return learn_portfolios(self.gazetteer.orgs, self.filters.english.get("english_head") or {},
                                 self.filters["of_connector"], self.articles)
 
+    @cached_property
+    def context_cues(self) -> MappingProxyType:
+        """org_filters.jsonl `treaty_cue` and `tool_noun` (org_context), each cue as its words, split once."""
+        return MappingProxyType({kind: tuple(tuple(c.split()) for c in self.filters[kind])
+                                 for kind in ("treaty_cue", "tool_noun")})
+
     def state_name(self, iso3: str) -> str:
         return self._state_name_of.get(iso3, "")
 
@@ -298,6 +305,13 @@ class OrgKnowledge:
     @property
     def articles(self) -> frozenset[str]:
         return self.lexicon["articles"]
+
+
+def knowledge_config(gazetteer: str = "gazetteer", filters: str = "filters") -> dict:
+    """The default config of a component that loads an `OrgKnowledge` (`org_knowledge`): the shipped
+    files, the gazetteer's and the filters' under the keys the component's pipeline.cfg section names."""
+    return {gazetteer: str(DEFAULT_GAZETTEER), filters: str(DEFAULT_FILTERS), "states": str(DEFAULT_STATES),
+            "symbols": str(DEFAULT_SYMBOLS), "lexicon": str(DEFAULT_LEXICON), "aliases": []}
 
 
 def org_knowledge(gazetteer=DEFAULT_GAZETTEER, filters=DEFAULT_FILTERS, states=DEFAULT_STATES,
@@ -477,7 +491,10 @@ def clean_org_name(text: str, filters: OrgFilters | None = None,
     if any(p in _without_trailing_state(name, know).lower() for p in filters["drop_phrase"]):
         return None
     head = head_word(words, connectors)
-    if head in filters["event"] or head in filters["document"] or words[-1].lower() in filters["event"]:
+    # "Vital Events and National Identity Card Registration Agency": an "and" inside the name's first
+    # chunk joins two modifiers of the organization head that ends it, not an event and a body
+    joined = last != head and last in filters["org_head"] and any(w.lower() in know.name_joiners for w in words)
+    if (head in filters["event"] or head in filters["document"]) and not joined or words[-1].lower() in filters["event"]:
         return None
     # "Disengagement of Forces Agreement": the last chunk is headed by a document noun and the first
     # by no organization noun (not "Secretariat of the Convention", "Institute of International Law")

@@ -59,6 +59,9 @@ from pipeline.core.models import default_file
 from pipeline.core.numbering import roman_value
 from pipeline.core.validate import compile_regex
 from pipeline.nlp.lexicon import load_lexicon
+from pipeline.nlp.rec_context import (heading_is_item, item_with_states_colon, numbering_jumps, silenced_cues,
+                                      skip_silenced, split_embedded_items)
+from pipeline.nlp.word_classes import expand, lexicon_beside
 
 DEFAULT_CUES = default_file("cues")
 DEFAULT_EXCLUSIONS = default_file("exclusions")
@@ -153,8 +156,9 @@ class Rules:
 
 
 # -- loading ------------------------------------------------------------------
-def _compile(path: Path, lineno: int, pattern: str) -> re.Pattern:
-    return compile_regex(pattern, f"{path} line {lineno}", "pattern")
+def _compile(path: Path, lineno: int, pattern: str, lexicon=None) -> re.Pattern:
+    where = f"{path} line {lineno}"
+    return compile_regex(expand(pattern, lexicon, where) if lexicon is not None else pattern, where, "pattern")
 
 
 def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
@@ -163,6 +167,8 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
     name file and line. `states`: the State gazetteer trailing States are checked against."""
     from pipeline.nlp.states import state_lookup
 
+    # the word classes (`<@name>`) of the patterns: the given lexicon, else the one of the cue file's language
+    lex = load_lexicon(lexicon or lexicon_beside(cues) or DEFAULT_LEXICON)
     by_kind: dict[str, list[Cue]] = {k: [] for k in RULE_KINDS}
     triggers: dict[int, list[str]] = {}
     cue_lines = [(s.path, lineno, obj) for s in as_sources(cues or DEFAULT_CUES)
@@ -174,7 +180,7 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
         label = obj.get("label", obj["id"])
         if not isinstance(label, str):
             raise ModelDataError(f"{cues_path} line {lineno}: expected a string for 'label', got {label!r}")
-        regex = _compile(cues_path, lineno, obj["pattern"])
+        regex = _compile(cues_path, lineno, obj["pattern"], lex)
         trigger = obj.get("trigger")
         if trigger is not None and (not isinstance(trigger, list) or not trigger
                                     or not all(isinstance(t, str) and t for t in trigger)):
@@ -231,7 +237,7 @@ def load_rules(cues=None, exclusions=None, lexicon=None, states=None) -> Rules:
         if not isinstance(only, list) or not all(isinstance(c, str) for c in only):
             raise ModelDataError(f"{exclusions_path} line {lineno}: expected a list of cue labels for 'cues', "
                                  f"got {only!r}")
-        exclusions.append((obj["id"], obj["kind"], _compile(exclusions_path, lineno, obj["pattern"]),
+        exclusions.append((obj["id"], obj["kind"], _compile(exclusions_path, lineno, obj["pattern"], lex),
                            frozenset(only)))
     return Rules(cues=cues, trigger_re=trigger_re, by_trigger=by_trigger, untriggered=untriggered, lead_in=by_kind["lead_in"],
                  lead_in_row=[c.regex for c in by_kind["lead_in_row"]], imperative_re=imperative_re,
@@ -459,7 +465,7 @@ def trailing_states(text: str, is_state=None, part_end: re.Pattern | None = None
     Verde);" -> ["Algeria", "Cabo Verde"]. Acronyms and numbers are not names.
     `part_end`: how a State closes an earlier part of the item (default `MID_STATE_RE`)."""
     names = []
-    t = text.rstrip(" \t\n;.,")
+    t = text.rstrip(" \t\n;.,:")  # "... and health (Chile):" (an item the layout ends with a colon)
     if t.endswith((" and", " or")):
         t = t.rsplit(" ", 1)[0].rstrip(" ;.,")
     while t.endswith(")"):
@@ -632,6 +638,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     out: list[dict] = []
     section = ""
     section_is_rec = section_vetoed = False
+    silenced: frozenset[str] = frozenset()
     lead: _Lead | None = None
     previous = ""  # the unit before, read for what a pronoun lead-in points back to ("priorities for action")
 
@@ -658,7 +665,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
     for block in _joined_items(text, blocks):
         kind, bs, be = block[0], block[1], block[2]
         btext = text[bs:be]
-        if kind == "heading" and lead is not None and _continues_list(lead, btext):
+        if kind == "heading" and (lead is not None and _continues_list(lead, btext) or heading_is_item(btext, rules)):
             kind = "list_item"  # "(b) ...;" | "(c) Expand the scope ...;" read as a heading: the list goes on
         if kind == "heading":
             if lead is not None and lead.last:
@@ -666,6 +673,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             section = re.sub(r"\s+", " ", btext).strip()
             section_is_rec = any(r.search(section) for r in rules.rec_section)
             section_vetoed = excluded(section, "", rules, kinds=("section",)) is not None
+            silenced = silenced_cues(section, rules)
             lead = None
             previous = ""
             continue
@@ -680,6 +688,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
         else:
             if lead is None and interrupted is not None and follows(interrupted[0].last, btext):
                 lead, section, section_is_rec, section_vetoed = interrupted
+                silenced = silenced_cues(section, rules)
             interrupted = None
         if item_like and lead is not None:
             # "(a) ...; (b) ...; 9. Participants thanked ...": a paragraph number after lettered items
@@ -687,7 +696,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             style = marker_style(btext)
             if not lead.marker:
                 lead.marker = style
-            elif style != lead.marker:
+            elif style != lead.marker or numbering_jumps(lead.last, btext):
                 lead = None
             if lead is not None:
                 lead.last = MARKER_RE.match(btext).group().strip() if MARKER_RE.match(btext) else ""
@@ -722,6 +731,8 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             units = _item_units(text, spans, bs, be, rules, hits, hit_pos)
         else:
             units = [(us, ue, None) for us, ue in spans]
+        if item_like:
+            units = split_embedded_items(text, units)  # "... (Brazil); 63.16. Consider ...": two items
         label_run = ""
         for n, (us, ue, found) in enumerate(units):
             utext = text[us:ue]
@@ -731,7 +742,7 @@ def detect(text: str, blocks: list[tuple] | None, sentences: list[tuple[int, int
             listed = None if found else _listed_proposals(utext, previous, rules)
             found = found or listed or False
             if _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject,
-                     lead, emit, found, in_run and n == 0, listed) and n == 0 and style:
+                     lead, emit, found, in_run and n == 0, listed, silenced) and n == 0 and style:
                 label_run = style
             # a lead-in line opens a list: remember what it carries
             new_lead = _lead_of(utext, rules, block_subject, listed)
@@ -822,7 +833,7 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str",
     """The lead a unit sets for the list items after it (None when it is no lead-in). `listed`: the cue of a
     pronoun listing proposals the sentence before named ("This includes:"), when the unit has no cue of its own."""
     body = utext.rstrip()
-    if not (body.endswith(":") or rules.g("lead_in_end").search(body[-20:])):
+    if not (body.endswith(":") or rules.g("lead_in_end").search(body[-20:])) or item_with_states_colon(body, rules):
         return None
     if inline_items(body):
         return None
@@ -847,13 +858,15 @@ def _lead_of(utext: str, rules: Rules, block_subject: "_Antecedent | str",
 
 
 def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, block_subject, lead, emit, found,
-          in_label_run=False, listed=None) -> bool:
+          in_label_run=False, listed=None, silenced=frozenset()) -> bool:
     """Judge one sentence or list item (its first cue `found`, or False); emit rows for it. `in_label_run`: the
     unit is a labelled item after a labelled proposal of the same list. True when it emits as a labelled item
     (so the run goes on)."""
     body_off = strip_marker(utext)
     body = utext[body_off:]
     found = found or None
+    if found and silenced:  # a cue the section silences ("could" in a UPR report's interactive dialogue)
+        found = skip_silenced(body, found, silenced, rules)
     # a lead-in line itself is not a row (its items are), unless it proposes in its own right
     # ("... recommends ... the adoption of the following draft resolution:")
     if _lead_of(utext, rules, block_subject, listed) is not None and not inline_items(body):
@@ -936,7 +949,10 @@ def _unit(text, us, ue, utext, item_like, rules, section_is_rec, addressee, bloc
     else:
         # an item in a recommendations list with no cue word: the list is its cue
         label = (lead.cue if carried else "") or "recommended"
-    if excluded(body, label, rules) or excluded(body, label, rules, kinds=("carried",)):
+    # an item its closing States make a recommendation is vetoed only by what vetoes any cue, not by what vetoes
+    # a cue word ("... as recommended by the Committee against Torture (Israel);")
+    if excluded(body, "" if states and not carried else label, rules) or excluded(body, label, rules,
+                                                                                    kinds=("carried",)):
         return False
     by = "; ".join(states) if states else (lead.by if carried else "")
     # an imperative or a State-attributed item addresses the State the report is about

@@ -174,11 +174,15 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions,
             return result
         from pipeline.ingest.metadata import reading_parts
 
+        from pipeline.nlp.foreign_orgs import foreign_runs
+
         parts = reading_parts(note, pipeline_language)
         if len(parts) > 1:
             note.warnings.append(bilingual_warning(note, parts))
-        nkey = nlp_key(sha256, parts_fingerprint(parts, models_fps), options.password, options.pdf_backend,
-                       options.ocr)
+        # a note read whole: its runs of another language's blocks give their organizations (foreign_orgs)
+        foreign = foreign_runs(note, pipeline_language) if len(parts) == 1 else []
+        nkey = nlp_key(sha256, parts_fingerprint(parts + foreign, models_fps), options.password,
+                       options.pdf_backend, options.ocr)
         findings = cache.get("nlp", nkey) if options.use_cache else None
         if findings is None and only_cached:
             return None
@@ -202,6 +206,11 @@ def process_file(path: str, document: str, sha256: str, options: RunOptions,
             if cached is None:
                 cache.put_bytes("statistical", skey, data)
             findings = analyse(note, nlp, docs)
+            if foreign:
+                from pipeline.nlp.foreign_orgs import add_foreign_orgs
+
+                findings = add_foreign_orgs(note, findings, foreign,
+                                            lambda p: build_nlp(p, overlay=options.overlay))
             cache.put("nlp", nkey, findings)
         result.findings = findings
     except IngestError as e:
