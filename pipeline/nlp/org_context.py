@@ -23,11 +23,8 @@ Two kinds, each from `org_filters.jsonl` data (a language without the kinds keep
   the class's long form: one of a class of bodies or one still to be set up, no named body.
 - a post's field on a list of persons ("Director of Legal Service, Ministry of ..."): `nlp/org_posts.py`.
 
-One kind needs no data: a one-word mention written as a word (one capital: "Afro") that the
-gazetteer reads as a row's acronym, glued by a hyphen to the next word, is the first part of a
-compound ("Afro-descendants", "Afro-Colombian"), not the body whose acronym the word spells (AFRO,
-the WHO Regional Office for Africa); an acronym written as one ("UN-led") and a body's own name
-("Hamas-affiliated") stay.
+A compound's first part read as an acronym ("Afro" in "Afro-descendants" as AFRO), an acronym the
+note defines as a document or an event, and a plural class are `nlp/org_acronyms_used.py`'s.
 
 Only the mention is dropped: a body named elsewhere in the note keeps its row."""
 
@@ -88,20 +85,6 @@ def before_tool_noun(doc: Doc, ent: Span, know) -> bool:
     return any(tuple(words[:len(n)]) == n and all(t.text.islower() for t in after[:len(n)]) for n in nouns)
 
 
-def compound_prefix(doc: Doc, ent: Span, know) -> bool:
-    """A one-word mention with one capital, read as a gazetteer row's acronym ("Afro" as AFRO), glued
-    by a hyphen to the next word ("Afro-descendants"): a compound's first part, not the acronym (a
-    body's own name stays: "Hamas-affiliated")."""
-    if len(ent) != 1 or ent.end + 1 >= len(doc) or ent[0].whitespace_:
-        return False
-    word, hyphen, nxt = ent[0].text, doc[ent.end], doc[ent.end + 1]
-    if not (hyphen.text in ("-", "\u2010", "\u2011") and not hyphen.whitespace_ and nxt.is_alpha
-            and sum(ch.isupper() for ch in word) == 1 and word[:1].isupper()):
-        return False
-    org = know.gazetteer.lookup(word)
-    return bool(org and org.acronym and word != org.acronym and word.casefold() == org.acronym.casefold())
-
-
 def _titled(t) -> bool:
     return t.text[:1].isupper() and (t.is_alpha or t.text.replace("-", "").isalpha())
 
@@ -152,12 +135,12 @@ def class_after_indefinite(doc: Doc, ent: Span, know) -> bool:
 
 def not_a_body_here(doc: Doc, ent: Span, know) -> bool:
     """The ORG mention `ent` names no body in its context (a treaty, a tool or document, a law's title,
-    a class of bodies, a compound's first part, a post's field), or its note's definition or its case
-    show it names none (org_acronyms_used: "ICCPR", "Tax Agencies")."""
+    a class of bodies, a post's field), or its note's definition or its case show it names none
+    (org_acronyms_used: "ICCPR", "Afro-descendants", "Tax Agencies")."""
     if after_treaty_cue(doc, ent.start, ent.end, know) or before_tool_noun(doc, ent, know):
         return True
     if (inside_law_title(doc, ent, know) or class_after_indefinite(doc, ent, know)
-            or compound_prefix(doc, ent, know) or names_no_body(ent, know)):
+            or names_no_body(ent, know)):
         return True
     # the splitter's head test, built only for a mention on a post line
     return portfolio_of_post(doc, ent, know, lambda d, s, e: BodySplitter(know).names_body(d, s, e))
