@@ -102,3 +102,14 @@ def analysed():
             done[path] = analyse(read_note(need(path)), build_nlp("en"))
         return done[path]
     return get
+
+
+def note_blocks(parts: list[tuple[str, str]]) -> tuple[str, list[tuple]]:
+    """A note's text and its (kind, start, end, page) blocks from (kind, text) parts, a blank line apart:
+    the input of `recommendations.detect` without a PDF."""
+    text, blocks = "", []
+    for kind, part in parts:
+        start = len(text)
+        text += part + "\n\n"
+        blocks.append((kind, start, start + len(part), 1))
+    return text, blocks

@@ -16,21 +16,13 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.recommendations import detect, load_rules
-from tests.conftest import REAL, UPR, need
+from tests.conftest import REAL, UPR, need, note_blocks
 
 
 @pytest.fixture(scope="module")
 def rules():
     return load_rules()
 
-
-def _blocks(parts):
-    text, blocks = "", []
-    for kind, part in parts:
-        start = len(text)
-        text += part + "\n\n"
-        blocks.append((kind, start, start + len(part), 1))
-    return text, blocks
 
 
 def _rows(analysed, path):
@@ -106,7 +98,7 @@ def test_numbering_jump_and_run_in_items():
 
 
 def test_section_silences_could_only_under_upr_dialogue_headings(rules):
-    text, blocks = _blocks([
+    text, blocks = note_blocks([
         ("heading", "B. Interactive dialogue and responses by the State under review"),
         ("list_item", "40. Courts could reduce sentences if the accused apologized or retracted their statements."),
         ("list_item", "41. Spain recommended that the Government should reform the penal code."),

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.nlp.recommendations import detect, load_rules
+from tests.conftest import note_blocks
 from tests.test_recommendations import nlp, run  # noqa: F401  (module fixture and the run helper)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -120,18 +121,10 @@ def test_a_need_of_an_action_as_subject_is_still_found(nlp):
     assert [r["text"] for r in run(nlp, text + " " + pointing)] == [text]
 
 
-def _blocks(parts: list[tuple[str, str]]) -> tuple[str, list[tuple]]:
-    text, blocks = "", []
-    for kind, part in parts:
-        start = len(text)
-        text += part + "\n\n"
-        blocks.append((kind, start, start + len(part), 1))
-    return text, blocks
-
 
 def test_a_lettered_item_read_as_a_heading_stays_in_its_list(rules):
     # A/80/188 (gold-dev): "(c)" was read as a heading, and the list's last three items were lost
-    text, blocks = _blocks([
+    text, blocks = note_blocks([
         ("body", "The Special Rapporteur recommends that development finance institutions:"),
         ("list_item", "(a) Prioritize funding renewables projects at the nexus;"),
         ("list_item", "(b) Refrain from financing renewables projects that present high risks of harm;"),
@@ -148,7 +141,7 @@ def test_a_lettered_item_read_as_a_heading_stays_in_its_list(rules):
 
 def test_an_item_cut_by_a_line_break_is_one_item_and_the_list_goes_on(rules):
     # S/2025/453: the item's line break made a heading of its first line and a paragraph of the rest
-    text, blocks = _blocks([
+    text, blocks = note_blocks([
         ("body", "Recommendations directed at the UN Security Council emphasized the need to:"),
         ("heading", "- Systematically incorporate the protection of water into the UN Security"),
         ("body", "Council’s consideration of the items on its agenda;"),
@@ -164,7 +157,7 @@ def test_an_item_cut_by_a_line_break_is_one_item_and_the_list_goes_on(rules):
 
 def test_an_arrow_bullet_is_a_marker(rules):
     # S/2025/453 (and DP/FPA/2025/11's lists): "➢" opens an item, and is no part of its text
-    text, blocks = _blocks([
+    text, blocks = note_blocks([
         ("body", "Multilateral cooperation on the water security issues is critical and it should be enhanced "
                  "towards:"),
         ("list_item", "➢ First, improving awareness of water-related security risks"),

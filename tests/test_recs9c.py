@@ -20,6 +20,7 @@ import pytest
 from pipeline.core.note import Block, NoteText, Span
 from pipeline.findings import chunk_bounds
 from pipeline.nlp.recommendations import detect, load_rules
+from tests.conftest import note_blocks
 from tests.test_recommendations import nlp, run  # noqa: F401  (module fixture and the run helper)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -29,14 +30,6 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 def rules():
     return load_rules()
 
-
-def _blocks(parts):
-    text, blocks = "", []
-    for kind, part in parts:
-        start = len(text)
-        text += part + "\n\n"
-        blocks.append((kind, start, start + len(part), 1))
-    return text, blocks
 
 
 @pytest.mark.parametrize("before, listing", [
@@ -77,7 +70,7 @@ def test_areas_for_action_listed_in_the_sentence_are_found(nlp, text):
 
 def test_the_bullets_after_a_pronoun_lead_in_are_proposals(rules):
     # S/2025/453, a statement of the ICRC: "This includes:" and six bullets
-    text, blocks = _blocks([
+    text, blocks = note_blocks([
         ("body", "The ICRC and others have put forward concrete operational guidance on how states can respect the "
                  "rules protecting water systems, critical infrastructure, and the natural environment in military "
                  "planning and in the conduct of hostilities."),
